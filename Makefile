@@ -1,0 +1,67 @@
+# ACCESS: `make run` starts the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := .uv/bin/uv
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_LINK_MODE := copy
+
+.PHONY: install run serve test test-fast test-browser lint audit bench browsers clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(UV):
+	$(PY) -m venv .uv
+	.uv/bin/pip install --quiet uv==0.13.8
+
+$(BIN)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(BIN)/.installed node_modules/.installed  ## set up .venv (with the `access` script) and front-end assets
+	@mkdir -p var
+
+browsers:  ## Debian's Chromium for the browser tests (installed with apt when missing)
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+run: install  ## migrate, load demo data if empty, start the job worker and the web app on :8000
+	$(BIN)/access migrate --no-input -v0
+	$(BIN)/access seed_demo
+	$(BIN)/access schedule_jobs
+	@trap 'kill 0' EXIT; \
+	  $(BIN)/access db_worker --no-reload & \
+	  DEBUG=1 $(BIN)/access runserver $(HOST):$(PORT) --noreload
+
+serve: install  ## production-style server (gunicorn) on :8000; needs ACCESS_ENV=production and secrets
+	$(BIN)/access collectstatic --no-input -v0
+	$(BIN)/gunicorn access.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+test: install browsers  ## every test: unit, API, security and browser (DATABASE_URL picks the database)
+	ACCESS_ENV=test $(BIN)/pytest -n 2 --dist loadgroup
+
+test-fast: install  ## everything except the browser tests
+	ACCESS_ENV=test $(BIN)/pytest -n 2 -m "not browser"
+
+lint: install  ## ruff, mypy and bandit
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
+	$(BIN)/bandit -q -r src -c pyproject.toml
+
+audit: install  ## pip-audit of the locked dependencies
+	$(UV) export --frozen --no-hashes --no-emit-project -q > var/requirements-audit.txt
+	scripts/pip-audit.sh var/requirements-audit.txt
+
+bench: install  ## benchmarks (kept out of `make test`)
+	@echo "No benchmarks yet: they arrive with the matching engine (issue 4)."
+
+clean:  ## remove the virtual environments, assets and local data
+	rm -rf .venv .uv node_modules var

@@ -1,0 +1,184 @@
+"""Account operations. Each is an explicit, audited action."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from axes.utils import reset as axes_reset
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F, Q
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from knox.models import AuthToken
+
+from access.accounts.choices import AccountStatus
+from access.accounts.models import Role, User, UserSession
+from access.audit import events
+from access.audit.events import audited
+
+ACCOUNT_FIELDS = ["username", "first_name", "last_name", "email", "agency_id", "status", "is_active"]
+
+
+def _account_snapshot(user: User) -> dict[str, Any]:
+    data = events.snapshot(user, ACCOUNT_FIELDS)
+    data["roles"] = sorted(user.roles.values_list("slug", flat=True))
+    return data
+
+
+def temporary_password() -> str:
+    return "-".join(secrets.token_urlsafe(6) for _ in range(3))
+
+
+@audited
+def request_account(
+    actor: User, *, username: str, first_name: str, last_name: str, email: str,
+    agency: Any, roles: list[Role],
+) -> User:
+    """An administrator asks for an account; a different administrator must approve it."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": "This username is taken or was used before."})
+    user = User(
+        username=username, first_name=first_name, last_name=last_name, email=email,
+        agency=agency, status=AccountStatus.PENDING, is_active=False, requested_by=actor,
+    )
+    user.set_unusable_password()
+    user.save()
+    user.roles.set(roles)
+    events.record("account.requested", obj=user, after=_account_snapshot(user))
+    return user
+
+
+@audited
+def approve_account(actor: User, user: User) -> str:
+    """Activate a pending account and return a one-time temporary password to hand over."""
+    if user.status != AccountStatus.PENDING:
+        raise ValidationError("Only an account awaiting approval can be approved.")
+    if user.requested_by_id == actor.pk:
+        raise PermissionDenied("An account must be approved by someone other than its requester.")
+    before = _account_snapshot(user)
+    password = temporary_password()
+    user.set_password(password)
+    user.status = AccountStatus.ACTIVE
+    user.is_active = True
+    user.approved_by = actor
+    user.approved_at = timezone.now()
+    user.must_change_password = True
+    user.password_changed_at = timezone.now()
+    user.save()
+    events.record("account.approved", obj=user, before=before, after=_account_snapshot(user))
+    return password
+
+
+@audited
+def set_roles(actor: User, user: User, roles: list[Role]) -> None:
+    """Change roles; the account must sign in again so no session keeps old rights."""
+    before = _account_snapshot(user)
+    user.roles.set(roles)
+    _end_sessions(user)
+    events.record("account.roles_changed", obj=user, before=before, after=_account_snapshot(user))
+
+
+@audited
+def disable_account(actor: User, user: User, reason: str) -> None:
+    if user.pk == actor.pk:
+        raise ValidationError("You cannot disable your own account.")
+    before = _account_snapshot(user)
+    user.is_active = False
+    user.status = AccountStatus.DISABLED
+    user.disabled_reason = reason[:200]
+    user.save(update_fields=["is_active", "status", "disabled_reason"])
+    _end_sessions(user)
+    events.record("account.disabled", obj=user, before=before, after=_account_snapshot(user),
+                  details={"reason": reason})
+
+
+@audited
+def enable_account(actor: User, user: User) -> None:
+    if user.status != AccountStatus.DISABLED:
+        raise ValidationError("Only a disabled account can be enabled.")
+    before = _account_snapshot(user)
+    user.is_active = True
+    user.status = AccountStatus.ACTIVE
+    user.disabled_reason = ""
+    user.save(update_fields=["is_active", "status", "disabled_reason"])
+    events.record("account.enabled", obj=user, before=before, after=_account_snapshot(user))
+
+
+@audited
+def reset_password(actor: User, user: User) -> str:
+    """A new temporary password; the account keeps its MFA device, so MFA is never bypassed."""
+    password = temporary_password()
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    _end_sessions(user)
+    events.record("account.password_reset", obj=user)
+    return password
+
+
+@audited
+def reset_mfa(actor: User, user: User) -> None:
+    """Remove the account's authenticators; it enrols a new one at its next sign-in."""
+    count, _ = TOTPDevice.objects.filter(user=user).delete()
+    _end_sessions(user)
+    events.record("account.mfa_reset", obj=user, details={"devices_removed": count})
+
+
+@audited
+def release_lockout(actor: User, username: str) -> int:
+    released = axes_reset(username=username)
+    events.record("account.lockout_released", object_type="accounts.user",
+                  object_id=username, object_repr=username, details={"attempts_cleared": released})
+    return released
+
+
+@audited
+def change_password(actor: User, new_password: str) -> None:
+    actor.set_password(new_password)
+    actor.must_change_password = False
+    actor.password_changed_at = timezone.now()
+    actor.save(update_fields=["password", "must_change_password", "password_changed_at"])
+    events.record("auth.password_changed", obj=actor)
+
+
+@audited
+def sign_out_everywhere(actor: User) -> int:
+    ended = _end_sessions(actor)
+    events.record("auth.signed_out_everywhere", obj=actor, details={"sessions_ended": ended})
+    return ended
+
+
+def _end_sessions(user: User) -> int:
+    """Raise the epoch (live sessions notice) and delete server-side sessions and API tokens."""
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    user.refresh_from_db(fields=["session_epoch"])
+    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    Session.objects.filter(session_key__in=keys).delete()
+    UserSession.objects.filter(user=user).delete()
+    AuthToken.objects.filter(user=user).delete()
+    return len(keys)
+
+
+@audited
+def disable_inactive_accounts(actor: Any) -> list[str]:
+    """Disable accounts with no sign-in for ACCESS_ACCOUNT_INACTIVE_DAYS (a scheduled job)."""
+    cutoff = timezone.now() - timedelta(days=settings.ACCESS_ACCOUNT_INACTIVE_DAYS)
+    stale = User.objects.filter(status=AccountStatus.ACTIVE, is_active=True).filter(
+        Q(last_login__lt=cutoff) | Q(last_login__isnull=True, approved_at__lt=cutoff)
+    )
+    names = []
+    for user in stale:
+        before = _account_snapshot(user)
+        user.is_active = False
+        user.status = AccountStatus.DISABLED
+        user.disabled_reason = f"No sign-in for {settings.ACCESS_ACCOUNT_INACTIVE_DAYS} days"
+        user.save(update_fields=["is_active", "status", "disabled_reason"])
+        _end_sessions(user)
+        events.record("account.disabled_inactive", obj=user, before=before,
+                      after=_account_snapshot(user))
+        names.append(user.username)
+    return names

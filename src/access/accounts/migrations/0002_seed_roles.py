@@ -1,0 +1,12 @@
+from django.db import migrations
+
+
+def seed(apps, schema_editor):
+    from access.accounts.roles import seed_roles
+
+    seed_roles(apps.get_model("accounts", "Role"), apps.get_model("accounts", "Grant"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0001_initial")]
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

@@ -1,0 +1,95 @@
+"""The seeded roles and what each may do. Grants are data; this is only their first version."""
+
+from __future__ import annotations
+
+AGENCY, ALL = "agency", "all"
+
+_AGENCY_READ = {"agencies.view_agency": AGENCY}
+_ICE_READ = {"agencies.view_agency": ALL, "agencies.export_agency": ALL}
+_AGENCY_MANAGE = {
+    "agencies.view_agency": ALL,
+    "agencies.add_agency": ALL,
+    "agencies.change_agency": ALL,
+    "agencies.export_agency": ALL,
+}
+
+ROLES: dict[str, dict[str, object]] = {
+    "agency_liaison": {
+        "name": "Agency liaison",
+        "description": "Represents a local agency: files partnership requests, reads its agreements.",
+        "home_queue": "agency",
+        "grants": _AGENCY_READ,
+    },
+    "agency_officer": {
+        "name": "Agency officer",
+        "description": "An officer of a partner agency: submits inquiries, records authorized actions.",
+        "home_queue": "agency",
+        "grants": _AGENCY_READ,
+    },
+    "ice_program_manager": {
+        "name": "ICE program manager",
+        "description": "Runs the program: assigns requests, manages agencies and agreement templates.",
+        "home_queue": "program",
+        "grants": {**_AGENCY_MANAGE, "audit.view_auditevent": ALL},
+    },
+    "ice_field_agent": {
+        "name": "ICE field agent",
+        "description": "Assesses needs, drafts plans and agreements, supervises officers.",
+        "home_queue": "field",
+        "grants": _ICE_READ,
+    },
+    "ice_supervisor": {
+        "name": "ICE supervisor",
+        "description": "Supervises authorized officers; decides citizenship-stop cases.",
+        "home_queue": "supervisor",
+        "grants": _ICE_READ,
+    },
+    "lesc_analyst": {
+        "name": "LESC analyst",
+        "description": "Answers immigration-status inquiries after verifying candidate records.",
+        "home_queue": "lesc",
+        "grants": _ICE_READ,
+    },
+    "cap_officer": {
+        "name": "CAP officer",
+        "description": "Screens jail rosters and verifies referrals.",
+        "home_queue": "cap",
+        "grants": _ICE_READ,
+    },
+    "oversight_auditor": {
+        "name": "Oversight auditor",
+        "description": "Reads the audit trail, reviews flags and compliance; changes no records.",
+        "home_queue": "oversight",
+        "grants": {**_ICE_READ, "audit.view_auditevent": ALL, "audit.export_auditevent": ALL},
+    },
+    "system_administrator": {
+        "name": "System administrator",
+        "description": "Manages accounts, roles and lockouts; two administrators approve accounts.",
+        "home_queue": "admin",
+        "grants": {
+            **_AGENCY_MANAGE,
+            "accounts.view_user": ALL,
+            "accounts.add_user": ALL,
+            "accounts.change_user": ALL,
+            "accounts.approve_user": ALL,
+        },
+    },
+}
+
+
+def seed_roles(role_model: type, grant_model: type) -> None:
+    """Create or update the seeded roles (idempotent; used by a data migration)."""
+    for slug, spec in ROLES.items():
+        role, _ = role_model.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": spec["name"],
+                "description": spec["description"],
+                "home_queue": spec["home_queue"],
+            },
+        )
+        grants: dict[str, str] = spec["grants"]  # type: ignore[assignment]
+        for permission, scope in grants.items():
+            grant_model.objects.update_or_create(
+                role=role, permission=permission, defaults={"scope": scope}
+            )

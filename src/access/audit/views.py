@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import render
+
+from access.audit import events
+from access.audit.filtersets import AuditEventFilterSet
+from access.audit.models import AuditEvent
+from access.audit.tables import AuditEventTable
+from access.core.views import ObjectListView
+
+
+class AuditEventListView(ObjectListView):
+    """Reading the audit trail is itself an audited act."""
+
+    model = AuditEvent
+    filterset_class = AuditEventFilterSet
+    table_class = AuditEventTable
+    title = "Audit trail"
+    export_name = "audit-events"
+    per_page = 50
+
+    def get(self, request: HttpRequest) -> HttpResponseBase:
+        self.require("view")
+        if not request.GET.get("export"):
+            events.record("audit.viewed", actor=request.user, object_type="audit.auditevent",
+                          details={"filters": {k: v for k, v in request.GET.items() if k != "page"}})
+        return super().get(request)
+
+
+def audit_event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = AuditEvent.objects.restrict(request.user).filter(pk=pk).first()
+    if event is None:
+        raise Http404("Not found")
+    events.record("audit.viewed", actor=request.user, object_type="audit.auditevent",
+                  object_id=pk, object_repr=str(event))
+    context: dict[str, Any] = {"event": event}
+    return render(request, "audit/event_detail.html", context)

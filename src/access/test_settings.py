@@ -1,0 +1,11 @@
+"""Settings for the test suite: the real settings with ACCESS_ENV=test."""
+
+import os
+
+os.environ["ACCESS_ENV"] = "test"
+
+from access.settings import *  # noqa: E402,F403
+
+# Hashing strength is not under test and PBKDF2's million rounds would dominate run time;
+# production uses the default (see test_production_settings).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

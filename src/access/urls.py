@@ -1,0 +1,32 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from access.accounts.api.views import TokenCreateView, TokenRevokeView
+from access.agencies.api.views import AgencyViewSet
+from access.core import home
+from access.core.api.docs import api_docs
+
+router = SimpleRouter()
+router.register("agencies", AgencyViewSet, basename="agency")
+
+api_patterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("tokens/", TokenCreateView.as_view(), name="api-token-create"),
+    path("tokens/revoke/", TokenRevokeView.as_view(), name="api-token-revoke"),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("", include(("access.core.urls", "core"))),
+    path("accounts/", include("access.accounts.urls")),
+    path("agencies/", include("access.agencies.urls")),
+    path("audit/", include("access.audit.urls")),
+    path("api/docs/", api_docs, name="api-docs"),
+    path("api/", include(api_patterns)),
+]
+
+handler400 = "access.core.home.error_400"
+handler403 = "access.core.home.error_403"
+handler404 = "access.core.home.error_404"
+handler500 = "access.core.home.error_500"

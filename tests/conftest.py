@@ -1,0 +1,110 @@
+"""Shared fixtures: agencies, users per role with authenticators, signed-in clients."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from access.accounts.choices import AccountStatus
+from access.accounts.management.commands.demo_otp import current_code
+from access.accounts.models import Role, User, UserSession
+from access.agencies import actions as agency_actions
+from access.agencies.models import Agency
+from access.audit.models import AuditEvent
+from access.core.actors import SystemActor
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
+# same thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - test data
+FIXTURE_ACTOR = SystemActor("test fixtures")
+
+
+@pytest.fixture
+def make_agency(db: Any) -> Callable[..., Agency]:
+    counter = {"n": 0}
+
+    def make(**overrides: Any) -> Agency:
+        counter["n"] += 1
+        n = counter["n"]
+        data = {"name": f"Test County Sheriff's Office {n}", "kind": "sheriff", "state": "FL",
+                "county_fips": "12086", "county_name": "Miami-Dade", "ori": f"FL{n:07d}"}
+        data.update(overrides)
+        return agency_actions.create_agency(FIXTURE_ACTOR, **data)
+
+    return make
+
+
+@pytest.fixture
+def agency_a(make_agency: Callable[..., Agency]) -> Agency:
+    return make_agency(name="Alpha County Sheriff's Office", ori="FL0000001")
+
+
+@pytest.fixture
+def agency_b(make_agency: Callable[..., Agency]) -> Agency:
+    return make_agency(name="Bravo Police Department", kind="police", state="TX",
+                       county_fips="48167", county_name="Galveston", ori="TX0000002")
+
+
+@pytest.fixture
+def ice_office(make_agency: Callable[..., Agency]) -> Agency:
+    return make_agency(name="ICE Test Field Office", kind="federal", ori="FLICE9999")
+
+
+@pytest.fixture
+def make_user(db: Any, ice_office: Agency) -> Callable[..., User]:
+    def make(role: str, agency: Agency | None = None, username: str | None = None,
+             mfa: bool = True, **fields: Any) -> User:
+        values = {"agency": agency or ice_office, "status": AccountStatus.ACTIVE,
+                  "is_active": True, "password_changed_at": timezone.now(),
+                  "first_name": "Test", "last_name": role.title(), **fields}
+        user = User.objects.create_user(
+            username=username or f"{role}-{User.objects.count() + 1}", password=PASSWORD, **values
+        )
+        user.roles.set([Role.objects.get(slug=role)])
+        if mfa:
+            TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        return user
+
+    return make
+
+
+def otp_code(user: User) -> str:
+    return current_code(TOTPDevice.objects.get(user=user, confirmed=True))
+
+
+def sign_in(client: Client, user: User) -> Client:
+    """A session as the real sign-in leaves it: logged in, second factor verified, clocks set."""
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    session["otp_device_id"] = device.persistent_id
+    now = time.time()
+    session.update({"login_at": now, "last_seen": now, "epoch": user.session_epoch})
+    session.save()
+    UserSession.objects.get_or_create(user=user, session_key=session.session_key)
+    return client
+
+
+@pytest.fixture
+def client_as(make_user: Callable[..., User]) -> Callable[..., Client]:
+    def make(role: str | User, agency: Agency | None = None) -> Client:
+        user = role if isinstance(role, User) else make_user(role, agency)
+        client = Client()
+        client.user = user  # type: ignore[attr-defined]
+        return sign_in(client, user)
+
+    return make
+
+
+@pytest.fixture
+def audit_count() -> Callable[[], int]:
+    return lambda: AuditEvent.objects.count()
