@@ -24,7 +24,7 @@ from access.core.actors import SystemActor
 # same thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test data
+PASSWORD = "correct horse battery staple"
 FIXTURE_ACTOR = SystemActor("test fixtures")
 
 
@@ -35,9 +35,15 @@ def make_agency(db: Any) -> Callable[..., Agency]:
     def make(**overrides: Any) -> Agency:
         counter["n"] += 1
         n = counter["n"]
-        data = {"name": f"Test County Sheriff's Office {n}", "kind": "sheriff", "state": "FL",
-                "county_fips": "12086", "county_name": "Miami-Dade", "ori": f"FL{n:07d}"}
+        data = {
+            "name": f"Test County Sheriff's Office {n}",
+            "kind": "sheriff",
+            "state": "FL",
+            "county_fips": "12086",
+            "county_name": "Miami-Dade",
+        }
         data.update(overrides)
+        data.setdefault("ori", f"{data['state']}{n:07d}")
         return agency_actions.create_agency(FIXTURE_ACTOR, **data)
 
     return make
@@ -50,8 +56,14 @@ def agency_a(make_agency: Callable[..., Agency]) -> Agency:
 
 @pytest.fixture
 def agency_b(make_agency: Callable[..., Agency]) -> Agency:
-    return make_agency(name="Bravo Police Department", kind="police", state="TX",
-                       county_fips="48167", county_name="Galveston", ori="TX0000002")
+    return make_agency(
+        name="Bravo Police Department",
+        kind="police",
+        state="TX",
+        county_fips="48167",
+        county_name="Galveston",
+        ori="TX0000002",
+    )
 
 
 @pytest.fixture
@@ -61,11 +73,22 @@ def ice_office(make_agency: Callable[..., Agency]) -> Agency:
 
 @pytest.fixture
 def make_user(db: Any, ice_office: Agency) -> Callable[..., User]:
-    def make(role: str, agency: Agency | None = None, username: str | None = None,
-             mfa: bool = True, **fields: Any) -> User:
-        values = {"agency": agency or ice_office, "status": AccountStatus.ACTIVE,
-                  "is_active": True, "password_changed_at": timezone.now(),
-                  "first_name": "Test", "last_name": role.title(), **fields}
+    def make(
+        role: str,
+        agency: Agency | None = None,
+        username: str | None = None,
+        mfa: bool = True,
+        **fields: Any,
+    ) -> User:
+        values = {
+            "agency": agency or ice_office,
+            "status": AccountStatus.ACTIVE,
+            "is_active": True,
+            "password_changed_at": timezone.now(),
+            "first_name": "Test",
+            "last_name": role.title(),
+            **fields,
+        }
         user = User.objects.create_user(
             username=username or f"{role}-{User.objects.count() + 1}", password=PASSWORD, **values
         )

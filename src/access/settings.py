@@ -27,12 +27,14 @@ if PRODUCTION:
         SECRET_KEY = os.environ["SECRET_KEY"]
         ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")
     except KeyError as missing:
-        raise ImproperlyConfigured(f"{missing.args[0]} must be set when ACCESS_ENV=production")
+        raise ImproperlyConfigured(
+            f"{missing.args[0]} must be set when ACCESS_ENV=production"
+        ) from None
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters in production")
 else:
     # A development-only key: production refuses to start without its own.
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-" + "x" * 60)  # noqa: S105
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-" + "x" * 60)
     ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -127,8 +129,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 8}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
     {"NAME": "access.accounts.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -176,8 +180,10 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {"location": VAR_DIR / "media"}},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "media"},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -237,18 +243,19 @@ REST_KNOX = {
     "TOKEN_TTL": timedelta(hours=12),
     "AUTH_HEADER_PREFIX": "Token",
     "AUTO_REFRESH": False,
-    "TOKEN_LIMIT_PER_USER": 5,
+    "TOKEN_LIMIT_PER_USER": 5,  # nosec B105 - a count, not a password
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ACCESS API",
     "DESCRIPTION": (
         "REST API of the ACCESS program system. Authenticate with `Authorization: Token <key>`; "
         "tokens are issued only to MFA-verified users, expire after 12 hours and can be revoked. "
-        "Every error has the shape `{\"error\": {\"status\", \"code\", \"message\", \"fields\", "
-        "\"request_id\"}}`."
+        'Every error has the shape `{"error": {"status", "code", "message", "fields", '
+        '"request_id"}}`.'
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

@@ -4,7 +4,7 @@ import os
 
 os.environ["ACCESS_ENV"] = "test"
 
-from access.settings import *  # noqa: E402,F403
+from access.settings import *  # noqa: F403
 
 # Hashing strength is not under test and PBKDF2's million rounds would dominate run time;
 # production uses the default (see test_production_settings).

@@ -1,17 +1,16 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
 from access.accounts.api.views import TokenCreateView, TokenRevokeView
 from access.agencies.api.views import AgencyViewSet
-from access.core import home
 from access.core.api.docs import api_docs
 
 router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
 
 api_patterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("tokens/", TokenCreateView.as_view(), name="api-token-create"),
     path("tokens/revoke/", TokenRevokeView.as_view(), name="api-token-revoke"),
     *router.urls,

@@ -7,18 +7,25 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from tests.conftest import sign_in
 
 from access.accounts.models import Role, User
 from access.audit.models import AuditEvent
-from tests.conftest import sign_in
 
 
 def _request_account(admin: Client, agency) -> User:
     role = Role.objects.get(slug="agency_officer")
-    response = admin.post(reverse("accounts:user_request"), {
-        "username": "new.officer", "first_name": "New", "last_name": "Officer",
-        "email": "new.officer@example.gov", "agency": agency.pk, "roles": [role.pk],
-    })
+    response = admin.post(
+        reverse("accounts:user_request"),
+        {
+            "username": "new.officer",
+            "first_name": "New",
+            "last_name": "Officer",
+            "email": "new.officer@example.gov",
+            "agency": agency.pk,
+            "roles": [role.pk],
+        },
+    )
     assert response.status_code == 302
     return User.objects.get(username="new.officer")
 
@@ -27,7 +34,9 @@ def test_a_requested_account_cannot_sign_in_until_approved(client_as, agency_a):
     admin = client_as("system_administrator")
     user = _request_account(admin, agency_a)
     assert user.status == "pending" and not user.is_active and not user.has_usable_password()
-    assert AuditEvent.objects.filter(action="account.requested", object_id=str(user.pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(action="account.requested", object_id=str(user.pk)).count() == 1
+    )
 
 
 def test_the_requester_cannot_approve_their_own_request(client_as, agency_a):
@@ -39,7 +48,9 @@ def test_the_requester_cannot_approve_their_own_request(client_as, agency_a):
     assert not AuditEvent.objects.filter(action="account.approved").exists()
 
 
-def test_a_second_administrator_approves_and_gets_a_one_time_password(client_as, make_user, agency_a):
+def test_a_second_administrator_approves_and_gets_a_one_time_password(
+    client_as, make_user, agency_a
+):
     first = client_as("system_administrator")
     user = _request_account(first, agency_a)
     second = client_as(make_user("system_administrator", username="second.admin"))
@@ -57,10 +68,17 @@ def test_usernames_are_never_reused(client_as, agency_a, make_user):
     make_user("agency_officer", username="new.officer", is_active=False)
     admin = client_as("system_administrator")
     role = Role.objects.get(slug="agency_officer")
-    response = admin.post(reverse("accounts:user_request"), {
-        "username": "NEW.officer", "first_name": "N", "last_name": "O",
-        "email": "n@example.gov", "agency": agency_a.pk, "roles": [role.pk],
-    })
+    response = admin.post(
+        reverse("accounts:user_request"),
+        {
+            "username": "NEW.officer",
+            "first_name": "N",
+            "last_name": "O",
+            "email": "n@example.gov",
+            "agency": agency_a.pk,
+            "roles": [role.pk],
+        },
+    )
     assert response.status_code == 400
     assert "taken or was used before" in response.content.decode()
     assert User.objects.filter(username__iexact="new.officer").count() == 1
@@ -71,8 +89,16 @@ def test_only_administrators_manage_accounts(client_as, role, agency_a):
     client = client_as(role)
     count = User.objects.count()
     assert client.get(reverse("accounts:user_list")).status_code == 404
-    response = client.post(reverse("accounts:user_request"), {"username": "x", "first_name": "x",
-                           "last_name": "x", "email": "x@example.gov", "agency": agency_a.pk})
+    response = client.post(
+        reverse("accounts:user_request"),
+        {
+            "username": "x",
+            "first_name": "x",
+            "last_name": "x",
+            "email": "x@example.gov",
+            "agency": agency_a.pk,
+        },
+    )
     assert response.status_code == 404
     assert User.objects.count() == count
 
@@ -100,8 +126,10 @@ def test_weak_passwords_are_refused_with_the_reason(db, password, message):
     assert message in " ".join(error.value.messages)
 
 
-@pytest.mark.parametrize("password", ["correct horse battery staple", "ü" * 64, "a b c d e f g h",
-                                      "~!@#$%^&*()_+{}|:<>?"])
+@pytest.mark.parametrize(
+    "password",
+    ["correct horse battery staple", "ü" * 64, "a b c d e f g h", "~!@#$%^&*()_+{}|:<>?"],
+)
 def test_long_passphrases_with_spaces_and_symbols_are_accepted_untruncated(db, password, make_user):
     password_validation.validate_password(password)
     user = make_user("agency_liaison")
@@ -116,14 +144,19 @@ def test_account_review_report_lists_every_account(client_as, make_user):
     response = admin.get(reverse("accounts:account_review"))
     body = response.content.decode()
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    assert body.splitlines()[0] == "Username,Name,Agency,Roles,Status,Last sign-in,Approved by,Approved"
+    assert (
+        body.splitlines()[0]
+        == "Username,Name,Agency,Roles,Status,Last sign-in,Approved by,Approved"
+    )
     assert "reviewed.one" in body
     assert len(body.strip().splitlines()) == User.objects.count() + 1
 
 
 def test_sign_in_reaches_a_role_home_with_its_queue(make_user):
     admin = make_user("system_administrator")
-    pending = make_user("agency_officer", username="waiting.user", status="pending", is_active=False)
+    pending = make_user(
+        "agency_officer", username="waiting.user", status="pending", is_active=False
+    )
     pending.requested_by = make_user("system_administrator", username="other.admin")
     pending.save()
     page = sign_in(Client(), admin).get("/").content.decode()

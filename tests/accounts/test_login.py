@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from tests.conftest import PASSWORD, otp_code
 
 from access.audit.models import AuditEvent
-from tests.conftest import PASSWORD, otp_code
 
 LOGIN = "/accounts/login/"
 
@@ -157,8 +157,10 @@ def test_no_one_but_an_administrator_can_release_a_lockout(db, make_user, client
 
 def test_an_open_redirect_after_sign_in_is_refused(db, make_user, client):
     user = make_user("agency_liaison")
-    client.post(LOGIN + "?next=https://evil.example/", {"username": user.username,
-                "password": PASSWORD, "acknowledge": "on"})
+    client.post(
+        LOGIN + "?next=https://evil.example/",
+        {"username": user.username, "password": PASSWORD, "acknowledge": "on"},
+    )
     response = client.post(reverse("accounts:mfa"), {"token": otp_code(user)})
     assert response["Location"] == "/"
 

@@ -8,9 +8,9 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from knox.models import AuthToken
+from tests.conftest import sign_in
 
 from access.accounts.models import Role
-from tests.conftest import sign_in
 
 
 def _age_session(client: Client, **offsets: float) -> None:
@@ -82,10 +82,14 @@ def test_a_forced_password_change_blocks_other_pages(make_user):
     client = sign_in(Client(), user)
     response = client.get("/")
     assert response["Location"] == reverse("accounts:password_change")
-    response = client.post(reverse("accounts:password_change"), {
-        "current_password": "correct horse battery staple",
-        "new_password": "a brand new passphrase 2026", "confirm_password": "a brand new passphrase 2026",
-    })
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "current_password": "correct horse battery staple",
+            "new_password": "a brand new passphrase 2026",
+            "confirm_password": "a brand new passphrase 2026",
+        },
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert not user.must_change_password
@@ -95,7 +99,9 @@ def test_a_forced_password_change_blocks_other_pages(make_user):
 def test_a_password_older_than_a_year_must_be_changed(make_user):
     from django.utils import timezone
 
-    user = make_user("agency_liaison", password_changed_at=timezone.now() - timezone.timedelta(days=366))
+    user = make_user(
+        "agency_liaison", password_changed_at=timezone.now() - timezone.timedelta(days=366)
+    )
     client = sign_in(Client(), user)
     assert client.get("/")["Location"] == reverse("accounts:password_change")
 

@@ -20,7 +20,15 @@ from access.accounts.models import Role, User, UserSession
 from access.audit import events
 from access.audit.events import audited
 
-ACCOUNT_FIELDS = ["username", "first_name", "last_name", "email", "agency_id", "status", "is_active"]
+ACCOUNT_FIELDS = [
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "agency_id",
+    "status",
+    "is_active",
+]
 
 
 def _account_snapshot(user: User) -> dict[str, Any]:
@@ -35,15 +43,27 @@ def temporary_password() -> str:
 
 @audited
 def request_account(
-    actor: User, *, username: str, first_name: str, last_name: str, email: str,
-    agency: Any, roles: list[Role],
+    actor: User,
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    agency: Any,
+    roles: list[Role],
 ) -> User:
     """An administrator asks for an account; a different administrator must approve it."""
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": "This username is taken or was used before."})
     user = User(
-        username=username, first_name=first_name, last_name=last_name, email=email,
-        agency=agency, status=AccountStatus.PENDING, is_active=False, requested_by=actor,
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        agency=agency,
+        status=AccountStatus.PENDING,
+        is_active=False,
+        requested_by=actor,
     )
     user.set_unusable_password()
     user.save()
@@ -92,8 +112,13 @@ def disable_account(actor: User, user: User, reason: str) -> None:
     user.disabled_reason = reason[:200]
     user.save(update_fields=["is_active", "status", "disabled_reason"])
     _end_sessions(user)
-    events.record("account.disabled", obj=user, before=before, after=_account_snapshot(user),
-                  details={"reason": reason})
+    events.record(
+        "account.disabled",
+        obj=user,
+        before=before,
+        after=_account_snapshot(user),
+        details={"reason": reason},
+    )
 
 
 @audited
@@ -131,8 +156,13 @@ def reset_mfa(actor: User, user: User) -> None:
 @audited
 def release_lockout(actor: User, username: str) -> int:
     released = axes_reset(username=username)
-    events.record("account.lockout_released", object_type="accounts.user",
-                  object_id=username, object_repr=username, details={"attempts_cleared": released})
+    events.record(
+        "account.lockout_released",
+        object_type="accounts.user",
+        object_id=username,
+        object_repr=username,
+        details={"attempts_cleared": released},
+    )
     return released
 
 
@@ -178,7 +208,8 @@ def disable_inactive_accounts(actor: Any) -> list[str]:
         user.disabled_reason = f"No sign-in for {settings.ACCESS_ACCOUNT_INACTIVE_DAYS} days"
         user.save(update_fields=["is_active", "status", "disabled_reason"])
         _end_sessions(user)
-        events.record("account.disabled_inactive", obj=user, before=before,
-                      after=_account_snapshot(user))
+        events.record(
+            "account.disabled_inactive", obj=user, before=before, after=_account_snapshot(user)
+        )
         names.append(user.username)
     return names

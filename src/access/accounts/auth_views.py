@@ -21,6 +21,7 @@ from access.accounts.lockout import is_locked
 from access.accounts.models import User, UserSession
 from access.audit import events
 from access.audit.choices import Outcome
+from access.core.typing import AuthedRequest
 
 PENDING_TTL_SECONDS = 300
 
@@ -33,16 +34,24 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
     return settings.LOGIN_REDIRECT_URL and "/"
 
 
-def _auth_event(action: str, username: str, outcome: str, user: User | None = None,
-                **details: Any) -> None:
-    events.record(action, actor=user, actor_name=None if user else f"unauthenticated: {username}"[:200],
-                  object_type="accounts.user", object_id=user.pk if user else "",
-                  object_repr=username[:300], outcome=outcome, details=details)
+def _auth_event(
+    action: str, username: str, outcome: str, user: User | None = None, **details: Any
+) -> None:
+    events.record(
+        action,
+        actor=user,
+        actor_name=None if user else f"unauthenticated: {username}"[:200],
+        object_type="accounts.user",
+        object_id=user.pk if user else "",
+        object_repr=username[:300],
+        outcome=outcome,
+        details=details,
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated and request.user.is_verified():  # type: ignore[union-attr]
+    if request.user.is_authenticated and request.user.is_verified():  # type: ignore[attr-defined]
         return redirect("core:home")
     form = LoginForm(request=request, data=request.POST or None)
     locked = False
@@ -51,8 +60,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
         user = authenticate(request, username=username, password=form.cleaned_data["password"])
         if user is None:
             locked = is_locked(username) or bool(getattr(request, "axes_locked_out", False))
-            _auth_event("auth.login_failed", username, Outcome.DENIED if locked else Outcome.FAILURE,
-                        reason="locked" if locked else "bad credentials")
+            _auth_event(
+                "auth.login_failed",
+                username,
+                Outcome.DENIED if locked else Outcome.FAILURE,
+                reason="locked" if locked else "bad credentials",
+            )
             if not locked:
                 form.add_error(None, "The username or password is not correct.")
         else:
@@ -65,8 +78,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return redirect("accounts:mfa_enrol")
             return redirect("accounts:mfa")
     status = 403 if locked else (400 if request.method == "POST" else 200)
-    return render(request, "accounts/login.html",
-                  {"form": form, "locked": locked, "banner": settings.ACCESS_BANNER}, status=status)
+    return render(
+        request,
+        "accounts/login.html",
+        {"form": form, "locked": locked, "banner": settings.ACCESS_BANNER},
+        status=status,
+    )
 
 
 def _pending_user(request: HttpRequest) -> User | None:
@@ -88,14 +105,19 @@ def _complete_login(request: HttpRequest, user: User, device: Any) -> HttpRespon
     request.session["last_seen"] = now
     request.session["epoch"] = user.session_epoch
     request.session.save()
-    UserSession.objects.create(user=user, session_key=request.session.session_key,
-                               source_ip=request.META.get("REMOTE_ADDR"))
+    UserSession.objects.create(
+        user=user,
+        session_key=request.session.session_key or "",
+        source_ip=request.META.get("REMOTE_ADDR"),
+    )
     _auth_event("auth.login_success", user.username, Outcome.SUCCESS, user)
     return redirect(next_url)
 
 
 def _token_failed(request: HttpRequest, user: User, form: TokenForm, action: str) -> None:
-    user_login_failed.send(sender=__name__, credentials={"username": user.username}, request=request)
+    user_login_failed.send(
+        sender=__name__, credentials={"username": user.username}, request=request
+    )
     _auth_event(action, user.username, Outcome.FAILURE, user)
     form.add_error("token", "That code is not correct or was already used. Enter the current code.")
 
@@ -116,8 +138,12 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
         if device.verify_token(form.cleaned_data["token"]):
             return _complete_login(request, user, device)
         _token_failed(request, user, form, "auth.mfa_failed")
-    return render(request, "accounts/mfa.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "accounts/mfa.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -137,9 +163,16 @@ def mfa_enrol_view(request: HttpRequest) -> HttpResponse:
             _auth_event("auth.mfa_enrolled", user.username, Outcome.SUCCESS, user)
             return _complete_login(request, user, device)
         _token_failed(request, user, form, "auth.mfa_enrol_failed")
-    return render(request, "accounts/mfa_enrol.html", {
-        "form": form, "qr": mfa.qr_data_uri(device), "secret": mfa.secret_for_manual_entry(device),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "accounts/mfa_enrol.html",
+        {
+            "form": form,
+            "qr": mfa.qr_data_uri(device),
+            "secret": mfa.secret_for_manual_entry(device),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @require_POST
@@ -147,14 +180,14 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.is_authenticated:
         UserSession.objects.filter(session_key=request.session.session_key).delete()
-        _auth_event("auth.logout", user.username, Outcome.SUCCESS, user)  # type: ignore[arg-type]
+        _auth_event("auth.logout", user.username, Outcome.SUCCESS, user)
     logout(request)
     messages.success(request, "You have signed out.")
     return redirect("accounts:login")
 
 
 @require_POST
-def sign_out_everywhere_view(request: HttpRequest) -> HttpResponse:
+def sign_out_everywhere_view(request: AuthedRequest) -> HttpResponse:
     actions.sign_out_everywhere(request.user)
     logout(request)
     messages.success(request, "Every session of your account has ended, including API tokens.")
@@ -162,15 +195,20 @@ def sign_out_everywhere_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def password_change_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def password_change_view(request: AuthedRequest) -> HttpResponse:
+    user = request.user
     form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.change_password(user, form.cleaned_data["new_password"])
         # Keep this session (its hash changed with the password) but end the others.
         from django.contrib.auth import update_session_auth_hash
+
         update_session_auth_hash(request, user)
         messages.success(request, "Your password has been changed.")
         return redirect("core:home")
-    return render(request, "accounts/password_change.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "accounts/password_change.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -14,10 +14,14 @@ class LoginForm(forms.Form):
         label="I have read the notice above and consent to its terms.",
         error_messages={"required": "Acknowledge the system-use notice to continue."},
     )
-    username = forms.CharField(label="Username", max_length=150,
-                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    password = forms.CharField(label="Password", strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label="Username", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def __init__(self, *args: Any, request: Any = None, **kwargs: Any):
         self.request = request
@@ -26,12 +30,17 @@ class LoginForm(forms.Form):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label="One-time code", min_length=6, max_length=6,
+        label="One-time code",
+        min_length=6,
+        max_length=6,
         help_text="The 6-digit code your authenticator app shows now.",
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                      "pattern": "[0-9]{6}"}),
-        error_messages={"min_length": "Enter all 6 digits of the code.",
-                        "max_length": "Enter only the 6 digits of the code."},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}
+        ),
+        error_messages={
+            "min_length": "Enter all 6 digits of the code.",
+            "max_length": "Enter only the 6 digits of the code.",
+        },
     )
 
     def clean_token(self) -> str:
@@ -42,14 +51,24 @@ class TokenForm(forms.Form):
 
 
 class PasswordChangeForm(forms.Form):
-    current_password = forms.CharField(label="Current password", strip=False,
-                                       widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
-    new_password = forms.CharField(label="New password", strip=False,
-                                   help_text=password_validation.password_validators_help_texts()[1]
-                                   if len(password_validation.password_validators_help_texts()) > 1 else "",
-                                   widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    confirm_password = forms.CharField(label="Confirm new password", strip=False,
-                                       widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    current_password = forms.CharField(
+        label="Current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_password = forms.CharField(
+        label="New password",
+        strip=False,
+        help_text=password_validation.password_validators_help_texts()[1]
+        if len(password_validation.password_validators_help_texts()) > 1
+        else "",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    confirm_password = forms.CharField(
+        label="Confirm new password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def __init__(self, user: User, *args: Any, **kwargs: Any):
         self.user = user
@@ -77,19 +96,28 @@ class PasswordChangeForm(forms.Form):
 
 
 class AccountRequestForm(forms.Form):
-    username = forms.RegexField(label="Username", max_length=150, regex=r"^[A-Za-z0-9._-]+$",
-                                error_messages={"invalid": "Use letters, digits, dots, dashes and underscores only."})
+    username = forms.RegexField(
+        label="Username",
+        max_length=150,
+        regex=r"^[A-Za-z0-9._-]+$",
+        error_messages={"invalid": "Use letters, digits, dots, dashes and underscores only."},
+    )
     first_name = forms.CharField(label="First name", max_length=150)
     last_name = forms.CharField(label="Last name", max_length=150)
     email = forms.EmailField(label="Email")
     agency = forms.ModelChoiceField(label="Agency", queryset=Agency.objects.order_by("name"))
-    roles = forms.ModelMultipleChoiceField(label="Roles", queryset=Role.objects.all(),
-                                           widget=forms.CheckboxSelectMultiple)
+    roles = forms.ModelMultipleChoiceField(
+        label="Roles", queryset=Role.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
 
 
 class RolesForm(forms.Form):
-    roles = forms.ModelMultipleChoiceField(label="Roles", queryset=Role.objects.all(),
-                                           widget=forms.CheckboxSelectMultiple, required=False)
+    roles = forms.ModelMultipleChoiceField(
+        label="Roles",
+        queryset=Role.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
 
 class ReasonForm(forms.Form):

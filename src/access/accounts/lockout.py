@@ -19,7 +19,9 @@ class WindowedAxesHandler(AxesDatabaseHandler):
     locked account stays locked (no cool-off) until ``release_lockout``.
     """
 
-    def user_login_failed(self, sender: Any, credentials: dict, request: Any = None, **kwargs: Any) -> None:
+    def user_login_failed(
+        self, sender: Any, credentials: dict, request: Any = None, **kwargs: Any
+    ) -> None:
         username = (credentials or {}).get(settings.AXES_USERNAME_FORM_FIELD)
         if username:
             AccessAttempt.objects.filter(
@@ -45,7 +47,9 @@ def locked_usernames() -> list[str]:
     )
 
 
-def lockout_response(request: HttpRequest, response: Any = None, credentials: Any = None) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest, response: Any = None, credentials: Any = None
+) -> HttpResponse:
     from access.accounts.forms import LoginForm
 
     form = LoginForm(request=request, data=request.POST or None)

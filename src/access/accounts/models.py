@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
@@ -71,9 +72,9 @@ class User(AbstractUser):
     must_change_password = models.BooleanField("must change password", default=False)
     disabled_reason = models.CharField("disabled because", max_length=200, blank=True)
 
-    objects = UserManager()
+    objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
 
-    agency_scope = "agency"
+    agency_scope: ClassVar[str] = "agency"
 
     class Meta:
         ordering = ["username"]

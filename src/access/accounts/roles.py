@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 AGENCY, ALL = "agency", "all"
 
 _AGENCY_READ = {"agencies.view_agency": AGENCY}
@@ -77,7 +79,7 @@ ROLES: dict[str, dict[str, object]] = {
 }
 
 
-def seed_roles(role_model: type, grant_model: type) -> None:
+def seed_roles(role_model: Any, grant_model: Any) -> None:
     """Create or update the seeded roles (idempotent; used by a data migration)."""
     for slug, spec in ROLES.items():
         role, _ = role_model.objects.update_or_create(

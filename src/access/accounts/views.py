@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from knox.models import AuthToken
@@ -15,34 +15,40 @@ from access.accounts.lockout import locked_usernames
 from access.accounts.models import User
 from access.audit import events
 from access.core.exports import rows_to_response
+from access.core.typing import AuthedRequest
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.can(permission):  # type: ignore[union-attr]
+def _require(request: AuthedRequest, permission: str) -> None:
+    if not request.user.can(permission):
         raise Http404("Not found")
 
 
-def _scoped_user(request: HttpRequest, pk: int, action: str = "view") -> User:
+def _scoped_user(request: AuthedRequest, pk: int, action: str = "view") -> User:
     user = User.objects.filter(pk=pk).first()
-    if user is None or not request.user.can(f"accounts.{action}_user"):  # type: ignore[union-attr]
+    if user is None or not request.user.can(f"accounts.{action}_user"):
         raise Http404("Not found")
-    scope = request.user.grant_scope(f"accounts.{action}_user")  # type: ignore[union-attr]
-    if scope == "agency" and user.agency_id != request.user.agency_id:  # type: ignore[union-attr]
+    scope = request.user.grant_scope(f"accounts.{action}_user")
+    if scope == "agency" and user.agency_id != request.user.agency_id:
         raise Http404("Not found")
     return user
 
 
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: AuthedRequest) -> HttpResponse:
     _require(request, "accounts.view_user")
     users = User.objects.select_related("agency").prefetch_related("roles").order_by("username")
-    return render(request, "accounts/user_list.html", {
-        "users": users, "locked": locked_usernames(),
-        "can_add": request.user.can("accounts.add_user"),  # type: ignore[union-attr]
-    })
+    return render(
+        request,
+        "accounts/user_list.html",
+        {
+            "users": users,
+            "locked": locked_usernames(),
+            "can_add": request.user.can("accounts.add_user"),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def user_request(request: HttpRequest) -> HttpResponse:
+def user_request(request: AuthedRequest) -> HttpResponse:
     _require(request, "accounts.add_user")
     form = AccountRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -51,31 +57,48 @@ def user_request(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Account {user.username} requested. Another administrator "
-                             "must approve it before it can sign in.")
+            messages.success(
+                request,
+                f"Account {user.username} requested. Another administrator "
+                "must approve it before it can sign in.",
+            )
             return redirect("accounts:user_detail", pk=user.pk)
-    return render(request, "core/object_edit.html", {"form": form, "title": "Request an account"},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "core/object_edit.html",
+        {"form": form, "title": "Request an account"},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
-def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def user_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     user = _scoped_user(request, pk)
-    return render(request, "accounts/user_detail.html", {
-        "account": user, "roles_form": RolesForm(initial={"roles": user.roles.all()}),
-        "reason_form": ReasonForm(), "temporary_password": request.session.pop("temp_password", None),
-        "can_approve": request.user.can("accounts.approve_user") and user.requested_by_id != request.user.pk,  # type: ignore[union-attr]
-        "locked": user.username in locked_usernames(),
-    })
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {
+            "account": user,
+            "roles_form": RolesForm(initial={"roles": user.roles.all()}),
+            "reason_form": ReasonForm(),
+            "temporary_password": request.session.pop("temp_password", None),
+            "can_approve": request.user.can("accounts.approve_user")
+            and user.requested_by_id != request.user.pk,
+            "locked": user.username in locked_usernames(),
+        },
+    )
 
 
 @require_POST
-def user_action(request: HttpRequest, pk: int, operation: str) -> HttpResponse:
+def user_action(request: AuthedRequest, pk: int, operation: str) -> HttpResponse:
     user = _scoped_user(request, pk, "approve" if operation == "approve" else "change")
     try:
         if operation == "approve":
             request.session["temp_password"] = actions.approve_account(request.user, user)
-            messages.success(request, "Account approved. Hand over the temporary password below "
-                             "in person; it is shown once and must be changed at first sign-in.")
+            messages.success(
+                request,
+                "Account approved. Hand over the temporary password below "
+                "in person; it is shown once and must be changed at first sign-in.",
+            )
         elif operation == "roles":
             form = RolesForm(request.POST)
             if not form.is_valid():
@@ -96,7 +119,9 @@ def user_action(request: HttpRequest, pk: int, operation: str) -> HttpResponse:
             messages.success(request, "Password reset. MFA is unchanged.")
         elif operation == "reset_mfa":
             actions.reset_mfa(request.user, user)
-            messages.success(request, "Authenticator removed; the account enrols a new one at sign-in.")
+            messages.success(
+                request, "Authenticator removed; the account enrols a new one at sign-in."
+            )
         elif operation == "release":
             actions.release_lockout(request.user, user.username)
             messages.success(request, "Lockout released.")
@@ -107,38 +132,76 @@ def user_action(request: HttpRequest, pk: int, operation: str) -> HttpResponse:
     return redirect("accounts:user_detail", pk=user.pk)
 
 
-def account_review(request: HttpRequest) -> HttpResponse:
+def account_review(request: AuthedRequest) -> HttpResponse:
     """The annual account review: every account, its roles, approver and last sign-in."""
     _require(request, "accounts.view_user")
     users = User.objects.select_related("agency", "approved_by").prefetch_related("roles")
-    events.record("account.review_exported", actor=request.user, object_type="accounts.user",
-                  details={"rows": users.count()})
+    events.record(
+        "account.review_exported",
+        actor=request.user,
+        object_type="accounts.user",
+        details={"rows": users.count()},
+    )
     return rows_to_response(
-        "account-review", request.GET.get("format", "csv") if request.GET.get("format") == "xlsx" else "csv",
-        ["Username", "Name", "Agency", "Roles", "Status", "Last sign-in", "Approved by", "Approved"],
-        ([u.username, u.get_full_name(), str(u.agency or ""), ", ".join(r.name for r in u.roles.all()),
-          u.status, u.last_login.isoformat() if u.last_login else "",
-          u.approved_by.username if u.approved_by else "",
-          u.approved_at.isoformat() if u.approved_at else ""] for u in users),
+        "account-review",
+        request.GET.get("format", "csv") if request.GET.get("format") == "xlsx" else "csv",
+        [
+            "Username",
+            "Name",
+            "Agency",
+            "Roles",
+            "Status",
+            "Last sign-in",
+            "Approved by",
+            "Approved",
+        ],
+        (
+            [
+                u.username,
+                u.get_full_name(),
+                str(u.agency or ""),
+                ", ".join(r.name for r in u.roles.all()),
+                u.status,
+                u.last_login.isoformat() if u.last_login else "",
+                u.approved_by.username if u.approved_by else "",
+                u.approved_at.isoformat() if u.approved_at else "",
+            ]
+            for u in users
+        ),
     )
 
 
 @require_http_methods(["GET", "POST"])
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthedRequest) -> HttpResponse:
     """A user's own API tokens: issue (shown once) and revoke."""
     new_token = None
     if request.method == "POST":
         if request.POST.get("revoke"):
-            deleted, _ = AuthToken.objects.filter(user=request.user,
-                                                  token_key=request.POST["revoke"]).delete()
-            events.record("api.token_revoked", actor=request.user, object_type="knox.authtoken",
-                          object_id=request.POST["revoke"][:64], details={"revoked": deleted})
+            deleted, _ = AuthToken.objects.filter(
+                user=request.user, token_key=request.POST["revoke"]
+            ).delete()
+            events.record(
+                "api.token_revoked",
+                actor=request.user,
+                object_type="knox.authtoken",
+                object_id=request.POST["revoke"][:64],
+                details={"revoked": deleted},
+            )
             messages.success(request, "Token revoked.")
             return redirect("accounts:tokens")
         instance, new_token = AuthToken.objects.create(user=request.user)
-        events.record("api.token_issued", actor=request.user, object_type="knox.authtoken",
-                      object_id=instance.token_key, details={"expiry": instance.expiry})
-    return render(request, "accounts/tokens.html", {
-        "tokens": AuthToken.objects.filter(user=request.user).order_by("-created"),
-        "new_token": new_token,
-    })
+        events.record(
+            "api.token_issued",
+            actor=request.user,
+            object_type="knox.authtoken",
+            object_id=instance.token_key,
+            details={"expiry": instance.expiry},
+        )
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "tokens": AuthToken.objects.filter(user=request.user).order_by("-created"),
+            "new_token": new_token,
+        },
+    )

@@ -13,7 +13,7 @@ from access.audit.events import audited
 
 def _save_with_event(obj: models.Model, verb: str, data: dict[str, Any]) -> models.Model:
     adding = obj._state.adding
-    before = None if adding else events.snapshot(type(obj).objects.get(pk=obj.pk))
+    before = None if adding else events.snapshot(type(obj)._default_manager.get(pk=obj.pk))
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean()

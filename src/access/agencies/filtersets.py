@@ -25,7 +25,9 @@ class AgencyFilterSet(django_filters.FilterSet):
             Q(name__icontains=value) | Q(ori__icontains=value) | Q(county_name__icontains=value)
         )
 
-    def filter_has_ori(self, queryset: QuerySet[Agency], name: str, value: bool | None) -> QuerySet[Agency]:
+    def filter_has_ori(
+        self, queryset: QuerySet[Agency], name: str, value: bool | None
+    ) -> QuerySet[Agency]:
         if value is None:
             return queryset
         return queryset.exclude(ori="") if value else queryset.filter(ori="")

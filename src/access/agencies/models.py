@@ -14,14 +14,62 @@ from access.core.models import ProgramRecord
 
 # Two-digit state FIPS prefixes, to check a county code belongs to the agency's state.
 STATE_FIPS = {
-    "AL": "01", "AK": "02", "AZ": "04", "AR": "05", "CA": "06", "CO": "08", "CT": "09",
-    "DE": "10", "DC": "11", "FL": "12", "GA": "13", "HI": "15", "ID": "16", "IL": "17",
-    "IN": "18", "IA": "19", "KS": "20", "KY": "21", "LA": "22", "ME": "23", "MD": "24",
-    "MA": "25", "MI": "26", "MN": "27", "MS": "28", "MO": "29", "MT": "30", "NE": "31",
-    "NV": "32", "NH": "33", "NJ": "34", "NM": "35", "NY": "36", "NC": "37", "ND": "38",
-    "OH": "39", "OK": "40", "OR": "41", "PA": "42", "RI": "44", "SC": "45", "SD": "46",
-    "TN": "47", "TX": "48", "UT": "49", "VT": "50", "VA": "51", "WA": "53", "WV": "54",
-    "WI": "55", "WY": "56", "AS": "60", "GU": "66", "MP": "69", "PR": "72", "VI": "78",
+    "AL": "01",
+    "AK": "02",
+    "AZ": "04",
+    "AR": "05",
+    "CA": "06",
+    "CO": "08",
+    "CT": "09",
+    "DE": "10",
+    "DC": "11",
+    "FL": "12",
+    "GA": "13",
+    "HI": "15",
+    "ID": "16",
+    "IL": "17",
+    "IN": "18",
+    "IA": "19",
+    "KS": "20",
+    "KY": "21",
+    "LA": "22",
+    "ME": "23",
+    "MD": "24",
+    "MA": "25",
+    "MI": "26",
+    "MN": "27",
+    "MS": "28",
+    "MO": "29",
+    "MT": "30",
+    "NE": "31",
+    "NV": "32",
+    "NH": "33",
+    "NJ": "34",
+    "NM": "35",
+    "NY": "36",
+    "NC": "37",
+    "ND": "38",
+    "OH": "39",
+    "OK": "40",
+    "OR": "41",
+    "PA": "42",
+    "RI": "44",
+    "SC": "45",
+    "SD": "46",
+    "TN": "47",
+    "TX": "48",
+    "UT": "49",
+    "VT": "50",
+    "VA": "51",
+    "WA": "53",
+    "WV": "54",
+    "WI": "55",
+    "WY": "56",
+    "AS": "60",
+    "GU": "66",
+    "MP": "69",
+    "PR": "72",
+    "VI": "78",
 }
 
 
@@ -30,12 +78,18 @@ class Agency(ProgramRecord):
     kind = models.CharField("kind", max_length=20, choices=AgencyKind.choices())
     state = models.CharField("state", max_length=2, choices=US_STATES)
     county_fips = models.CharField(
-        "county FIPS", max_length=5, blank=True, validators=[validate_county_fips],
+        "county FIPS",
+        max_length=5,
+        blank=True,
+        validators=[validate_county_fips],
         help_text="5-digit county FIPS code (state + county), e.g. 12086 for Miami-Dade.",
     )
     county_name = models.CharField("county", max_length=100, blank=True)
     ori = models.CharField(
-        "ORI", max_length=9, blank=True, validators=[validate_ori],
+        "ORI",
+        max_length=9,
+        blank=True,
+        validators=[validate_ori],
         help_text="NCIC Originating Agency Identifier: 9 characters, e.g. FL0130000.",
     )
     street = models.CharField("street address", max_length=200, blank=True)
@@ -75,10 +129,13 @@ class Agency(ProgramRecord):
 class Facility(ProgramRecord):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="facilities")
     name = models.CharField("name", max_length=200)
-    rated_capacity = models.PositiveIntegerField("rated capacity", null=True, blank=True,
-                                                 help_text="Beds the jail is rated for.")
+    rated_capacity = models.PositiveIntegerField(
+        "rated capacity", null=True, blank=True, help_text="Beds the jail is rated for."
+    )
     average_daily_population = models.PositiveIntegerField(
-        "average daily population", null=True, blank=True,
+        "average daily population",
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     annual_bookings = models.PositiveIntegerField("annual bookings", null=True, blank=True)
@@ -102,8 +159,9 @@ class Contact(ProgramRecord):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="contacts")
     name = models.CharField("name", max_length=200)
     title = models.CharField("title", max_length=200, blank=True)
-    role = models.CharField("role", max_length=30, choices=ContactRole.choices(),
-                            default=ContactRole.PRIMARY)
+    role = models.CharField(
+        "role", max_length=30, choices=ContactRole.choices(), default=ContactRole.PRIMARY
+    )
     email = models.EmailField("email", blank=True)
     phone = models.CharField("phone", max_length=30, blank=True)
 

@@ -19,7 +19,14 @@ class AgencyTable(tables.Table):
         order_by = ["name"]
 
     export_columns = {
-        "id": "ID", "name": "Name", "kind": "Kind", "state": "State", "county_name": "County",
-        "county_fips": "County FIPS", "ori": "ORI", "street": "Street", "city": "City",
+        "id": "ID",
+        "name": "Name",
+        "kind": "Kind",
+        "state": "State",
+        "county_name": "County",
+        "county_fips": "County FIPS",
+        "ori": "ORI",
+        "street": "Street",
+        "city": "City",
         "postcode": "ZIP code",
     }

@@ -10,9 +10,15 @@ urlpatterns = [
     path("<int:pk>/", views.AgencyDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.AgencyEditView.as_view(), name="edit"),
     path("<int:agency_pk>/facilities/new/", views.FacilityEditView.as_view(), name="facility_add"),
-    path("<int:agency_pk>/facilities/<int:pk>/edit/", views.FacilityEditView.as_view(),
-         name="facility_edit"),
+    path(
+        "<int:agency_pk>/facilities/<int:pk>/edit/",
+        views.FacilityEditView.as_view(),
+        name="facility_edit",
+    ),
     path("<int:agency_pk>/contacts/new/", views.ContactEditView.as_view(), name="contact_add"),
-    path("<int:agency_pk>/contacts/<int:pk>/edit/", views.ContactEditView.as_view(),
-         name="contact_edit"),
+    path(
+        "<int:agency_pk>/contacts/<int:pk>/edit/",
+        views.ContactEditView.as_view(),
+        name="contact_edit",
+    ),
 ]

@@ -15,17 +15,21 @@ _FIPS = re.compile(r"^\d{5}$")
 
 def validate_ori(value: str) -> None:
     if len(value) != 9:
-        raise ValidationError(f"An ORI has exactly 9 characters; this one has {len(value)}.",
-                              code="ori_length")
+        raise ValidationError(
+            f"An ORI has exactly 9 characters; this one has {len(value)}.", code="ori_length"
+        )
     if not _ORI.match(value):
-        raise ValidationError("An ORI is 2 letters (the state) then 7 letters or digits.",
-                              code="ori_format")
+        raise ValidationError(
+            "An ORI is 2 letters (the state) then 7 letters or digits.", code="ori_format"
+        )
     if value[:2] not in STATE_NAMES:
-        raise ValidationError(f"An ORI starts with a state code; {value[:2]} is not one.",
-                              code="ori_state")
+        raise ValidationError(
+            f"An ORI starts with a state code; {value[:2]} is not one.", code="ori_state"
+        )
 
 
 def validate_county_fips(value: str) -> None:
     if not _FIPS.match(value):
-        raise ValidationError("A county FIPS code is 5 digits (state + county), e.g. 12086.",
-                              code="fips_format")
+        raise ValidationError(
+            "A county FIPS code is 5 digits (state + county), e.g. 12086.", code="fips_format"
+        )

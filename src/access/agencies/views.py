@@ -23,7 +23,7 @@ class AgencyListView(ObjectListView):
     table_class = AgencyTable
     title = "Agencies"
     export_name = "agencies"
-    add_url = reverse_lazy("agencies:add")
+    add_url = reverse_lazy("agencies:add")  # type: ignore[assignment]
 
 
 class AgencyDetailView(ObjectDetailView):
@@ -34,7 +34,9 @@ class AgencyDetailView(ObjectDetailView):
         return {
             "facilities": obj.facilities.all(),
             "contacts": obj.contacts.all(),
-            "can_change": Agency.objects.restrict(self.request.user, "change").filter(pk=obj.pk).exists(),
+            "can_change": Agency.objects.restrict(self.request.user, "change")
+            .filter(pk=obj.pk)
+            .exists(),
         }
 
 
@@ -64,6 +66,7 @@ class _ChildEditView(ScopedMixin, View):
         child = self.child_model.objects.filter(agency=agency, pk=pk).first()
         if child is None:
             from django.http import Http404
+
             raise Http404("Not found")
         return agency, child
 
@@ -73,11 +76,14 @@ class _ChildEditView(ScopedMixin, View):
 
     def post(self, request: HttpRequest, agency_pk: int, pk: int | None = None) -> HttpResponse:
         agency, child = self._load(agency_pk, pk)
-        form = self.form_class(request.POST, instance=self.child_model.objects.get(pk=pk) if pk else None)
+        form = self.form_class(
+            request.POST, instance=self.child_model.objects.get(pk=pk) if pk else None
+        )
         if form.is_valid():
             try:
-                type(self).save_action(request.user, child,
-                                       **{f: form.cleaned_data[f] for f in form.fields})
+                type(self).save_action(
+                    request.user, child, **{f: form.cleaned_data[f] for f in form.fields}
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -87,9 +93,16 @@ class _ChildEditView(ScopedMixin, View):
 
     def _render(self, agency: Agency, child: Any, form: Any, status: int = 200) -> HttpResponse:
         verb = "Edit" if child.pk else "Add"
-        return render(self.request, "core/object_edit.html", {
-            "form": form, "title": f"{verb} {self.noun}: {agency.name}", "parent": agency,
-        }, status=status)
+        return render(
+            self.request,
+            "core/object_edit.html",
+            {
+                "form": form,
+                "title": f"{verb} {self.noun}: {agency.name}",
+                "parent": agency,
+            },
+            status=status,
+        )
 
 
 class FacilityEditView(_ChildEditView):

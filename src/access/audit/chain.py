@@ -50,7 +50,9 @@ class Break:
         return f"audit chain broken at {where}: {self.reason}"
 
 
-def verify(rows: Iterable[dict[str, Any]], head: tuple[int, str] | None) -> tuple[int, Break | None]:
+def verify(
+    rows: Iterable[dict[str, Any]], head: tuple[int, str] | None
+) -> tuple[int, Break | None]:
     """Walk the events in id order; return how many were checked and the first break."""
     previous = GENESIS
     last_id = 0
@@ -58,13 +60,19 @@ def verify(rows: Iterable[dict[str, Any]], head: tuple[int, str] | None) -> tupl
     for row in rows:
         count += 1
         if row["prev_hash"] != previous:
-            return count, Break(row["id"], "its link does not match the event before it "
-                                "(an event was removed or inserted before it)")
+            return count, Break(
+                row["id"],
+                "its link does not match the event before it "
+                "(an event was removed or inserted before it)",
+            )
         if event_hash(row) != row["hash"]:
             return count, Break(row["id"], "its content does not match its hash (it was changed)")
         previous = row["hash"]
         last_id = row["id"]
     if head is not None and (head[0] != last_id or head[1] != previous):
-        return count, Break(last_id or None, f"the chain ends at #{last_id} but the recorded head "
-                            f"is #{head[0]} (events were removed from the end)")
+        return count, Break(
+            last_id or None,
+            f"the chain ends at #{last_id} but the recorded head "
+            f"is #{head[0]} (events were removed from the end)",
+        )
     return count, None

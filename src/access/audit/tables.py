@@ -16,13 +16,32 @@ class AuditEventTable(tables.Table):
 
     class Meta:
         model = AuditEvent
-        fields = ["id", "occurred_at", "actor_name", "agency_name", "action", "object_repr", "outcome"]
+        fields = [
+            "id",
+            "occurred_at",
+            "actor_name",
+            "agency_name",
+            "action",
+            "object_repr",
+            "outcome",
+        ]
         order_by = ["-id"]
 
     export_columns = {
-        "id": "Event", "occurred_at": "Time (UTC)", "actor_name": "Actor",
-        "agency_name": "Agency", "source_ip": "Source address", "request_id": "Request id",
-        "action": "Action", "object_type": "Object type", "object_id": "Object id",
-        "object_repr": "Object", "outcome": "Outcome", "before": "Before", "after": "After",
-        "details": "Details", "prev_hash": "Previous hash", "hash": "Hash",
+        "id": "Event",
+        "occurred_at": "Time (UTC)",
+        "actor_name": "Actor",
+        "agency_name": "Agency",
+        "source_ip": "Source address",
+        "request_id": "Request id",
+        "action": "Action",
+        "object_type": "Object type",
+        "object_id": "Object id",
+        "object_repr": "Object",
+        "outcome": "Outcome",
+        "before": "Before",
+        "after": "After",
+        "details": "Details",
+        "prev_hash": "Previous hash",
+        "hash": "Hash",
     }

@@ -25,8 +25,12 @@ class AuditEventListView(ObjectListView):
     def get(self, request: HttpRequest) -> HttpResponseBase:
         self.require("view")
         if not request.GET.get("export"):
-            events.record("audit.viewed", actor=request.user, object_type="audit.auditevent",
-                          details={"filters": {k: v for k, v in request.GET.items() if k != "page"}})
+            events.record(
+                "audit.viewed",
+                actor=request.user,
+                object_type="audit.auditevent",
+                details={"filters": {k: v for k, v in request.GET.items() if k != "page"}},
+            )
         return super().get(request)
 
 
@@ -34,7 +38,12 @@ def audit_event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = AuditEvent.objects.restrict(request.user).filter(pk=pk).first()
     if event is None:
         raise Http404("Not found")
-    events.record("audit.viewed", actor=request.user, object_type="audit.auditevent",
-                  object_id=pk, object_repr=str(event))
+    events.record(
+        "audit.viewed",
+        actor=request.user,
+        object_type="audit.auditevent",
+        object_id=pk,
+        object_repr=str(event),
+    )
     context: dict[str, Any] = {"event": event}
     return render(request, "audit/event_detail.html", context)

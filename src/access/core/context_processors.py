@@ -9,7 +9,7 @@ from access.core.navigation import menu_for
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    signed_in = bool(user and user.is_authenticated and user.is_verified())  # type: ignore[union-attr]
+    signed_in = bool(user and user.is_authenticated and user.is_verified())
     return {
         "signed_in": signed_in,
         "menu": menu_for(user, request.path) if signed_in else [],

@@ -15,25 +15,74 @@ from access.audit import events
 from access.audit.events import audited
 from access.core.actors import SystemActor
 
-DEMO_PASSWORD = "demo-access-2026"  # noqa: S105 - demo data only; refused in production
+# Demo data only: seed_demo and demo_otp refuse to run in production.
+DEMO_PASSWORD = "demo-access-2026"  # noqa: S105  # nosec B105
 
 AGENCIES = [
-    dict(name="ICE Miami Field Office", kind="federal", state="FL", county_fips="12086",
-         county_name="Miami-Dade", ori="FLICE0100", city="Miramar"),
-    dict(name="Collier County Sheriff's Office", kind="sheriff", state="FL", county_fips="12021",
-         county_name="Collier", ori="FL0110000", street="3319 Tamiami Trail E", city="Naples",
-         postcode="34112"),
-    dict(name="Galveston County Sheriff's Office", kind="sheriff", state="TX", county_fips="48167",
-         county_name="Galveston", ori="TX0840000", city="Galveston"),
-    dict(name="Marietta Police Department", kind="police", state="GA", county_fips="13067",
-         county_name="Cobb", ori="GA0330100", city="Marietta"),
-    dict(name="Montana Department of Corrections", kind="corrections", state="MT",
-         ori="MT025015C", city="Helena"),
+    dict(
+        name="ICE Miami Field Office",
+        kind="federal",
+        state="FL",
+        county_fips="12086",
+        county_name="Miami-Dade",
+        ori="FLICE0100",
+        city="Miramar",
+    ),
+    dict(
+        name="Collier County Sheriff's Office",
+        kind="sheriff",
+        state="FL",
+        county_fips="12021",
+        county_name="Collier",
+        ori="FL0110000",
+        street="3319 Tamiami Trail E",
+        city="Naples",
+        postcode="34112",
+    ),
+    dict(
+        name="Galveston County Sheriff's Office",
+        kind="sheriff",
+        state="TX",
+        county_fips="48167",
+        county_name="Galveston",
+        ori="TX0840000",
+        city="Galveston",
+    ),
+    dict(
+        name="Marietta Police Department",
+        kind="police",
+        state="GA",
+        county_fips="13067",
+        county_name="Cobb",
+        ori="GA0330100",
+        city="Marietta",
+    ),
+    dict(
+        name="Montana Department of Corrections",
+        kind="corrections",
+        state="MT",
+        ori="MT025015C",
+        city="Helena",
+    ),
     dict(name="Wyoming Highway Patrol", kind="state", state="WY", ori="WY0110500", city="Cheyenne"),
-    dict(name="Law Enforcement Support Center", kind="federal", state="VT", county_fips="50007",
-         county_name="Chittenden", ori="VTICE0000", city="Williston"),
-    dict(name="DHS Office of Inspector General", kind="federal", state="DC", county_fips="11001",
-         county_name="District of Columbia", ori="DCDHS0100", city="Washington"),
+    dict(
+        name="Law Enforcement Support Center",
+        kind="federal",
+        state="VT",
+        county_fips="50007",
+        county_name="Chittenden",
+        ori="VTICE0000",
+        city="Williston",
+    ),
+    dict(
+        name="DHS Office of Inspector General",
+        kind="federal",
+        state="DC",
+        county_fips="11001",
+        county_name="District of Columbia",
+        ori="DCDHS0100",
+        city="Washington",
+    ),
 ]
 
 # username, first, last, role, agency ORI
@@ -64,26 +113,52 @@ def load_demo(actor: SystemActor) -> None:
         agency = agency_actions.create_agency(actor, **data)
         by_ori[agency.ori] = agency
     collier = by_ori["FL0110000"]
-    agency_actions.save_facility(actor, Facility(agency=collier), name="Naples Jail Center",
-                                 rated_capacity=1200, average_daily_population=980,
-                                 annual_bookings=14500, city="Naples")
-    agency_actions.save_contact(actor, Contact(agency=collier), name="Pat Rivera",
-                                title="Captain, Corrections Bureau", role="primary",
-                                email="p.rivera@example.gov", phone="239-555-0100")
+    agency_actions.save_facility(
+        actor,
+        Facility(agency=collier),
+        name="Naples Jail Center",
+        rated_capacity=1200,
+        average_daily_population=980,
+        annual_bookings=14500,
+        city="Naples",
+    )
+    agency_actions.save_contact(
+        actor,
+        Contact(agency=collier),
+        name="Pat Rivera",
+        title="Captain, Corrections Bureau",
+        role="primary",
+        email="p.rivera@example.gov",
+        phone="239-555-0100",
+    )
     galveston = by_ori["TX0840000"]
-    agency_actions.save_facility(actor, Facility(agency=galveston), name="Galveston County Jail",
-                                 rated_capacity=1175, average_daily_population=1010,
-                                 annual_bookings=16200, city="Galveston")
+    agency_actions.save_facility(
+        actor,
+        Facility(agency=galveston),
+        name="Galveston County Jail",
+        rated_capacity=1175,
+        average_daily_population=1010,
+        annual_bookings=16200,
+        city="Galveston",
+    )
     roles = {r.slug: r for r in Role.objects.all()}
     now = timezone.now()
     for username, first, last, role, ori in ACCOUNTS:
-        user = User(username=username, first_name=first, last_name=last,
-                    email=f"{username}@example.gov", agency=by_ori[ori],
-                    status=AccountStatus.ACTIVE, is_active=True, approved_at=now,
-                    password_changed_at=now)
+        user = User(
+            username=username,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.gov",
+            agency=by_ori[ori],
+            status=AccountStatus.ACTIVE,
+            is_active=True,
+            approved_at=now,
+            password_changed_at=now,
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.roles.set([roles[role]])
-        TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True,
-                                  key=demo_secret(username))
+        TOTPDevice.objects.create(
+            user=user, name="Demo authenticator", confirmed=True, key=demo_secret(username)
+        )
         events.record("account.seeded", obj=user, details={"role": role, "demo": True})

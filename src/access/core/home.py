@@ -24,24 +24,47 @@ def health(request: HttpRequest) -> JsonResponse:
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
         from access.core.api.errors import api_not_found
+
         return api_not_found(request)
-    return render(request, "core/error.html", {"title": "Page not found",
-                  "message": "This page does not exist, or you do not have access to it."}, status=404)
+    return render(
+        request,
+        "core/error.html",
+        {
+            "title": "Page not found",
+            "message": "This page does not exist, or you do not have access to it.",
+        },
+        status=404,
+    )
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
         from access.core.api.errors import json_error
-        return json_error(request, 500, "server_error", "The server could not complete the request.")
-    return render(request, "core/error.html", {"title": "Something went wrong",
-                  "message": "The server could not complete the request."}, status=500)
+
+        return json_error(
+            request, 500, "server_error", "The server could not complete the request."
+        )
+    return render(
+        request,
+        "core/error.html",
+        {"title": "Something went wrong", "message": "The server could not complete the request."},
+        status=500,
+    )
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"title": "Not allowed",
-                  "message": "This request was refused."}, status=403)
+    return render(
+        request,
+        "core/error.html",
+        {"title": "Not allowed", "message": "This request was refused."},
+        status=403,
+    )
 
 
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"title": "Bad request",
-                  "message": "The request could not be understood."}, status=400)
+    return render(
+        request,
+        "core/error.html",
+        {"title": "Bad request", "message": "The request could not be understood."},
+        status=400,
+    )

@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import resolve_url
 from django.urls import resolve
 
@@ -27,7 +27,7 @@ PUBLIC_URL_NAMES = frozenset(
         "public:export",
     }
 )
-PUBLIC_PREFIXES = ("/static/", "/api/")  # the API authenticates itself (DRF), deny by default
+PUBLIC_PREFIXES = ("/static/",)
 
 
 class RequestIdMiddleware:
@@ -69,15 +69,27 @@ class LoginRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., object], view_args: object,
+        view_kwargs: object,
+    ) -> HttpResponse | None:
         if request.path.startswith(PUBLIC_PREFIXES) or is_public(request):
             return None
+        if _is_api_view(view_func):
+            return None  # DRF authenticates API views itself (token or verified session)
         user = request.user
-        if user.is_authenticated and user.is_verified():  # type: ignore[union-attr]
+        if user.is_authenticated and user.is_verified():  # type: ignore[attr-defined]
             return None
         if request.headers.get("HX-Request"):
             return JsonResponse({"error": "authentication required"}, status=401)
         return redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))
+
+
+def _is_api_view(view_func: Callable[..., object]) -> bool:
+    from rest_framework.views import APIView
+
+    cls = getattr(view_func, "cls", None)
+    return isinstance(cls, type) and issubclass(cls, APIView)
 
 
 def is_public(request: HttpRequest) -> bool:

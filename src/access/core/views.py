@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -29,7 +29,7 @@ class ScopedMixin:
     def get_object(self, pk: int, action: str | None = None) -> Any:
         try:
             return self.scoped(action).get(pk=pk)
-        except (self.model.DoesNotExist, ValueError, TypeError) as missing:
+        except (ObjectDoesNotExist, ValueError, TypeError) as missing:
             raise Http404("Not found") from missing
 
     def require(self, action: str) -> None:
@@ -63,11 +63,21 @@ class ObjectListView(ScopedMixin, View):
         query = request.GET.copy()
         query.pop("page", None)
         query.pop("export", None)
-        return render(request, self.template_name, {
-            "title": self.title, "table": table, "filterset": filterset, "can_add": can_add,
-            "can_export": can_export, "export_formats": FORMATS, "query": query.urlencode(),
-            "add_url": self.add_url if can_add else None, "count": rows.count(),
-        })
+        return render(
+            request,
+            self.template_name,
+            {
+                "title": self.title,
+                "table": table,
+                "filterset": filterset,
+                "can_add": can_add,
+                "can_export": can_export,
+                "export_formats": FORMATS,
+                "query": query.urlencode(),
+                "add_url": self.add_url if can_add else None,
+                "count": rows.count(),
+            },
+        )
 
     add_url: ClassVar[str | None] = None
 
@@ -79,13 +89,22 @@ class ObjectListView(ScopedMixin, View):
         exported = rows.filter(pk__in=self.scoped("export").values("pk"))
         count = exported.count()
         events.record(
-            f"{self.model._meta.model_name}.export", actor=self.request.user,
-            object_type=self.model._meta.label_lower, object_repr=f"{count} rows",
-            details={"format": fmt, "filters": {k: v for k, v in self.request.GET.items()
-                                                if k not in ("export", "page")}, "rows": count},
+            f"{self.model._meta.model_name}.export",
+            actor=self.request.user,
+            object_type=self.model._meta.label_lower,
+            object_repr=f"{count} rows",
+            details={
+                "format": fmt,
+                "filters": {
+                    k: v for k, v in self.request.GET.items() if k not in ("export", "page")
+                },
+                "rows": count,
+            },
         )
         return rows_to_response(
-            self.export_name, fmt, list(columns.values()),
+            self.export_name,
+            fmt,
+            list(columns.values()),
             (list(values) for values in exported.values_list(*columns.keys())),
         )
 
@@ -123,7 +142,8 @@ class ObjectEditView(ScopedMixin, View):
 
     def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         instance = self.get_instance(pk)
-        form = self.form_class(request.POST, instance=self.model.objects.get(pk=pk) if pk else None)
+        fresh = self.model._default_manager.get(pk=pk) if pk else None
+        form = self.form_class(request.POST, instance=fresh)
         if form.is_valid():
             try:
                 saved = self.save(instance, {f: form.cleaned_data[f] for f in form.fields})
@@ -136,7 +156,13 @@ class ObjectEditView(ScopedMixin, View):
 
     def render_form(self, form: Any, instance: models.Model, status: int = 200) -> HttpResponse:
         verb = "Edit" if instance.pk else "New"
-        return render(self.request, self.template_name, {
-            "form": form, "object": instance if instance.pk else None,
-            "title": f"{verb} {self.model._meta.verbose_name}",
-        }, status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "object": instance if instance.pk else None,
+                "title": f"{verb} {self.model._meta.verbose_name}",
+            },
+            status=status,
+        )

@@ -22,6 +22,10 @@ class ExpiringTokenAuthentication(TokenAuthentication):
 class VerifiedSessionAuthentication(SessionAuthentication):
     """A browser session counts only after its second factor was verified."""
 
+    def authenticate_header(self, request: Any) -> str:
+        # A missing or unverified session is "not authenticated" (401), not "forbidden".
+        return 'Session realm="ACCESS"'
+
     def authenticate(self, request: Any) -> Any:
         result = super().authenticate(request)
         if result is None:

@@ -28,8 +28,13 @@ class TokenCreateView(APIView):
     @extend_schema(request=None, responses={201: TokenSerializer}, summary="Issue an API token")
     def post(self, request: Request) -> Response:
         instance, token = AuthToken.objects.create(user=request.user)
-        events.record("api.token_issued", actor=request.user, object_type="knox.authtoken",
-                      object_id=instance.token_key, details={"expiry": instance.expiry})
+        events.record(
+            "api.token_issued",
+            actor=request.user,
+            object_type="knox.authtoken",
+            object_id=instance.token_key,
+            details={"expiry": instance.expiry},
+        )
         return Response({"token": token, "expiry": instance.expiry}, status=status.HTTP_201_CREATED)
 
 
@@ -38,7 +43,8 @@ class TokenRevokeView(APIView):
 
     @extend_schema(
         request=inline_serializer("TokenRevoke", {"all": serializers.BooleanField(required=False)}),
-        responses={204: None}, summary="Revoke API tokens",
+        responses={204: None},
+        summary="Revoke API tokens",
     )
     def post(self, request: Request) -> Response:
         revoke_all = bool(request.data.get("all")) if isinstance(request.data, dict) else False
@@ -49,6 +55,10 @@ class TokenRevokeView(APIView):
             else:
                 query = query.filter(pk=request.auth.pk)
         count, _ = query.delete()
-        events.record("api.token_revoked", actor=request.user, object_type="knox.authtoken",
-                      details={"revoked": count, "all": revoke_all})
+        events.record(
+            "api.token_revoked",
+            actor=request.user,
+            object_type="knox.authtoken",
+            details={"revoked": count, "all": revoke_all},
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)

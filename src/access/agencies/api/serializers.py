@@ -11,8 +11,15 @@ from access.agencies.models import Agency, Contact, Facility
 class FacilitySerializer(serializers.ModelSerializer):
     class Meta:
         model = Facility
-        fields = ["id", "name", "rated_capacity", "average_daily_population", "annual_bookings",
-                  "street", "city"]
+        fields = [
+            "id",
+            "name",
+            "rated_capacity",
+            "average_daily_population",
+            "annual_bookings",
+            "street",
+            "city",
+        ]
 
 
 class ContactSerializer(serializers.ModelSerializer):
@@ -27,8 +34,23 @@ class AgencySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Agency
-        fields = ["id", "name", "kind", "state", "county_fips", "county_name", "ori", "street",
-                  "city", "postcode", "notes", "facilities", "contacts", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "state",
+            "county_fips",
+            "county_name",
+            "ori",
+            "street",
+            "city",
+            "postcode",
+            "notes",
+            "facilities",
+            "contacts",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["created_at", "updated_at"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -45,4 +67,6 @@ class AgencySerializer(serializers.ModelSerializer):
     def _current(self) -> dict[str, Any]:
         if self.instance is None:
             return {}
-        return {f: getattr(self.instance, f) for f in ("name", "kind", "state", "county_fips", "ori")}
+        return {
+            f: getattr(self.instance, f) for f in ("name", "kind", "state", "county_fips", "ori")
+        }

@@ -13,8 +13,11 @@ from access.agencies.models import Agency
 
 
 class AgencyViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-    mixins.UpdateModelMixin, viewsets.GenericViewSet,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Agencies in the caller's scope. Out-of-scope agencies answer 404."""
 
@@ -28,13 +31,12 @@ class AgencyViewSet(
         )
 
     def get_queryset(self) -> QuerySet[Agency]:
-        return (
-            Agency.objects.restrict(self.request.user, self._action())
-            .prefetch_related("facilities", "contacts")
+        return Agency.objects.restrict(self.request.user, self._action()).prefetch_related(
+            "facilities", "contacts"
         )
 
     def perform_create(self, serializer: Any) -> None:
-        if not self.request.user.can("agencies.add_agency"):
+        if not self.request.user.can("agencies.add_agency"):  # type: ignore[union-attr]
             raise NotFound()
         serializer.instance = actions.create_agency(self.request.user, **serializer.validated_data)
 

@@ -14,10 +14,14 @@ def api_docs(request: HttpRequest) -> HttpResponse:
     operations = []
     for path, methods in schema.get("paths", {}).items():
         for method, op in methods.items():
-            operations.append({
-                "path": path, "method": method.upper(), "id": op.get("operationId", ""),
-                "summary": op.get("summary") or op.get("description", "").split("\n")[0],
-                "parameters": [p for p in op.get("parameters", [])],
-                "responses": sorted(op.get("responses", {}).keys()),
-            })
+            operations.append(
+                {
+                    "path": path,
+                    "method": method.upper(),
+                    "id": op.get("operationId", ""),
+                    "summary": op.get("summary") or op.get("description", "").split("\n")[0],
+                    "parameters": [p for p in op.get("parameters", [])],
+                    "responses": sorted(op.get("responses", {}).keys()),
+                }
+            )
     return render(request, "core/api_docs.html", {"schema": schema, "operations": operations})

@@ -1,8 +1,8 @@
 """One JSON error shape for every API error.
 
-    {"error": {"status": 404, "code": "not_found", "message": "Not found.",
-               "fields": {"ori": ["An ORI has exactly 9 characters; this one has 4."]},
-               "request_id": "3f2c..."}}
+{"error": {"status": 404, "code": "not_found", "message": "Not found.",
+           "fields": {"ori": ["An ORI has exactly 9 characters; this one has 4."]},
+           "request_id": "3f2c..."}}
 """
 
 from __future__ import annotations
@@ -19,10 +19,19 @@ from rest_framework.views import exception_handler as drf_handler
 from access.core import requestcontext
 
 
-def error_body(status_code: int, code: str, message: str, fields: dict[str, Any] | None = None) -> dict:
+def error_body(
+    status_code: int, code: str, message: str, fields: dict[str, Any] | None = None
+) -> dict:
     ctx = requestcontext.current()
-    return {"error": {"status": status_code, "code": code, "message": message,
-                      "fields": fields or {}, "request_id": ctx.request_id if ctx else ""}}
+    return {
+        "error": {
+            "status": status_code,
+            "code": code,
+            "message": message,
+            "fields": fields or {},
+            "request_id": ctx.request_id if ctx else "",
+        }
+    }
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -37,7 +46,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     response = drf_handler(exc, context)
     if response is None:
         return None
-    assert isinstance(exc, exceptions.APIException)
+    if not isinstance(exc, exceptions.APIException):
+        return response
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail
         fields = detail if isinstance(detail, dict) else {"non_field_errors": detail}
@@ -47,8 +57,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         fields = {}
         message = str(exc.detail)
         code = exc.default_code if not isinstance(exc.detail, dict) else "error"
-        if hasattr(exc.detail, "code") and exc.detail.code:  # type: ignore[union-attr]
-            code = str(exc.detail.code)  # type: ignore[union-attr]
+        detail_code = getattr(exc.detail, "code", None)
+        if detail_code:
+            code = str(detail_code)
     response.data = error_body(response.status_code, code, message, _plain(fields))
     return response
 

@@ -53,5 +53,6 @@ def uswds_widget(field: forms.BoundField) -> SafeString:
 
 @register.simple_tag
 def status_tag(choiceset: Any, value: str) -> SafeString:
-    return format_html('<span class="usa-tag {}">{}</span>', choiceset.colour(value),
-                       choiceset.label(value))
+    return format_html(
+        '<span class="usa-tag {}">{}</span>', choiceset.colour(value), choiceset.label(value)
+    )

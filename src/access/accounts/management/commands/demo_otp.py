@@ -26,7 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("demo_otp is disabled in production.")
-        device = TOTPDevice.objects.filter(user__username=options["username"], confirmed=True).first()
+        device = TOTPDevice.objects.filter(
+            user__username=options["username"], confirmed=True
+        ).first()
         if device is None:
             raise CommandError(f"No confirmed authenticator for {options['username']!r}.")
         remaining = device.step - int(time.time() - device.t0) % device.step

@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="subcommand", required=True)
-        sub.add_parser("verify", help="Check every event's hash and link; exit 1 on the first break.")
+        sub.add_parser(
+            "verify", help="Check every event's hash and link; exit 1 on the first break."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         checked, broken = verify_chain()

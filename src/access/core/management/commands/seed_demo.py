@@ -30,8 +30,9 @@ class Command(BaseCommand):
             self.print_logins()
 
     def print_logins(self) -> None:
-        self.stdout.write("\nDemo sign-ins (http://127.0.0.1:8000/), password for all: "
-                          f"{DEMO_PASSWORD}")
+        self.stdout.write(
+            f"\nDemo sign-ins (http://127.0.0.1:8000/), password for all: {DEMO_PASSWORD}"
+        )
         self.stdout.write("One-time code for any of them:  .venv/bin/access demo_otp USERNAME\n")
         for username, _first, _last, role, _ori in ACCOUNTS:
             self.stdout.write(f"  {username:<12} {role.replace('_', ' ')}")
