@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(BIN)/.installed node_modules/.installed  ## set up .venv (with the `access` script) and front-end assets
-	@mkdir -p var
+	@mkdir -p var/static
 
 browsers:  ## Debian's Chromium for the browser tests (installed with apt when missing)
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
