@@ -81,7 +81,7 @@ def record(
     values: dict[str, Any] = {
         "occurred_at": timezone.now(),
         "actor_id": user.pk if user else None,
-        "actor_name": actor_name or _actor_name(actor),
+        "actor_name": actor_name or actor_display_name(actor),
         "agency_id": agency.pk if agency else getattr(actor, "agency_id", None),
         "agency_name": str(agency) if agency else "",
         "source_ip": ctx.source_ip if ctx else None,
@@ -105,7 +105,7 @@ def record(
     return event
 
 
-def _actor_name(actor: Any) -> str:
+def actor_display_name(actor: Any) -> str:
     if isinstance(actor, SystemActor):
         return str(actor)
     full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""

@@ -70,7 +70,10 @@ class LoginRequiredMiddleware:
         return self.get_response(request)
 
     def process_view(
-        self, request: HttpRequest, view_func: Callable[..., object], view_args: object,
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., object],
+        view_args: object,
         view_kwargs: object,
     ) -> HttpResponse | None:
         if request.path.startswith(PUBLIC_PREFIXES) or is_public(request):
