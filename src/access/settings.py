@@ -177,6 +177,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     ("uswds", PROJECT_DIR / "node_modules" / "@uswds" / "uswds" / "dist"),
     ("htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("chartjs", PROJECT_DIR / "node_modules" / "chart.js" / "dist"),
     BASE_DIR / "static",
 ]
 STORAGES = {

@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("access.accounts.urls")),
     path("agencies/", include("access.agencies.urls")),
     path("audit/", include("access.audit.urls")),
+    path("transparency/", include("access.agencies.transparency_urls")),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/", include(api_patterns)),
 ]

@@ -7,8 +7,14 @@ from typing import Any
 AGENCY, ALL = "agency", "all"
 
 _AGENCY_READ = {"agencies.view_agency": AGENCY}
-_ICE_READ = {"agencies.view_agency": ALL, "agencies.export_agency": ALL}
+_ICE_READ = {
+    "agencies.view_agency": ALL,
+    "agencies.export_agency": ALL,
+    "agencies.view_publishedsnapshot": ALL,
+}
 _AGENCY_MANAGE = {
+    "agencies.view_publishedsnapshot": ALL,
+    "agencies.import_publishedsnapshot": ALL,
     "agencies.view_agency": ALL,
     "agencies.add_agency": ALL,
     "agencies.change_agency": ALL,

@@ -71,7 +71,7 @@ class ImportReport:
     event_counts: dict[str, int]
     agencies_created: int
     dry_run: bool
-    events: list[Any] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)  # see _describe
 
     @property
     def changed_anything(self) -> bool:
@@ -103,7 +103,9 @@ def _import(actor: Any, snapshots: list[Snapshot], *, dry_run: bool) -> ImportRe
         raise ImportRefused([str(error)]) from error
     created = _persist(history, before)
     counts = dict(Counter(e.kind.value for e in new_events))
-    report = ImportReport(reports, counts, created, dry_run, new_events)
+    report = ImportReport(
+        reports, counts, created, dry_run, [_describe(history, e) for e in new_events]
+    )
     audit.record(
         "publiclist.import" if not dry_run else "publiclist.import_preview",
         object_type="agencies.publishedsnapshot",
@@ -117,6 +119,22 @@ def _import(actor: Any, snapshots: list[Snapshot], *, dry_run: bool) -> ImportRe
     if dry_run:
         raise _DryRun(report)  # rolls the transaction back; the report survives
     return report
+
+
+def _describe(history: History, event: Any) -> dict[str, Any]:
+    """A readable line for a preview: which agency, which list, what changed."""
+    version_id = event.version_id or history.entries[event.entry_id].current_version_id
+    values = history.versions[version_id].values
+    return {
+        "kind": event.kind.value,
+        "entry": event.entry_id,
+        "list": event.list_kind.value,
+        "from_list": event.from_list.value if event.from_list else "",
+        "agency": clean(values.get("LAW ENFORCEMENT AGENCY", "")),
+        "state": clean(values.get("STATE", "")),
+        "support": clean(values.get("SUPPORT TYPE", "")),
+        "changes": {k: list(v) for k, v in event.changes.items()},
+    }
 
 
 def _new_snapshots(snapshots: list[Snapshot]) -> tuple[list[Snapshot], list[FileReport]]:

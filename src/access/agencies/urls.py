@@ -1,6 +1,6 @@
 from django.urls import path
 
-from access.agencies import views
+from access.agencies import publiclist_views, views
 
 app_name = "agencies"
 
@@ -20,5 +20,13 @@ urlpatterns = [
         "<int:agency_pk>/contacts/<int:pk>/edit/",
         views.ContactEditView.as_view(),
         name="contact_edit",
+    ),
+    path("public-list/", publiclist_views.overview, name="publiclist"),
+    path("public-list/entries/<int:pk>/", publiclist_views.entry_detail, name="publiclist_entry"),
+    path("public-list/import/", publiclist_views.upload, name="publiclist_upload"),
+    path(
+        "public-list/import/<uuid:pk>/confirm/",
+        publiclist_views.confirm,
+        name="publiclist_confirm",
     ),
 ]

@@ -9,6 +9,7 @@ from django.urls import reverse
 MENU = [
     ("Home", "core:home", None),
     ("Agencies", "agencies:list", "agencies.view_agency"),
+    ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),
     ("Accounts", "accounts:user_list", "accounts.view_user"),
     ("API", "api-docs", None),
@@ -16,11 +17,15 @@ MENU = [
 
 
 def menu_for(user: Any, path: str) -> list[dict[str, Any]]:
-    items = []
-    for label, name, permission in MENU:
-        if permission and not user.can(permission):
-            continue
-        url = reverse(name)
-        current = path == url if url == "/" else path.startswith(url)
-        items.append({"label": label, "url": url, "current": current})
+    items: list[dict[str, Any]] = [
+        {"label": label, "url": reverse(name), "current": False}
+        for label, name, permission in MENU
+        if not permission or user.can(permission)
+    ]
+    # The longest matching prefix is the current section ("/" only matches itself).
+    matches = [
+        i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))
+    ]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["current"] = True
     return items

@@ -1,5 +1,6 @@
 from access.agencies.models.agency import STATE_FIPS, Agency, Contact, Facility
 from access.agencies.models.publiclist import (
+    PublicListUpload,
     PublishedEntry,
     PublishedEvent,
     PublishedRow,
@@ -12,6 +13,7 @@ __all__ = [
     "Agency",
     "Contact",
     "Facility",
+    "PublicListUpload",
     "PublishedEntry",
     "PublishedEvent",
     "PublishedRow",

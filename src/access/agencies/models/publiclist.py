@@ -136,3 +136,31 @@ class PublishedEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} entry {self.entry_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PublicListUpload(models.Model):
+    """Files uploaded for import, held between the dry-run preview and the confirmation."""
+
+    id = models.UUIDField(primary_key=True)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="public_list_uploads"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    files = models.JSONField("files", help_text="[{name, sha256}] in upload order")
+    as_of = models.DateTimeField("published as of", null=True, blank=True)
+    content = models.BinaryField("content", help_text="The files, concatenated in order.")
+    sizes = models.JSONField("sizes")
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"upload {self.id} by {self.uploaded_by}"
+
+    def parts(self) -> list[tuple[str, bytes]]:
+        data, start, out = bytes(self.content), 0, []
+        for meta, size in zip(self.files, self.sizes, strict=True):
+            out.append((meta["name"], data[start : start + size]))
+            start += size
+        return out

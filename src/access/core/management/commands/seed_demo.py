@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from access.accounts.models import User
+from access.agencies.ice287g import load_snapshot
+from access.agencies.publiclist import import_snapshots
 from access.core.actors import SystemActor
 from access.core.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
 
@@ -26,14 +28,30 @@ class Command(BaseCommand):
         else:
             load_demo(SystemActor("demo data loader"))
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+            self.import_public_list()
         if not options["quiet_logins"]:
             self.print_logins()
+
+    def import_public_list(self) -> None:
+        """ICE's real published 287(g) files, when the shared data folder sits beside the repo."""
+        folder = settings.PROJECT_DIR.parent / "shared" / "data" / "ice-287g"
+        files = sorted(folder.glob("*/*.xlsx"))
+        if not files:
+            self.stdout.write(f"No ICE 287(g) files at {folder}; the public list stays empty.")
+            return
+        snapshots = [load_snapshot(path) for path in files]
+        report = import_snapshots(SystemActor("demo data loader"), snapshots)
+        self.stdout.write(
+            f"Imported ICE's public 287(g) list: {len(files)} files, "
+            f"{sum(report.event_counts.values())} changes recorded."
+        )
 
     def print_logins(self) -> None:
         self.stdout.write(
             f"\nDemo sign-ins (http://127.0.0.1:8000/), password for all: {DEMO_PASSWORD}"
         )
-        self.stdout.write("One-time code for any of them:  .venv/bin/access demo_otp USERNAME\n")
+        self.stdout.write("One-time code for any of them:  .venv/bin/access demo_otp USERNAME")
+        self.stdout.write("Public 287(g) transparency page (no sign-in): /transparency/\n")
         for username, _first, _last, role, _ori in ACCOUNTS:
             self.stdout.write(f"  {username:<12} {role.replace('_', ' ')}")
         self.stdout.write("")
