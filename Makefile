@@ -9,7 +9,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: install run serve test test-fast test-browser lint audit bench browsers clean help
+.PHONY: install run serve test test-fast screenshots lint audit bench browsers clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -49,6 +49,9 @@ test: install browsers  ## every test: unit, API, security and browser (DATABASE
 
 test-fast: install  ## everything except the browser tests
 	ACCESS_ENV=test $(BIN)/pytest -n 2 -m "not browser"
+
+screenshots: install browsers  ## refresh docs/screenshots/ from the demo data
+	ACCESS_ENV=test ACCESS_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser/test_screenshots.py -q
 
 lint: install  ## ruff, mypy and bandit
 	$(BIN)/ruff check src tests

@@ -9,9 +9,16 @@ from access.agencies.models import Agency
 
 class AgencyFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Name, ORI or county contains", method="search")
-    kind = django_filters.ChoiceFilter(label="Kind", choices=AgencyKind.choices())
-    state = django_filters.ChoiceFilter(label="State", choices=US_STATES)
-    has_ori = django_filters.BooleanFilter(label="Has an ORI", method="filter_has_ori")
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=AgencyKind.choices(), empty_label="Any kind"
+    )
+    state = django_filters.ChoiceFilter(label="State", choices=US_STATES, empty_label="Any state")
+    has_ori = django_filters.ChoiceFilter(
+        label="Has an ORI",
+        choices=[("yes", "Yes"), ("no", "No")],
+        empty_label="Any",
+        method="filter_has_ori",
+    )
 
     class Meta:
         model = Agency
@@ -25,9 +32,7 @@ class AgencyFilterSet(django_filters.FilterSet):
             Q(name__icontains=value) | Q(ori__icontains=value) | Q(county_name__icontains=value)
         )
 
-    def filter_has_ori(
-        self, queryset: QuerySet[Agency], name: str, value: bool | None
-    ) -> QuerySet[Agency]:
-        if value is None:
-            return queryset
-        return queryset.exclude(ori="") if value else queryset.filter(ori="")
+    def filter_has_ori(self, queryset: QuerySet[Agency], name: str, value: str) -> QuerySet[Agency]:
+        if value == "yes":
+            return queryset.exclude(ori="")
+        return queryset.filter(ori="") if value == "no" else queryset

@@ -1,0 +1,84 @@
+"""ICE's public 287(g) list in the browser: transparency page, staff overview, upload flow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from tests.browser.conftest import assert_accessible, sign_in
+
+from access.agencies.ice287g import load_snapshot
+from access.agencies.models import PublishedSnapshot
+from access.agencies.publiclist import import_snapshots
+from access.core.actors import SystemActor
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ice-287g"
+
+
+@pytest.fixture
+def folders() -> list[Path]:
+    found = sorted(p for p in DATA.glob("*") if p.is_dir())
+    if not found:
+        pytest.skip(f"ICE 287(g) downloads not found at {DATA}")
+    return found
+
+
+def test_the_transparency_page_without_signing_in(page, live_server, folders):
+    snapshots = [load_snapshot(p) for f in folders[:3] for p in sorted(f.glob("*.xlsx"))]
+    import_snapshots(SystemActor("test"), snapshots)
+    page.goto(f"{live_server.url}/transparency/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("287(g) agreements")
+    expect(page.locator("canvas[data-chart]")).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Participating rows per day (last file of each day)")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("State", exact=True).select_option("TEXAS")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("status")).to_contain_text("rows shown")
+    states = page.locator(
+        "table[class*=usa-table--striped] tbody tr td:first-child"
+    ).all_inner_texts()
+    assert states and {s.strip() for s in states if s.strip() in ("TEXAS", "FLORIDA")} == {"TEXAS"}
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").first.click()
+    assert download.value.suggested_filename.startswith("287g-participating-")
+
+
+def test_upload_preview_and_confirm_as_a_program_manager(page, live_server, make_user, folders):
+    sign_in(page, live_server, make_user("ice_program_manager"))
+    page.goto(f"{live_server.url}/agencies/public-list/import/")
+    assert_accessible(page)
+    files = sorted(folders[0].glob("*.xlsx"))
+    page.get_by_label("ICE list files").set_input_files([str(p) for p in files])
+    page.get_by_label("Published as of (UTC)").fill("2025-05-19T02:49")
+    page.get_by_role("button", name="Check files").click()
+    expect(
+        page.get_by_role("heading", name="Preview: nothing has been written yet")
+    ).to_be_visible()
+    assert PublishedSnapshot.objects.count() == 0
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm import").click()
+    expect(page.get_by_text("Imported: 663 added")).to_be_visible()
+    assert PublishedSnapshot.objects.count() == 2
+    assert_accessible(page)
+    entry_link = page.locator("a[href*='/agencies/public-list/entries/']").first
+    entry_link.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Published entry #")
+    assert_accessible(page)
+
+
+def test_a_malformed_upload_shows_the_reason(page, live_server, make_user, tmp_path):
+    bad = tmp_path / "participatingAgencies07202025am.csv"
+    bad.write_text("STATE,LAW ENFORCEMENT AGENCY\nTEXAS,X\n")
+    sign_in(page, live_server, make_user("ice_program_manager"))
+    page.goto(f"{live_server.url}/agencies/public-list/import/")
+    page.get_by_label("ICE list files").set_input_files(str(bad))
+    page.get_by_role("button", name="Check files").click()
+    expect(page.get_by_role("alert")).to_contain_text("missing columns")
+    assert PublishedSnapshot.objects.count() == 0
+    assert_accessible(page)
