@@ -244,7 +244,6 @@ REST_KNOX = {
     "TOKEN_TTL": timedelta(hours=12),
     "AUTH_HEADER_PREFIX": "Token",
     "AUTO_REFRESH": False,
-    # bandit reads "TOKEN" as a password name; this is a count.
     "TOKEN_LIMIT_PER_USER": 5,  # nosec B105
 }
 SPECTACULAR_SETTINGS = {
