@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "access.accounts",
     "access.audit",
     "access.agencies",
+    "access.partnerships",
+    "access.agreements",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,8 @@ urlpatterns = [
     path("accounts/", include("access.accounts.urls")),
     path("agencies/", include("access.agencies.urls")),
     path("audit/", include("access.audit.urls")),
+    path("requests/", include("access.partnerships.urls")),
+    path("agreements/", include("access.agreements.urls")),
     path("transparency/", include("access.agencies.transparency_urls")),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/", include(api_patterns)),

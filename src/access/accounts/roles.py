@@ -21,12 +21,38 @@ _AGENCY_MANAGE = {
     "agencies.export_agency": ALL,
 }
 
+# Intake and agreements. Transitions are separate grants so each step has its own owner.
+_REQUEST_AGENCY = {
+    "partnerships.view_accessrequest": AGENCY,
+    "partnerships.add_accessrequest": AGENCY,
+    "partnerships.submit_accessrequest": AGENCY,
+    "agreements.view_agreement": AGENCY,
+    "agreements.agencyreview_agreement": AGENCY,
+    "agreements.sign_agreement": AGENCY,
+}
+_REQUEST_ICE_READ = {"partnerships.view_accessrequest": ALL, "agreements.view_agreement": ALL}
+_REQUEST_AGENT = {
+    **_REQUEST_ICE_READ,
+    "partnerships.assess_accessrequest": ALL,
+    "agreements.add_agreement": ALL,
+    "agreements.change_agreement": ALL,
+}
+_REQUEST_MANAGER = {
+    **_REQUEST_AGENT,
+    "partnerships.assign_accessrequest": ALL,
+    "partnerships.configure_recommendation": ALL,
+    "agreements.legalreview_agreement": ALL,
+    "agreements.sign_agreement": ALL,
+    "agreements.manage_agreement": ALL,
+    "agreements.export_agreement": ALL,
+}
+
 ROLES: dict[str, dict[str, object]] = {
     "agency_liaison": {
         "name": "Agency liaison",
         "description": "Represents a local agency: files partnership requests, reads its agreements.",
         "home_queue": "agency",
-        "grants": _AGENCY_READ,
+        "grants": {**_AGENCY_READ, **_REQUEST_AGENCY},
     },
     "agency_officer": {
         "name": "Agency officer",
@@ -38,19 +64,19 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE program manager",
         "description": "Runs the program: assigns requests, manages agencies and agreement templates.",
         "home_queue": "program",
-        "grants": {**_AGENCY_MANAGE, "audit.view_auditevent": ALL},
+        "grants": {**_AGENCY_MANAGE, **_REQUEST_MANAGER, "audit.view_auditevent": ALL},
     },
     "ice_field_agent": {
         "name": "ICE field agent",
         "description": "Assesses needs, drafts plans and agreements, supervises officers.",
         "home_queue": "field",
-        "grants": _ICE_READ,
+        "grants": {**_ICE_READ, **_REQUEST_AGENT},
     },
     "ice_supervisor": {
         "name": "ICE supervisor",
         "description": "Supervises authorized officers; decides citizenship-stop cases.",
         "home_queue": "supervisor",
-        "grants": _ICE_READ,
+        "grants": {**_ICE_READ, **_REQUEST_ICE_READ},
     },
     "lesc_analyst": {
         "name": "LESC analyst",
@@ -68,7 +94,13 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "Oversight auditor",
         "description": "Reads the audit trail, reviews flags and compliance; changes no records.",
         "home_queue": "oversight",
-        "grants": {**_ICE_READ, "audit.view_auditevent": ALL, "audit.export_auditevent": ALL},
+        "grants": {
+            **_ICE_READ,
+            **_REQUEST_ICE_READ,
+            "agreements.export_agreement": ALL,
+            "audit.view_auditevent": ALL,
+            "audit.export_auditevent": ALL,
+        },
     },
     "system_administrator": {
         "name": "System administrator",
