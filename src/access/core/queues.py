@@ -14,6 +14,8 @@ from access.accounts.lockout import locked_usernames
 from access.accounts.models import User
 from access.agencies.models import Agency
 from access.audit.models import AuditEvent
+from access.partnerships.choices import Challenge, RequestStatus
+from access.partnerships.models import AccessRequest
 
 Item = dict[str, str]
 
@@ -42,9 +44,21 @@ def _admin(user: User) -> list[Item]:
     return items
 
 
+def _requests(user: User, **filters: object) -> list[Item]:
+    rows = AccessRequest.objects.restrict(user).filter(**filters).select_related("agency")[:50]
+    return [
+        {
+            "title": f"Request #{r.pk} from {r.agency.name}: {r.get_status_display()}",
+            "url": r.get_absolute_url(),
+            "detail": ", ".join(Challenge.label(c) for c in r.challenges),
+        }
+        for r in rows
+    ]
+
+
 def _program(user: User) -> list[Item]:
     missing = Agency.objects.restrict(user).filter(ori="").order_by("name")[:20]
-    return [
+    return _requests(user, status=RequestStatus.SUBMITTED) + [
         {
             "title": f"Add the ORI of {a.name}",
             "url": reverse("agencies:edit", args=[a.pk]),
@@ -52,6 +66,24 @@ def _program(user: User) -> list[Item]:
         }
         for a in missing
     ]
+
+
+def _field(user: User) -> list[Item]:
+    open_steps = [RequestStatus.ASSIGNED, RequestStatus.ASSESSING, RequestStatus.PLAN_AGREED]
+    return _requests(user, assigned_agent=user, status__in=open_steps)
+
+
+def _agency(user: User) -> list[Item]:
+    return _requests(
+        user,
+        status__in=[
+            RequestStatus.DRAFT,
+            RequestStatus.SUBMITTED,
+            RequestStatus.ASSIGNED,
+            RequestStatus.ASSESSING,
+            RequestStatus.PLAN_AGREED,
+        ],
+    )
 
 
 def _oversight(user: User) -> list[Item]:
@@ -74,13 +106,13 @@ def _oversight(user: User) -> list[Item]:
 
 QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "admin": ("Accounts awaiting action", _admin),
-    "program": ("Agency records to complete", _program),
+    "program": ("Requests to assign and agency records to complete", _program),
+    "field": ("Requests assigned to you", _field),
+    "agency": ("Your agency's partnership requests", _agency),
     "oversight": ("Audit review", _oversight),
 }
 
 EMPTY_NOTES = {
-    "agency": "Partnership requests and agreements of your agency will appear here.",
-    "field": "Requests assigned to you for needs assessment will appear here.",
     "supervisor": "Citizenship-stop decisions and officer supervision tasks will appear here.",
     "lesc": "Immigration alien queries awaiting verification will appear here.",
     "cap": "Jail roster referrals awaiting verification will appear here.",

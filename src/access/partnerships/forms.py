@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+
+from access.accounts.models import User
+from access.agencies.models import Agency
+from access.partnerships.choices import Challenge
+from access.partnerships.models import AssessmentMeeting, NeedsAssessment, PartnershipType
+
+
+class RequestForm(forms.Form):
+    challenges = forms.MultipleChoiceField(
+        label="Challenges your agency faces",
+        choices=Challenge.choices(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    narrative = forms.CharField(
+        label="Describe the challenges", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    has_jail = forms.BooleanField(label="Our agency runs a jail", required=False)
+    jail_name = forms.CharField(label="Jail name", max_length=200, required=False)
+    staff_committable = forms.IntegerField(
+        label="Staff your agency could commit", min_value=0, initial=0
+    )
+
+
+class AssignForm(forms.Form):
+    field_office = forms.ModelChoiceField(label="ICE field office", queryset=Agency.objects.none())
+    agent = forms.ModelChoiceField(label="Assigned agent", queryset=User.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["field_office"].queryset = Agency.objects.filter(kind="federal").order_by(
+            "name"
+        )  # type: ignore[attr-defined]
+        self.fields["agent"].queryset = (
+            User.objects.filter(  # type: ignore[attr-defined]
+                Q(roles__slug="ice_field_agent") | Q(roles__slug="ice_program_manager"),
+                is_active=True,
+            )
+            .distinct()
+            .order_by("username")
+        )
+
+
+class AssessmentForm(forms.ModelForm):
+    existing_partnerships = forms.ModelMultipleChoiceField(
+        label="Existing partnerships",
+        queryset=PartnershipType.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = NeedsAssessment
+        fields = [
+            "jail_average_daily_population",
+            "annual_bookings",
+            "screening_share_percent",
+            "gang_indicator",
+            "transnational_gang_indicator",
+            "fraud_indicator",
+            "smuggling_indicator",
+            "sustainable_staff",
+            "sustainable_budget",
+            "state_law_restricts",
+            "existing_partnerships",
+            "community_considerations",
+        ]
+        widgets = {"community_considerations": forms.Textarea(attrs={"rows": 3})}
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = AssessmentMeeting
+        fields = ["held_on", "attendees", "notes"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class DecisionForm(forms.Form):
+    chosen = forms.ModelMultipleChoiceField(
+        label="Partnerships to pursue",
+        queryset=PartnershipType.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reason = forms.CharField(
+        label="Reason, if you choose otherwise than the top recommendation",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PlanForm(forms.Form):
+    objectives = forms.CharField(label="Objectives", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label="Milestone", max_length=200)
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=User.objects.filter(is_active=True).order_by("username")
+    )
+    due_on = forms.DateField(label="Due", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Reason", max_length=300)
+
+
+class SettingsForm(forms.Form):
+    effective_from = forms.DateTimeField(
+        label="Effective from (UTC)",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="Recommendations use the settings in effect when they are made.",
+    )
+    settings = forms.CharField(
+        label="Rules and weights (JSON)", widget=forms.Textarea(attrs={"rows": 18})
+    )
+    note = forms.CharField(label="What changed and why", max_length=300)
+
+    def clean_settings(self) -> dict[str, Any]:
+        try:
+            value = json.loads(self.cleaned_data["settings"])
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(
+                f"Not valid JSON: {error.msg} at line {error.lineno}."
+            ) from error
+        if not isinstance(value, dict):
+            raise forms.ValidationError("The settings must be a JSON object.")
+        return value

@@ -1,0 +1,87 @@
+"""The intake path in Chromium: request -> assignment -> assessment -> recommendation -> plan."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from tests.browser.conftest import acknowledge, assert_accessible, sign_in
+
+from access.partnerships.models import AccessRequest
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+def sign_out(page: Page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Sign in to ACCESS")).to_be_visible()
+    acknowledge(page)  # leaves the form as a new visitor finds it once ticked
+
+
+def test_the_intake_path_in_the_browser(page, live_server, make_user, agency_a, ice_office):
+    liaison = make_user("agency_liaison", agency_a, username="liaison.a")
+    manager = make_user("ice_program_manager", username="manager.a")
+    agent = make_user("ice_field_agent", username="agent.a")
+
+    sign_in(page, live_server, liaison)
+    page.get_by_role("link", name="Requests").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="New request").click()
+    page.locator("label", has_text="People in our jail who may be removable").click()
+    page.locator("label", has_text="Gangs").first.click()
+    page.get_by_label("Describe the challenges").fill("Many bookings need immigration screening.")
+    page.locator("label", has_text="Our agency runs a jail").click()
+    page.get_by_label("Staff your agency could commit").fill("4")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Request #")
+    assert_accessible(page)
+    page.get_by_role("button", name="Submit request").click()
+    expect(page.locator(".usa-tag").first).to_have_text("Submitted")
+    request_url = page.url
+    sign_out(page)
+
+    sign_in(page, live_server, manager)
+    expect(
+        page.get_by_role("link", name=f"Request #{AccessRequest.objects.get().pk} from")
+    ).to_be_visible()
+    page.goto(request_url)
+    page.get_by_role("link", name="Assign").click()
+    page.get_by_label("ICE field office").select_option(label=str(ice_office))
+    page.get_by_label("Assigned agent").select_option(label=str(agent))
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".usa-tag").first).to_have_text("Assigned")
+    sign_out(page)
+
+    sign_in(page, live_server, agent)
+    page.get_by_role("link", name="Request #").first.click()
+    page.get_by_role("link", name="Record needs assessment").click()
+    page.get_by_label("Annual bookings").fill("15000")
+    page.get_by_label("Share of bookings needing immigration screening (%)").fill("10")
+    page.get_by_label("Staff the agency can sustain").fill("5")
+    page.get_by_label("Annual budget the agency can sustain (USD)").fill("200000")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", name="Recommended partnerships")).to_be_visible()
+    expect(
+        page.get_by_text("about 1,500 bookings a year need immigration screening").first
+    ).to_be_visible()
+    assert_accessible(page)
+    page.locator("label", has_text="287(g) Jail Enforcement Model").last.click()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("Decision recorded.")).to_be_visible()
+    page.get_by_role("link", name="Write the plan").click()
+    page.get_by_label("Objectives").fill("Screen bookings; nominate and train four officers.")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Add a milestone").click()
+    page.get_by_label("Milestone").fill("Nominate officers")
+    page.get_by_label("Owner").select_option(label=str(agent))
+    page.get_by_label("Due").fill("2027-01-15")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Plan agreed with the agency").click()
+    expect(page.locator(".usa-tag").first).to_have_text("Plan of action agreed")
+    page.get_by_role("button", name="Start the agreement").click()
+    expect(page.locator(".usa-tag").first).to_have_text("Agreement in progress")
+    assert_accessible(page)
+    assert AccessRequest.objects.get().status == "agreement_in_progress"
