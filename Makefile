@@ -29,8 +29,9 @@ node_modules/.installed: package.json package-lock.json
 install: $(BIN)/.installed node_modules/.installed  ## set up .venv (with the `access` script) and front-end assets
 	@mkdir -p var/static
 
-browsers:  ## Debian's Chromium for the browser tests (installed with apt when missing)
+browsers:  ## Debian's Chromium (browser tests) and a Java runtime (Spark engine), installed with apt when missing
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 
 run: install  ## migrate, load demo data if empty, start the job worker and the web app on :8000
 	$(BIN)/access migrate --no-input -v0
