@@ -46,3 +46,38 @@ def test_roles_without_audit_access_get_404(client_as, some_events, role):
     assert client.get(f"/audit/{event.pk}/").status_code == 404
     assert client.get("/audit/", {"export": "csv"}).status_code == 404
     assert AuditEvent.objects.count() == before
+
+
+def test_oversight_records_the_weekly_review_and_it_is_audited(client_as, some_events):
+    client = client_as("oversight_auditor")
+    page = client.get("/audit/review/")
+    assert page.status_code == 200 and "A review is due." in page.content.decode()
+    last = AuditEvent.objects.order_by("-id").first().pk
+    response = client.post("/audit/review/", {"findings": "Nothing to report."})
+    assert response.status_code == 302
+    from access.audit.models import AuditReview
+
+    review = AuditReview.objects.get()
+    assert review.reviewed_through == last and review.reviewer == client.user
+    event = AuditEvent.objects.get(action="audit.review_completed")
+    assert event.details == {"reviewed_through": last, "findings": "Nothing to report."}
+    assert "A review is due." not in client.get("/audit/review/").content.decode()
+
+
+def test_a_review_without_findings_is_refused(client_as, some_events):
+    client = client_as("oversight_auditor")
+    response = client.post("/audit/review/", {"findings": "  "})
+    assert response.status_code == 400
+    from access.audit.models import AuditReview
+
+    assert AuditReview.objects.count() == 0
+
+
+def test_only_oversight_reviews(client_as, some_events):
+    from access.audit.models import AuditReview
+
+    assert (
+        client_as("ice_program_manager").post("/audit/review/", {"findings": "x"}).status_code
+        == 404
+    )
+    assert AuditReview.objects.count() == 0

@@ -139,3 +139,17 @@ def test_api_docs_page(page, live_server, make_user):
     expect(operations.get_by_role("cell", name="/api/agencies/", exact=True).first).to_be_visible()
     expect(page.get_by_role("link", name="/api/schema/")).to_be_visible()
     assert_accessible(page)
+
+
+def test_weekly_audit_review_from_the_home_queue(page, live_server, make_user):
+    sign_in(page, live_server, make_user("oversight_auditor"))
+    page.get_by_role("link", name=re.compile(r"^Weekly audit review:")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Weekly audit review")
+    assert_accessible(page)
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.get_by_role("alert")).to_contain_text("Write what the review found")
+    assert_accessible(page)
+    page.get_by_label("Findings").fill("Nothing to report.")
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.get_by_text("Review recorded.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Nothing to report.")).to_be_visible()

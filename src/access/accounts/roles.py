@@ -100,6 +100,7 @@ ROLES: dict[str, dict[str, object]] = {
             "agreements.export_agreement": ALL,
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,
+            "audit.review_auditevent": ALL,
         },
     },
     "system_administrator": {

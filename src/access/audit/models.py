@@ -103,3 +103,22 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"head at #{self.last_event_id}"
+
+
+class AuditReview(models.Model):
+    """Oversight's review of the trail up to an event: the weekly review queue's memory."""
+
+    reviewed_through = models.BigIntegerField("reviewed through event")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_reviews"
+    )
+    reviewed_at = models.DateTimeField("reviewed", auto_now_add=True)
+    findings = models.TextField(
+        "findings", help_text="What the review found, or 'nothing to report'."
+    )
+
+    class Meta:
+        ordering = ["-reviewed_through"]
+
+    def __str__(self) -> str:
+        return f"review through #{self.reviewed_through} by {self.reviewer}"

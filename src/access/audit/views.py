@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from access.audit import events
 from access.audit.filtersets import AuditEventFilterSet
-from access.audit.models import AuditEvent
+from access.audit.models import AuditEvent, AuditReview
+from access.audit.review import complete_review, pending
 from access.audit.tables import AuditEventTable
 from access.core.views import ObjectListView
 
@@ -47,3 +50,28 @@ def audit_event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context: dict[str, Any] = {"event": event}
     return render(request, "audit/event_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest) -> HttpResponse:
+    """Oversight completes the weekly review: the events since the last review, then findings."""
+    if not request.user.can("audit.review_auditevent"):  # type: ignore[union-attr]
+        raise Http404("Not found")
+    findings = request.POST.get("findings", "").strip()
+    error = ""
+    if request.method == "POST":
+        if findings:
+            complete_review(request.user, findings)
+            messages.success(request, "Review recorded.")
+            return redirect("audit:review")
+        error = "Write what the review found, or 'nothing to report'."
+    return render(
+        request,
+        "audit/review.html",
+        {
+            "pending": pending(request.user),
+            "error": error,
+            "history": AuditReview.objects.select_related("reviewer")[:20],
+        },
+        status=400 if error else 200,
+    )

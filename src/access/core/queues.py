@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from django.urls import reverse
-from django.utils import timezone
 
 from access.accounts.choices import AccountStatus
 from access.accounts.lockout import locked_usernames
 from access.accounts.models import User
 from access.agencies.models import Agency
-from access.audit.models import AuditEvent
+from access.audit.review import pending as review_pending
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
 
@@ -87,19 +85,15 @@ def _agency(user: User) -> list[Item]:
 
 
 def _oversight(user: User) -> list[Item]:
-    since = timezone.now() - timedelta(days=7)
-    failures = (
-        AuditEvent.objects.restrict(user)
-        .filter(occurred_at__gte=since, outcome__in=["failure", "denied"])
-        .count()
-    )
-    if not failures:
+    state = review_pending(user)
+    if not state["due"] and not state["failures"]:
         return []
     return [
         {
-            "title": f"Review {failures} failed or denied events of the last 7 days",
-            "url": reverse("audit:list") + "?outcome=failure",
-            "detail": "Weekly review of the audit trail.",
+            "title": f"Weekly audit review: {state['count']} events since the last review, "
+            f"{state['failures']} failed or denied",
+            "url": reverse("audit:review"),
+            "detail": "Review the trail and record what you found.",
         }
     ]
 
