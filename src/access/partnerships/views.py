@@ -26,7 +26,12 @@ from access.partnerships.forms import (
     RequestForm,
     SettingsForm,
 )
-from access.partnerships.models import AccessRequest, NeedsAssessment, RecommendationSettings
+from access.partnerships.models import (
+    AccessRequest,
+    NeedsAssessment,
+    PlanOfAction,
+    RecommendationSettings,
+)
 
 
 def _get(request: AuthedRequest, pk: int) -> AccessRequest:
@@ -70,6 +75,30 @@ def _form_page(
     )
 
 
+def _assessable(request: AuthedRequest, pk: int) -> AccessRequest:
+    """The request, for an ICE user who may assess (any agency); 404 otherwise."""
+    found = _get(request, pk)
+    if request.user.grant_scope("partnerships.assess_accessrequest") != "all":
+        raise Http404("Not found")
+    return found
+
+
+def _step_form(
+    request: AuthedRequest,
+    found: AccessRequest,
+    form: Any,
+    title: str,
+    done: str,
+    save: Callable[[dict[str, Any]], Any],
+) -> HttpResponse:
+    """GET shows the form; a valid POST calls ``save`` (an audited action) and returns to the
+    request; a refusal from the action is shown on the form and nothing changes."""
+    posted = request.method == "POST" and form.is_valid()
+    if posted and _run(request, form, lambda: save(dict(form.cleaned_data)), done):
+        return redirect(found.get_absolute_url())
+    return _form_page(request, form, title, 400 if request.method == "POST" else 200, object=found)
+
+
 def _run(request: AuthedRequest, form: Any, action: Callable[[], Any], done: str) -> bool:
     """Call an action; on refusal put its message on the form. True when it succeeded."""
     try:
@@ -100,23 +129,13 @@ def request_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     found = _get(request, pk)
     initial = {f: getattr(found, f) for f in RequestForm.base_fields}
     form = RequestForm(request.POST or None, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _run(
-            request,
-            form,
-            lambda: actions.update_request(request.user, found, **form.cleaned_data),
-            "Draft saved.",
-        )
-    ):
-        return redirect(found.get_absolute_url())
-    return _form_page(
+    return _step_form(
         request,
+        found,
         form,
         f"Edit request #{found.pk}",
-        400 if request.method == "POST" else 200,
-        object=found,
+        "Draft saved.",
+        lambda data: actions.update_request(request.user, found, **data),
     )
 
 
@@ -195,74 +214,47 @@ def request_assign(request: AuthedRequest, pk: int) -> HttpResponse:
     found = _get(request, pk)
     if not request.user.can("partnerships.assign_accessrequest"):
         raise Http404("Not found")
-    form = AssignForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _run(
-            request,
-            form,
-            lambda: actions.assign_request(request.user, found, **form.cleaned_data),
-            f"Request #{found.pk} assigned.",
-        )
-    ):
-        return redirect(found.get_absolute_url())
-    return _form_page(
+    return _step_form(
         request,
-        form,
+        found,
+        AssignForm(request.POST or None),
         f"Assign request #{found.pk}",
-        400 if request.method == "POST" else 200,
-        object=found,
+        f"Request #{found.pk} assigned.",
+        lambda data: actions.assign_request(request.user, found, **data),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def assessment_edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _get(request, pk)
-    if request.user.grant_scope("partnerships.assess_accessrequest") != "all":
-        raise Http404("Not found")
+    found = _assessable(request, pk)
     existing = NeedsAssessment.objects.filter(request=found).first()
-    form = AssessmentForm(
-        request.POST or None, instance=NeedsAssessment.objects.filter(request=found).first()
+    form = AssessmentForm(request.POST or None, instance=existing)
+
+    def save(data: dict[str, Any]) -> Any:
+        chosen = list(data.pop("existing_partnerships"))
+        return actions.save_assessment(request.user, found, chosen, **data)
+
+    verb = "Edit the" if existing else "Record the"
+    return _step_form(
+        request,
+        found,
+        form,
+        f"{verb} needs assessment for request #{found.pk}",
+        "Needs assessment saved.",
+        save,
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "existing_partnerships"}
-        if _run(
-            request,
-            form,
-            lambda: actions.save_assessment(
-                request.user, found, list(form.cleaned_data["existing_partnerships"]), **data
-            ),
-            "Needs assessment saved.",
-        ):
-            return redirect(found.get_absolute_url())
-    title = f"{'Edit the' if existing else 'Record the'} needs assessment for request #{found.pk}"
-    return _form_page(request, form, title, 400 if request.method == "POST" else 200, object=found)
 
 
 @require_http_methods(["GET", "POST"])
 def meeting_add(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _get(request, pk)
-    if request.user.grant_scope("partnerships.assess_accessrequest") != "all":
-        raise Http404("Not found")
-    form = MeetingForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _run(
-            request,
-            form,
-            lambda: actions.record_meeting(request.user, found, **form.cleaned_data),
-            "Meeting recorded.",
-        )
-    ):
-        return redirect(found.get_absolute_url())
-    return _form_page(
+    found = _assessable(request, pk)
+    return _step_form(
         request,
-        form,
+        found,
+        MeetingForm(request.POST or None),
         f"Record a meeting for request #{found.pk}",
-        400 if request.method == "POST" else 200,
-        object=found,
+        "Meeting recorded.",
+        lambda data: actions.record_meeting(request.user, found, **data),
     )
 
 
@@ -286,54 +278,29 @@ def decision_save(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _get(request, pk)
-    if request.user.grant_scope("partnerships.assess_accessrequest") != "all":
-        raise Http404("Not found")
-    plan = getattr(found, "plan", None) if hasattr(found, "plan") else None
+    found = _assessable(request, pk)
+    plan = PlanOfAction.objects.filter(request=found).first()
     form = PlanForm(request.POST or None, initial={"objectives": plan.objectives if plan else ""})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _run(
-            request,
-            form,
-            lambda: actions.save_plan(request.user, found, form.cleaned_data["objectives"]),
-            "Plan of action saved.",
-        )
-    ):
-        return redirect(found.get_absolute_url())
-    return _form_page(
+    return _step_form(
         request,
+        found,
         form,
         f"Plan of action for request #{found.pk}",
-        400 if request.method == "POST" else 200,
-        object=found,
+        "Plan of action saved.",
+        lambda data: actions.save_plan(request.user, found, data["objectives"]),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _get(request, pk)
-    if request.user.grant_scope("partnerships.assess_accessrequest") != "all":
-        raise Http404("Not found")
-    form = MilestoneForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _run(
-            request,
-            form,
-            lambda: actions.add_milestone(request.user, found, **form.cleaned_data),
-            "Milestone added.",
-        )
-    ):
-        return redirect(found.get_absolute_url())
-    return _form_page(
+    found = _assessable(request, pk)
+    return _step_form(
         request,
-        form,
+        found,
+        MilestoneForm(request.POST or None),
         f"Add a milestone to request #{found.pk}",
-        400 if request.method == "POST" else 200,
-        object=found,
+        "Milestone added.",
+        lambda data: actions.add_milestone(request.user, found, **data),
     )
 
 
