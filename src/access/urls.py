@@ -4,10 +4,12 @@ from rest_framework.routers import SimpleRouter
 
 from access.accounts.api.views import TokenCreateView, TokenRevokeView
 from access.agencies.api.views import AgencyViewSet
+from access.agreements.api.views import AgreementViewSet
 from access.core.api.docs import api_docs
 
 router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
+router.register("agreements", AgreementViewSet, basename="agreement")
 
 api_patterns = [
     path("schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),

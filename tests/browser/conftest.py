@@ -14,8 +14,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 from tests.conftest import PASSWORD, otp_code
 
-from access.accounts.models import Grant, Role, User
-from access.accounts.roles import seed_roles
+from access.accounts.models import User
+from access.core.reference_data import seed_reference_data
 
 CHROMIUM = "/usr/bin/chromium"
 # No network here: without these flags Chromium keeps trying to reach Google's services.
@@ -74,8 +74,9 @@ def page(context: BrowserContext) -> Page:
 
 @pytest.fixture(autouse=True)
 def _seeded_roles(transactional_db: Any) -> None:
-    """The roles come from a data migration; a transactional test's flush removes them."""
-    seed_roles(Role, Grant)
+    """Roles, partnership types, settings and clause templates come from data migrations;
+    a transactional test's flush removes them."""
+    seed_reference_data()
 
 
 def acknowledge(page: Page) -> None:

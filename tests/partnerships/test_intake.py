@@ -246,3 +246,11 @@ def test_the_agency_withdraws_its_own_request(people):
     assert req.status == "withdrawn"
     event = AuditEvent.objects.get(action="accessrequest.withdraw")
     assert event.details == {"reason": "Budget not approved"}
+
+
+def test_without_settings_in_effect_the_page_says_so_instead_of_failing(people, ice_office):
+    req = _assessing(people, ice_office)
+    RecommendationSettings.objects.all().delete()
+    response = people["agent"].get(f"/requests/{req.pk}/")
+    assert response.status_code == 200
+    assert "No recommendation settings are in effect." in response.content.decode()

@@ -9,6 +9,7 @@ from django.urls import reverse
 MENU = [
     ("Home", "core:home", None),
     ("Requests", "partnerships:list", "partnerships.view_accessrequest"),
+    ("Agreements", "agreements:list", "agreements.view_agreement"),
     ("Agencies", "agencies:list", "agencies.view_agency"),
     ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),

@@ -11,6 +11,7 @@ from access.accounts.choices import AccountStatus
 from access.accounts.lockout import locked_usernames
 from access.accounts.models import User
 from access.agencies.models import Agency
+from access.agreements.reminders import reminders_for
 from access.audit.review import pending as review_pending
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
@@ -56,19 +57,23 @@ def _requests(user: User, **filters: object) -> list[Item]:
 
 def _program(user: User) -> list[Item]:
     missing = Agency.objects.restrict(user).filter(ori="").order_by("name")[:20]
-    return _requests(user, status=RequestStatus.SUBMITTED) + [
-        {
-            "title": f"Add the ORI of {a.name}",
-            "url": reverse("agencies:edit", args=[a.pk]),
-            "detail": "Agencies need an ORI before LESC access.",
-        }
-        for a in missing
-    ]
+    return (
+        _requests(user, status=RequestStatus.SUBMITTED)
+        + reminders_for(user)
+        + [
+            {
+                "title": f"Add the ORI of {a.name}",
+                "url": reverse("agencies:edit", args=[a.pk]),
+                "detail": "Agencies need an ORI before LESC access.",
+            }
+            for a in missing
+        ]
+    )
 
 
 def _field(user: User) -> list[Item]:
     open_steps = [RequestStatus.ASSIGNED, RequestStatus.ASSESSING, RequestStatus.PLAN_AGREED]
-    return _requests(user, assigned_agent=user, status__in=open_steps)
+    return _requests(user, assigned_agent=user, status__in=open_steps) + reminders_for(user)
 
 
 def _agency(user: User) -> list[Item]:
@@ -81,7 +86,7 @@ def _agency(user: User) -> list[Item]:
             RequestStatus.ASSESSING,
             RequestStatus.PLAN_AGREED,
         ],
-    )
+    ) + reminders_for(user)
 
 
 def _oversight(user: User) -> list[Item]:
@@ -100,9 +105,9 @@ def _oversight(user: User) -> list[Item]:
 
 QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "admin": ("Accounts awaiting action", _admin),
-    "program": ("Requests to assign and agency records to complete", _program),
+    "program": ("Requests to assign, agreements to renew, agency records to complete", _program),
     "field": ("Requests assigned to you", _field),
-    "agency": ("Your agency's partnership requests", _agency),
+    "agency": ("Your agency's requests and agreements", _agency),
     "oversight": ("Audit review", _oversight),
 }
 

@@ -143,7 +143,12 @@ def request_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     found = _get(request, pk)
     user = request.user
     assessment = NeedsAssessment.objects.filter(request=found).first()
-    ranking, settings_version = actions.recommend(assessment) if assessment else (None, None)
+    ranking, settings_version = None, None
+    if assessment:
+        try:
+            ranking, settings_version = actions.recommend(assessment)
+        except ValidationError as error:  # no settings in effect: say so instead of failing
+            messages.error(request, " ".join(error.messages))
     decision = getattr(found, "decision", None) if hasattr(found, "decision") else None
     plan = getattr(found, "plan", None) if hasattr(found, "plan") else None
     same_agency = user.agency_id == found.agency_id

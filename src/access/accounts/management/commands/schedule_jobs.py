@@ -4,28 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from access.accounts.tasks import disable_inactive_accounts
+from access.agreements.tasks import check_agreement_expiry
+
+RECURRING = [
+    (disable_inactive_accounts, "daily inactive-account check"),
+    (check_agreement_expiry, "daily agreement expiry and renewal check"),
+]
+
+
+def _already_queued(task: Any) -> bool:
+    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+        return False
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=task.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).exists()
 
 
 class Command(BaseCommand):
-    help = "Queue the recurring background jobs (daily inactive-account check) if not queued."
+    help = "Queue the recurring background jobs (accounts, agreements) that are not queued yet."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from django.conf import settings
-
-        from access.accounts.tasks import disable_inactive_accounts
-
-        backend = settings.TASKS["default"]["BACKEND"]
-        if backend == "django_tasks_db.DatabaseBackend":
-            from django_tasks.base import TaskResultStatus
-            from django_tasks_db.models import DBTaskResult
-
-            waiting = DBTaskResult.objects.filter(
-                task_path=disable_inactive_accounts.module_path,
-                status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-            ).exists()
-            if waiting:
-                self.stdout.write("recurring jobs already queued")
-                return
-        disable_inactive_accounts.enqueue()
-        self.stdout.write("queued: daily inactive-account check")
+        for task, label in RECURRING:
+            if _already_queued(task):
+                self.stdout.write(f"already queued: {label}")
+            else:
+                task.enqueue()
+                self.stdout.write(f"queued: {label}")
