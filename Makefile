@@ -64,8 +64,9 @@ audit: install  ## pip-audit of the locked dependencies
 	$(UV) export --frozen --no-hashes --no-emit-project -q > var/requirements-audit.txt
 	scripts/pip-audit.sh var/requirements-audit.txt
 
-bench: install  ## benchmarks (kept out of `make test`)
-	@echo "No benchmarks yet: they arrive with the matching engine (issue 4)."
+BENCH_RECORDS ?= 100000
+bench: install  ## matching benchmark (one JSON object); BENCH_RECORDS=1000000 for the issue's scale
+	$(BIN)/access bench matching --records $(BENCH_RECORDS)
 
 clean:  ## remove the virtual environments, assets and local data
 	rm -rf .venv .uv node_modules var

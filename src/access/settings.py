@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "access.agencies",
     "access.partnerships",
     "access.agreements",
+    "access.records",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,8 @@ _REQUEST_AGENCY = {
     "agreements.sign_agreement": AGENCY,
 }
 _REQUEST_ICE_READ = {"partnerships.view_accessrequest": ALL, "agreements.view_agreement": ALL}
+# Person records: only roles that verify identities or oversee; viewing is audited.
+_PERSON_RECORDS = {"records.view_personrecord": ALL}
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
     "partnerships.assess_accessrequest": ALL,
@@ -76,19 +78,19 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE supervisor",
         "description": "Supervises authorized officers; decides citizenship-stop cases.",
         "home_queue": "supervisor",
-        "grants": {**_ICE_READ, **_REQUEST_ICE_READ},
+        "grants": {**_ICE_READ, **_REQUEST_ICE_READ, **_PERSON_RECORDS},
     },
     "lesc_analyst": {
         "name": "LESC analyst",
         "description": "Answers immigration-status inquiries after verifying candidate records.",
         "home_queue": "lesc",
-        "grants": _ICE_READ,
+        "grants": {**_ICE_READ, **_PERSON_RECORDS},
     },
     "cap_officer": {
         "name": "CAP officer",
         "description": "Screens jail rosters and verifies referrals.",
         "home_queue": "cap",
-        "grants": _ICE_READ,
+        "grants": {**_ICE_READ, **_PERSON_RECORDS},
     },
     "oversight_auditor": {
         "name": "Oversight auditor",
@@ -97,6 +99,7 @@ ROLES: dict[str, dict[str, object]] = {
         "grants": {
             **_ICE_READ,
             **_REQUEST_ICE_READ,
+            **_PERSON_RECORDS,
             "agreements.export_agreement": ALL,
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,

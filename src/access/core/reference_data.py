@@ -15,11 +15,10 @@ def seed_reference_data() -> None:
     from access.accounts.roles import seed_roles
     from access.agreements.clause_seed import seed_templates
     from access.agreements.models import ClauseTemplate
+    from access.core.actors import SystemActor, bound_actor
     from access.partnerships.models import PartnershipType, RecommendationSettings
     from access.partnerships.recommend import DEFAULT_SETTINGS
     from access.partnerships.reference import seed_types
-
-    from access.core.actors import SystemActor, bound_actor
 
     seed_roles(Role, Grant)
     seed_types(PartnershipType)

@@ -35,17 +35,13 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["field_office"].queryset = Agency.objects.filter(kind="federal").order_by(
-            "name"
-        )  # type: ignore[attr-defined]
-        self.fields["agent"].queryset = (
-            User.objects.filter(  # type: ignore[attr-defined]
-                Q(roles__slug="ice_field_agent") | Q(roles__slug="ice_program_manager"),
-                is_active=True,
-            )
-            .distinct()
-            .order_by("username")
+        office: Any = self.fields["field_office"]
+        agent: Any = self.fields["agent"]
+        office.queryset = Agency.objects.filter(kind="federal").order_by("name")
+        agents = User.objects.filter(
+            Q(roles__slug="ice_field_agent") | Q(roles__slug="ice_program_manager"), is_active=True
         )
+        agent.queryset = agents.distinct().order_by("username")
 
 
 class AssessmentForm(forms.ModelForm):

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
 
-RECURRING = [
+RECURRING: list[tuple[Any, str]] = [
     (disable_inactive_accounts, "daily inactive-account check"),
     (check_agreement_expiry, "daily agreement expiry and renewal check"),
 ]

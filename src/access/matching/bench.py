@@ -1,0 +1,222 @@
+"""``access bench matching``: speed and accuracy of the engine on a labelled synthetic population.
+
+Population: ``access.records.synthetic.generate`` when it exists, else this library's
+``testdata.population``. The store holds every record except the held-out queries: "present"
+queries (one record of a person whose other records stay in the store) and "absent" queries
+(people with no record in the store). Thresholds are calibrated on a separate set of store
+records, then measured on the queries.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import random
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from access.matching import calibrate, link, search
+from access.matching.model import blocking_rules, dialect_settings, train
+from access.matching.normalize import features
+from access.matching.schema import Record
+from access.matching.store import SCHEMA, Store, features_table
+from access.matching.testdata import population
+
+Query = tuple[Record, object]  # (record, true person id or None when absent from the store)
+
+
+def _from_generator(
+    n: int, seed: int, queries: int
+) -> tuple[list[Record], list[object], list[Query], list[Query], str] | None:
+    try:
+        from access.records.synthetic import generate, probes, records_from_table
+    except ImportError:
+        return None
+    population_ = generate(max(1, round(n / 2.07)), seed)
+    store = [record for record, _row in records_from_table(population_.records)]
+    persons: list[object] = population_.records.column("person_id").to_pylist()
+
+    def as_queries(table: Any) -> list[Query]:
+        out = []
+        for record, row in records_from_table(
+            table.rename_columns(["record_id", *table.schema.names[1:]])
+        ):
+            out.append((record, row["true_person_id"]))
+        return out
+
+    test = as_queries(probes(population_, queries, seed))
+    calibration = as_queries(probes(population_, min(queries, 2000), seed + 1))
+    return store, persons, test, calibration, "access.records.synthetic.generate + probes"
+
+
+def _from_testdata(
+    n: int, seed: int, queries: int
+) -> tuple[list[Record], list[object], list[Query], list[Query], str]:
+    """Fallback: this library's population; held-out records serve as the queries."""
+    records, persons = population(max(1, int(n / 1.42)), seed)
+    rng = random.Random(seed)  # noqa: S311  # nosec B311 - synthetic data, not secrets
+    by_person: dict[int, list[int]] = {}
+    for row, person in enumerate(persons):
+        by_person.setdefault(person, []).append(row)
+    multi = [rows for rows in by_person.values() if len(rows) > 1]
+    single = [rows[0] for rows in by_person.values() if len(rows) == 1]
+    rng.shuffle(multi)
+    rng.shuffle(single)
+    n_absent = queries // 5
+    present = [rows[0] for rows in multi[: queries - n_absent]]
+    absent = single[:n_absent]
+    calibration_rows = [rows[0] for rows in multi[queries - n_absent : 2 * queries]]
+    held_out = set(present) | set(absent) | set(calibration_rows)
+    store_rows = [i for i in range(len(records)) if i not in held_out]
+    test: list[Query] = [(records[i], persons[i]) for i in present]
+    test += [(records[i], None) for i in absent]
+    calibration: list[Query] = [(records[i], persons[i]) for i in calibration_rows]
+    return (
+        [records[i] for i in store_rows],
+        [persons[i] for i in store_rows],
+        test,
+        calibration,
+        "access.matching.testdata.population (held-out records as queries)",
+    )
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3) if ordered else 0.0
+
+
+def _baseline_ms(model: Any, store: Store, queries: Sequence[Record]) -> list[float]:
+    """The same inquiries through Splink itself: ``predict_between`` one query vs the store."""
+    from splink import DuckDBAPI, Linker
+
+    db_api = DuckDBAPI()
+    store_df = db_api.register(store.table(), table_name="store")
+    settings = dialect_settings(model, "duckdb", "dedupe_only")
+    linker = Linker(store_df, settings, log_level=logging.ERROR)
+    for col in model.tf:
+        linker.table_management.compute_tf_table(col)
+    import pyarrow as pa
+
+    from access.matching.keys import keys_for
+
+    timings = []
+    for i, query in enumerate(queries):
+        started = time.perf_counter()
+        row = dict(features(query), keys=sorted(keys_for(query)) or None)
+        row["unique_id"] = f"query-{i}"
+        q_df = db_api.register(pa.Table.from_pylist([row], schema=SCHEMA), table_name=f"q{i}")
+        linker.inference.predict_between(
+            q_df,
+            store_df,
+            blocking_rules_to_generate_predictions=blocking_rules(),
+            warning_mode="never",
+        ).as_record_list()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def run(
+    records: int,
+    seed: int = 0,
+    queries: int = 1000,
+    roster: int = 5000,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    step = progress or (lambda _message: None)
+    started_all = time.perf_counter()
+    step("generating the population")
+    source = _from_generator(records, seed, queries) or _from_testdata(records, seed, queries)
+    store_records, store_persons, test, calibration, population_name = source
+    step("building the store and key index")
+    store = Store.build(store_records)
+
+    step("training (EM)")
+    started = time.perf_counter()
+    model = train(store.table())
+    train_seconds = time.perf_counter() - started
+    matcher = search.Matcher(model, store)
+    step("calibrating")
+    probs, labels, _bands = search.labelled_pairs(matcher, calibration, store_persons)
+    model.thresholds = calibrate.choose_thresholds(probs, labels)
+    matcher = search.Matcher(model, store)
+
+    records_of: dict[object, int] = {}
+    for person in store_persons:
+        records_of[person] = records_of.get(person, 0) + 1
+    timings, all_probs, all_labels, all_bands = [], [], [], []
+    true_pairs = 0
+    absent = absent_probable = 0
+    step("inquiries (in-process)")
+    for query, person in test:
+        t0 = time.perf_counter()
+        found = matcher.search(query)
+        timings.append((time.perf_counter() - t0) * 1000)
+        if person is None:
+            absent += 1
+            absent_probable += any(c.band == calibrate.PROBABLE for c in found)
+            continue
+        true_pairs += records_of.get(person, 0)
+        candidates = matcher.candidates(query)
+        scored = matcher.score_pairs(query, candidates)
+        all_probs += [c.match_probability for c in scored]
+        all_labels += [store_persons[i] == person for i in candidates]
+        all_bands += [c.band for c in scored]
+
+    metrics = calibrate.band_metrics(all_bands, all_labels)
+    retrieved_true = sum(all_labels)
+    for name in ("probable", "possible"):  # recall against every true pair, retrieved or not
+        metrics[f"{name}_recall"] = round(
+            metrics[f"{name}_recall"] * retrieved_true / max(true_pairs, 1), 4
+        )
+    step("inquiries through Splink (baseline)")
+    baseline = _baseline_ms(model, store, [q for q, _p in test[:50]])
+
+    roster_records = [q for q, _p in test][:roster]
+    if len(roster_records) < roster:
+        roster_records += store_records[: roster - len(roster_records)]
+    step("batch link on DuckDB")
+    started = time.perf_counter()
+    batch_pairs = link._predict(
+        model, [features_table(roster_records), store.table()], "link_only", "duckdb"
+    )
+    batch_seconds = time.perf_counter() - started
+    timings_absent = absent
+    found_true = retrieved_true
+    p95 = _percentile(timings, 0.95)
+    base95 = _percentile(baseline, 0.95)
+    return {
+        "benchmark": "matching",
+        "population": population_name,
+        "records": len(store_records),
+        "store_records": len(store),
+        "queries": len(timings),
+        "seed": seed,
+        "inquiry_p50_ms": _percentile(timings, 0.50),
+        "inquiry_p95_ms": p95,
+        "inquiry_p99_ms": _percentile(timings, 0.99),
+        "inquiry_mean_ms": round(statistics.fmean(timings), 3) if timings else 0.0,
+        "baseline_p95_ms": base95,
+        "baseline_queries": len(baseline),
+        "speedup": round(base95 / p95, 1) if p95 else None,
+        "candidate_recall": round(found_true / max(true_pairs, 1), 4),
+        **metrics,
+        "absent_queries": timings_absent,
+        "absent_probable_rate": round(absent_probable / max(absent, 1), 4),
+        "thresholds": {k: round(v, 6) for k, v in model.thresholds.items()},
+        "calibration": calibrate.reliability(all_probs, all_labels),
+        "batch_rows": len(roster_records),
+        "batch_pairs": len(batch_pairs),
+        "batch_store_records": len(store),
+        "batch_seconds": round(batch_seconds, 2),
+        "train_seconds": round(train_seconds, 2),
+        "total_seconds": round(time.perf_counter() - started_all, 1),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+            "cpus": os.cpu_count(),
+        },
+    }

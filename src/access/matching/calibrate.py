@@ -1,0 +1,104 @@
+"""Calibration against labelled pairs, and the three bands.
+
+Bands (on match probability, thresholds chosen here from labelled pairs):
+
+- ``probable`` (verify): the lowest threshold at which the pairs at or above it are true
+  matches at least ``probable_precision`` of the time (default 98%), never below 0.5;
+- ``possible`` (review): the highest threshold that still keeps ``possible_recall`` (default
+  99%) of the true matches at or above it, kept between ``MIN_POSSIBLE`` and ``probable``;
+- ``no match`` below that.
+
+A conflict (see ``explain``) caps a pair at ``possible``; a shared identifier with a different
+name is raised to ``possible`` so a person looks at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from access.matching.explain import SAME_ID_DIFFERENT_NAME
+
+NO_MATCH, POSSIBLE, PROBABLE = "no match", "possible", "probable"
+BANDS = (NO_MATCH, POSSIBLE, PROBABLE)
+MIN_POSSIBLE = 0.01
+DEFAULT_THRESHOLDS = {"possible": 0.1, "probable": 0.95}
+
+
+def band(probability: float, thresholds: dict[str, float], conflict: str = "") -> str:
+    if probability >= thresholds["probable"]:
+        result = PROBABLE
+    elif probability >= thresholds["possible"]:
+        result = POSSIBLE
+    else:
+        result = NO_MATCH
+    if conflict == SAME_ID_DIFFERENT_NAME:
+        return POSSIBLE  # a shared identifier is never dismissed, nor taken as a match
+    if conflict and result == PROBABLE:
+        return POSSIBLE
+    return result
+
+
+def reliability(
+    probabilities: Sequence[float], labels: Sequence[bool], bins: int = 10
+) -> list[dict[str, Any]]:
+    """Predicted against observed match rate per probability bin (empty bins omitted)."""
+    p = np.asarray(probabilities, dtype=float)
+    y = np.asarray(labels, dtype=bool)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
+    out = []
+    for b in range(bins):
+        mask = which == b
+        n = int(mask.sum())
+        if n:
+            out.append(
+                {
+                    "from": round(float(edges[b]), 2),
+                    "to": round(float(edges[b + 1]), 2),
+                    "predicted": round(float(p[mask].mean()), 4),
+                    "observed": round(float(y[mask].mean()), 4),
+                    "n": n,
+                }
+            )
+    return out
+
+
+def choose_thresholds(
+    probabilities: Sequence[float],
+    labels: Sequence[bool],
+    probable_precision: float = 0.98,
+    possible_recall: float = 0.99,
+) -> dict[str, float]:
+    p = np.asarray(probabilities, dtype=float)
+    y = np.asarray(labels, dtype=bool)
+    if not len(p) or not y.any():
+        return dict(DEFAULT_THRESHOLDS)
+    order = np.argsort(-p, kind="stable")
+    p_sorted, y_sorted = p[order], y[order]
+    true_above = np.cumsum(y_sorted)
+    precision = true_above / np.arange(1, len(p) + 1)
+    recall = true_above / y.sum()
+    # Only thresholds at the last of tied probabilities are real cut points.
+    cut = np.r_[p_sorted[1:] != p_sorted[:-1], True]
+    ok = cut & (precision >= probable_precision)
+    probable = float(p_sorted[np.flatnonzero(ok)[-1]]) if ok.any() else 1.0
+    probable = max(probable, 0.5)
+    reach = cut & (recall >= possible_recall)
+    possible = float(p_sorted[np.flatnonzero(reach)[0]]) if reach.any() else MIN_POSSIBLE
+    possible = min(max(possible, MIN_POSSIBLE), probable)
+    return {"possible": possible, "probable": probable}
+
+
+def band_metrics(bands: Sequence[str], labels: Sequence[bool]) -> dict[str, float]:
+    """Precision and recall of "probable" and of "possible or better" over labelled pairs."""
+    b = np.asarray(bands)
+    y = np.asarray(labels, dtype=bool)
+    out: dict[str, float] = {}
+    for name, mask in (("probable", b == PROBABLE), ("possible", b != NO_MATCH)):
+        hits = int((mask & y).sum())
+        out[f"{name}_precision"] = round(hits / int(mask.sum()), 4) if mask.any() else 0.0
+        out[f"{name}_recall"] = round(hits / int(y.sum()), 4) if y.any() else 0.0
+    return out

@@ -1,0 +1,97 @@
+"""Candidate retrieval: every record gets a set of keys; records sharing a key are candidates.
+
+Key families (prefix ``kind:``):
+
+- ``id``  identifier kind and canonical value (``id:a_number:012345678``);
+- ``fy``  phonetic surname + birth year, for the whole surname and for each part of a
+  compound surname (``Hernandez Perez`` ~ ``Hernandez``), and with given and family swapped;
+- ``gd``  phonetic given name (and each formal name it is a nickname of) + full date of
+  birth, also under the day/month-swapped date and with given and family swapped;
+- ``fn``  phonetic given + phonetic surname, so records without a usable date still meet;
+- aliases yield the same ``fy``/``gd``/``fn`` keys as the primary name.
+
+The Django app stores ``keys_for(record)`` in a table; ``KeyIndex`` is the in-memory store used
+by online search and the benchmarks; batch work hands the same keys to Splink as a list column
+(``store.features_table``) and blocks on them with ``arrays_to_explode``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from access.matching import dates, names
+from access.matching.normalize import name_parts, normalize_identifier
+from access.matching.schema import Record
+
+# Posting lists longer than this are skipped at query time (a key that common carries no
+# information); the benchmark reports candidate recall with this cap in place.
+MAX_POSTINGS = 5_000
+
+
+def _name_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[str]:
+    out: set[str] = set()
+    surnames = [names.phonetic(t) for t in family]
+    whole = "_".join(surnames)
+    given_codes = {names.phonetic(v) for v in names.name_variants(given)} if given else set()
+    years = {dates.year_of(d) for d in dobs if d}
+    full_dobs = {d for d in dobs if dates.is_full(d)}
+    full_dobs |= {dates.swap_day_month(d) for d in full_dobs} - {""}
+    surname_codes = {whole, *surnames} - {""}
+    for year in years:
+        out.update(f"fy:{code}:{year}" for code in surname_codes)
+        if given:
+            out.add(f"fy:{names.phonetic(given)}:{year}")  # given recorded as family
+    for dob in full_dobs:
+        out.update(f"gd:{code}:{dob}" for code in given_codes)
+        if surnames:
+            out.add(f"gd:{surnames[0]}:{dob}")  # family recorded as given
+    if given and surnames:
+        out.update(f"fn:{code}:{surnames[0]}" for code in given_codes)
+        out.add(f"fn:{surnames[0]}:{names.phonetic(given)}")
+    return out
+
+
+def keys_for(record: Record) -> set[str]:
+    """All candidate keys of one record."""
+    out: set[str] = set()
+    for kind, value in record.identifiers.items():
+        canonical = normalize_identifier(kind, value)
+        if canonical:
+            out.add(f"id:{kind}:{canonical}")
+    dobs = [d for d in (dates.parse_date(v) for v in record.dates_of_birth) if d]
+    given, _middle, family = name_parts(record)
+    out |= _name_keys(given, family, dobs)
+    for alias in record.aliases:
+        a_given, _m, a_family = names.parse_full_name(alias)
+        out |= _name_keys(a_given, a_family, dobs)
+    return out
+
+
+class KeyIndex:
+    """An in-memory inverted index: key -> row numbers of the records holding it."""
+
+    def __init__(self, max_postings: int = MAX_POSTINGS) -> None:
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.max_postings = max_postings
+        self.size = 0
+
+    def add(self, row: int, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.postings[key].append(row)
+        self.size = max(self.size, row + 1)
+
+    def candidates(self, keys: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for key in keys:
+            rows = self.postings.get(key)
+            if rows and len(rows) <= self.max_postings:
+                found.update(rows)
+        return found
+
+    @classmethod
+    def build(cls, records: Iterable[Record], max_postings: int = MAX_POSTINGS) -> KeyIndex:
+        index = cls(max_postings)
+        for row, record in enumerate(records):
+            index.add(row, keys_for(record))
+        return index

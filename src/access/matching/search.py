@@ -1,0 +1,96 @@
+"""Online inquiries: candidates from the key index, scored in-process, banded and explained."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from access.matching import calibrate, evaluate, explain
+from access.matching.keys import keys_for
+from access.matching.model import Model
+from access.matching.normalize import features
+from access.matching.schema import Record
+from access.matching.store import Store
+
+
+@dataclass
+class Candidate:
+    record_id: str
+    match_weight: float
+    match_probability: float
+    band: str
+    explanation: explain.Explanation
+
+
+class Matcher:
+    """One trained model over one store of records."""
+
+    def __init__(self, model: Model, store: Store) -> None:
+        self.model = model
+        self.compiled = evaluate.compile_model(model)
+        self.store = store
+
+    def score_pairs(self, query: Record, rows: Sequence[int]) -> list[Candidate]:
+        q = features(query)
+        cand_rows = [self.store.rows[i] for i in rows]
+        scores = evaluate.score(self.compiled, q, cand_rows)
+        out = []
+        for j, i in enumerate(rows):
+            why = explain.explain(self.compiled, scores.levels[j], scores.weights[j])
+            p = float(scores.match_probability[j])
+            out.append(
+                Candidate(
+                    record_id=self.store.rows[i]["unique_id"],
+                    match_weight=float(scores.match_weight[j]),
+                    match_probability=p,
+                    band=calibrate.band(p, self.model.thresholds, why.conflict),
+                    explanation=why,
+                )
+            )
+        return out
+
+    def candidates(self, query: Record) -> list[int]:
+        return sorted(self.store.index.candidates(keys_for(query)))
+
+    def search(
+        self, query: Record, limit: int = 10, include_no_match: bool = False
+    ) -> list[Candidate]:
+        """The best candidates for one inquiry, most likely first."""
+        rows = self.candidates(query)
+        if not rows:
+            return []
+        q = features(query)
+        scores = evaluate.score(self.compiled, q, [self.store.rows[i] for i in rows])
+        order = np.argsort(-scores.match_weight, kind="stable")[: max(limit * 3, limit)]
+        found = self.score_pairs(query, [rows[j] for j in order])
+        if not include_no_match:
+            found = [c for c in found if c.band != calibrate.NO_MATCH]
+        found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
+        return found[:limit]
+
+
+def compare(model: Model, left: Record, right: Record) -> Candidate:
+    """Score one pair (tests, the UI's side-by-side view)."""
+    return Matcher(model, Store.build([right])).score_pairs(left, [0])[0]
+
+
+def labelled_pairs(
+    matcher: Matcher, queries: Iterable[tuple[Record, object]], person_ids: Sequence[object]
+) -> tuple[list[float], list[bool], list[str]]:
+    """Every candidate pair of each query with its probability, truth and band."""
+    probs: list[float] = []
+    labels: list[bool] = []
+    bands: list[str] = []
+    for query, person in queries:
+        rows = [
+            i
+            for i in matcher.candidates(query)
+            if matcher.store.rows[i]["unique_id"] != query.record_id
+        ]
+        for c, i in zip(matcher.score_pairs(query, rows), rows, strict=True):
+            probs.append(c.match_probability)
+            labels.append(person_ids[i] == person)
+            bands.append(c.band)
+    return probs, labels, bands

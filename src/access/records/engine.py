@@ -1,0 +1,82 @@
+"""The one place this app calls the matching engine (``access.matching``).
+
+Keys and identifier normalisation come from the engine, so the stored index and the engine's
+queries agree. Loaders take the key function as an argument (tests pass a simple one);
+``default_key_function`` resolves the engine's ``keys_for``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from access.matching.schema import Record
+
+KeyFunction = Callable[[Record], set[str]]
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_NON_DIGITS = re.compile(r"\D+")
+_NON_ALNUM = re.compile(r"[^A-Z0-9]+")
+
+
+def default_key_function() -> KeyFunction:
+    from access.matching.keys import keys_for
+
+    return keys_for
+
+
+def key_function_name(function: KeyFunction) -> str:
+    return f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', '?')}"
+
+
+def normalize_identifier(kind: str, value: str) -> str:
+    """Comparable form: the engine's rule when it has one (A-number: 9 digits)."""
+    try:
+        from access.matching.normalize import normalize_identifier as engine_rule
+    except ImportError:  # the engine is optional for storing records
+        return _local_normalize(kind, value)
+    return engine_rule(kind, value)
+
+
+def _local_normalize(kind: str, value: str) -> str:
+    text = (value or "").strip().upper()
+    if kind in ("a_number", "ssn"):
+        digits = _NON_DIGITS.sub("", text)
+        if kind == "a_number":
+            return digits.zfill(9) if digits and len(digits) <= 9 and int(digits) else ""
+        return digits if len(digits) == 9 else ""
+    return _NON_ALNUM.sub("", text)
+
+
+def date_parts(recorded: str) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a recorded date; ``None`` for the parts it does not give."""
+    text = (recorded or "").strip()
+    match = _ISO.match(text)
+    if not match:
+        try:
+            from access.matching.dates import parse_date
+        except ImportError:
+            return None, None, None
+        match = _ISO.match(parse_date(text))
+        if not match:
+            return None, None, None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return year, None, None
+    if day is not None and not 1 <= day <= 31:
+        return year, month, None
+    return year, month, day
+
+
+def basic_keys(record: Record) -> set[str]:
+    """A small stand-in key function (identifiers; surname + birth year) for tests."""
+    keys = {
+        f"id:{kind}:{normalize_identifier(kind, value)}"
+        for kind, value in record.identifiers.items()
+        if normalize_identifier(kind, value)
+    }
+    surname = record.family_names[0].upper() if record.family_names else ""
+    for dob in record.dates_of_birth:
+        if surname and dob[:4].isdigit():
+            keys.add(f"fy:{surname}:{dob[:4]}")
+    return keys

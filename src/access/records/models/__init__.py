@@ -1,0 +1,14 @@
+from access.records.models.history import Arrest, Charge, ImmigrationEvent
+from access.records.models.index import CandidateKey
+from access.records.models.person import Address, BirthDate, Identifier, PersonRecord
+
+__all__ = [
+    "Address",
+    "Arrest",
+    "BirthDate",
+    "CandidateKey",
+    "Charge",
+    "Identifier",
+    "ImmigrationEvent",
+    "PersonRecord",
+]

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from access.matching.keys import KeyIndex, keys_for
+from access.matching.names import phonetic
+from access.matching.schema import Record
+from access.matching.store import prune_keys
+
+DOB = "1985-03-04"
+
+
+def test_identifier_keys_are_canonical() -> None:
+    a = keys_for(Record("a", identifiers={"a_number": "A12345678"}))
+    b = keys_for(Record("b", identifiers={"a_number": "012-345-678"}))
+    assert a == b == {"id:a_number:012345678"}
+
+
+def test_surname_year_and_given_dob_keys() -> None:
+    keys = keys_for(Record("a", given_name="Mai", family_names=("Nguyen",), dates_of_birth=(DOB,)))
+    assert f"fy:{phonetic('nguyen')}:1985" in keys
+    assert f"gd:{phonetic('mai')}:{DOB}" in keys
+    assert f"gd:{phonetic('mai')}:1985-04-03" in keys  # day/month swapped
+    assert f"fy:{phonetic('mai')}:1985" in keys  # given recorded as family
+
+
+def test_compound_surname_subset_shares_a_key() -> None:
+    a = keys_for(
+        Record(
+            "a", given_name="José Luis", family_names=("Hernández", "Pérez"), dates_of_birth=(DOB,)
+        )
+    )
+    b = keys_for(Record("b", given_name="Jose", family_names=("Hernandez",), dates_of_birth=(DOB,)))
+    assert f"fy:{phonetic('hernandez')}:1985" in a & b
+
+
+def test_swapped_names_share_a_key() -> None:
+    a = keys_for(Record("a", full_name="Nguyen Thi Mai", dates_of_birth=(DOB,)))
+    b = keys_for(Record("b", full_name="Mai Nguyen", dates_of_birth=(DOB,)))
+    assert a & b
+
+
+def test_nickname_and_swapped_date_share_a_key() -> None:
+    a = keys_for(
+        Record("a", given_name="Bill", family_names=("Smith",), dates_of_birth=("1985-04-03",))
+    )
+    b = keys_for(Record("b", given_name="William", family_names=("Smith",), dates_of_birth=(DOB,)))
+    assert f"gd:{phonetic('william')}:{DOB}" in a & b
+
+
+def test_alias_keys() -> None:
+    keys = keys_for(
+        Record(
+            "a",
+            given_name="Juan",
+            family_names=("Lopez",),
+            aliases=("Pedro Ramirez",),
+            dates_of_birth=(DOB,),
+        )
+    )
+    assert f"fy:{phonetic('ramirez')}:1985" in keys
+
+
+def test_records_without_dates_still_have_name_keys() -> None:
+    keys = keys_for(Record("a", given_name="John", family_names=("Smith",)))
+    assert {
+        f"fn:{phonetic('john')}:{phonetic('smith')}",
+        f"fn:{phonetic('smith')}:{phonetic('john')}",
+    } <= keys
+    assert all(k.startswith("fn:") for k in keys)
+
+
+def test_empty_record_has_no_keys() -> None:
+    assert keys_for(Record("a")) == set()
+
+
+def test_key_index_skips_overlong_posting_lists() -> None:
+    index = KeyIndex(max_postings=2)
+    index.add(0, {"common", "rare"})
+    index.add(1, {"common"})
+    index.add(2, {"common"})
+    assert index.candidates({"common", "rare"}) == {0}
+    assert prune_keys([{"common", "rare"}, {"common"}, {"common"}], 2) == [["rare"], [], []]
