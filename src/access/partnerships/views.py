@@ -181,6 +181,9 @@ def request_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "can_assess": can_assess and found.status in ("assigned", "assessing"),
             "can_agree": can_assess and found.status == "assessing",
             "can_start_agreement": can_assess and found.status == "plan_agreed",
+            "can_draft_agreement": found.status == "agreement_in_progress"
+            and user.can("agreements.add_agreement"),
+            "agreements": found.agreements.all() if hasattr(found, "agreements") else [],
             "decision_form": DecisionForm(
                 initial={"chosen": decision.chosen.all() if decision else []}
             ),
