@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "access.partnerships",
     "access.agreements",
     "access.records",
+    "access.inquiries",
 ]
 
 MIDDLEWARE = [

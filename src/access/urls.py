@@ -26,6 +26,7 @@ urlpatterns = [
     path("requests/", include("access.partnerships.urls")),
     path("agreements/", include("access.agreements.urls")),
     path("records/", include("access.records.urls")),
+    path("inquiries/", include("access.inquiries.urls")),
     path("transparency/", include("access.agencies.transparency_urls")),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/", include(api_patterns)),

@@ -31,6 +31,16 @@ _REQUEST_AGENCY = {
     "agreements.sign_agreement": AGENCY,
 }
 _REQUEST_ICE_READ = {"partnerships.view_accessrequest": ALL, "agreements.view_agreement": ALL}
+# LESC inquiries: officers submit for their agency; analysts answer; supervisors decide
+# citizenship stops; oversight reviews misuse flags.
+_INQUIRY_OFFICER = {"inquiries.add_inquiry": AGENCY, "inquiries.view_inquiry": AGENCY}
+_INQUIRY_ANALYST = {"inquiries.view_inquiry": ALL, "inquiries.answer_inquiry": ALL}
+_INQUIRY_SUPERVISOR = {"inquiries.view_inquiry": ALL, "inquiries.decide_inquiry": ALL}
+_INQUIRY_OVERSIGHT = {
+    "inquiries.view_inquiry": ALL,
+    "inquiries.review_misuseflag": ALL,
+    "inquiries.configure_misuserule": ALL,
+}
 # Person records: only roles that verify identities or oversee; viewing is audited.
 _PERSON_RECORDS = {"records.view_personrecord": ALL}
 _REQUEST_AGENT = {
@@ -60,7 +70,12 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "Agency officer",
         "description": "An officer of a partner agency: submits inquiries, records authorized actions.",
         "home_queue": "agency",
-        "grants": _AGENCY_READ,
+        "grants": {
+            **_AGENCY_READ,
+            "partnerships.view_accessrequest": AGENCY,
+            "agreements.view_agreement": AGENCY,
+            **_INQUIRY_OFFICER,
+        },
     },
     "ice_program_manager": {
         "name": "ICE program manager",
@@ -78,13 +93,13 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE supervisor",
         "description": "Supervises authorized officers; decides citizenship-stop cases.",
         "home_queue": "supervisor",
-        "grants": {**_ICE_READ, **_REQUEST_ICE_READ, **_PERSON_RECORDS},
+        "grants": {**_ICE_READ, **_REQUEST_ICE_READ, **_PERSON_RECORDS, **_INQUIRY_SUPERVISOR},
     },
     "lesc_analyst": {
         "name": "LESC analyst",
         "description": "Answers immigration-status inquiries after verifying candidate records.",
         "home_queue": "lesc",
-        "grants": {**_ICE_READ, **_PERSON_RECORDS},
+        "grants": {**_ICE_READ, **_PERSON_RECORDS, **_INQUIRY_ANALYST},
     },
     "cap_officer": {
         "name": "CAP officer",
@@ -100,6 +115,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_ICE_READ,
             **_REQUEST_ICE_READ,
             **_PERSON_RECORDS,
+            **_INQUIRY_OVERSIGHT,
             "agreements.export_agreement": ALL,
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,
