@@ -162,3 +162,13 @@ def test_sign_in_reaches_a_role_home_with_its_queue(make_user):
     page = sign_in(Client(), admin).get("/").content.decode()
     assert "Accounts awaiting action" in page
     assert "Approve account waiting.user" in page
+
+
+def test_a_program_manager_sees_one_counted_item_for_agencies_without_an_ori(
+    make_user, make_agency
+):
+    make_agency(name="No ORI One", ori="")
+    make_agency(name="No ORI Two", ori="")
+    page = sign_in(Client(), make_user("ice_program_manager")).get("/").content.decode()
+    assert "Add the ORI of 2 agencies" in page
+    assert "/agencies/?has_ori=no" in page

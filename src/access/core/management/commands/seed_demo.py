@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from access.accounts.models import User
 from access.agencies.ice287g import load_snapshot
 from access.agencies.publiclist import import_snapshots
+from access.agreements.sync import sync_from_public_list
 from access.core.actors import SystemActor
 from access.core.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
 
@@ -44,6 +45,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Imported ICE's public 287(g) list: {len(files)} files, "
             f"{sum(report.event_counts.values())} changes recorded."
+        )
+        synced = sync_from_public_list(SystemActor("demo data loader"))
+        self.stdout.write(
+            f"Agreements from the list: {synced.created} created, {synced.flagged} flagged for review."
         )
 
     def print_logins(self) -> None:
