@@ -56,19 +56,17 @@ def _requests(user: User, **filters: object) -> list[Item]:
 
 
 def _program(user: User) -> list[Item]:
-    missing = Agency.objects.restrict(user).filter(ori="").order_by("name")[:20]
-    return (
-        _requests(user, status=RequestStatus.SUBMITTED)
-        + reminders_for(user)
-        + [
+    items = _requests(user, status=RequestStatus.SUBMITTED) + reminders_for(user)
+    missing = Agency.objects.restrict(user).filter(ori="").count()
+    if missing:
+        items.append(
             {
-                "title": f"Add the ORI of {a.name}",
-                "url": reverse("agencies:edit", args=[a.pk]),
-                "detail": "Agencies need an ORI before LESC access.",
+                "title": f"Add the ORI of {missing} agenc{'y' if missing == 1 else 'ies'}",
+                "url": reverse("agencies:list") + "?has_ori=no",
+                "detail": "Agencies need an ORI before LESC access; many came from ICE's list.",
             }
-            for a in missing
-        ]
-    )
+        )
+    return items
 
 
 def _field(user: User) -> list[Item]:
