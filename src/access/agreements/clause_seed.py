@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from access.agreements.clauses import REQUIRED_SECTIONS
+
 SEED_VERSION = 1
 SEED_EFFECTIVE_FROM = "2025-01-01"
 
@@ -288,25 +290,8 @@ COMMON: dict[str, tuple[str, str]] = {
     ),
 }
 
-ORDER = [
-    "parties",
-    "purpose",
-    "authority",
-    "policy",
-    "functions",
-    "nomination",
-    "training",
-    "certification",
-    "supervision",
-    "reporting",
-    "complaints",
-    "civil_rights",
-    "modification",
-    "term",
-    "appendix_contacts",
-    "appendix_complaints",
-    "appendix_public_info",
-]
+# The parties' preamble, then the sections every 287(g) template must have, in MOA order.
+ORDER = ["parties", *REQUIRED_SECTIONS]
 
 
 def seed_sections(model_code: str) -> list[dict[str, Any]]:
