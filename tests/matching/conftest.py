@@ -23,5 +23,6 @@ def trained(population_small: tuple[list, list[int]]) -> Model:
     probs, labels, _bands = search.labelled_pairs(
         matcher, zip(records, persons, strict=True), persons
     )
-    model.thresholds = calibrate.choose_thresholds(probs, labels)
+    model.calibration = calibrate.fit_isotonic(probs, labels)
+    model.thresholds = calibrate.choose_thresholds(model.calibrated(probs), labels)
     return model

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import numpy as np
+
+from access.matching import search
 from access.matching.calibrate import (
     NO_MATCH,
     POSSIBLE,
@@ -7,10 +10,12 @@ from access.matching.calibrate import (
     band,
     band_metrics,
     choose_thresholds,
+    fit_isotonic,
     reliability,
 )
 from access.matching.explain import DIFFERENT_ID, SAME_ID_DIFFERENT_NAME
 from access.matching.model import Model
+from access.matching.store import Store
 
 THRESHOLDS = {"possible": 0.2, "probable": 0.9}
 
@@ -56,7 +61,7 @@ def test_band_metrics() -> None:
 
 
 def test_session_model_thresholds_are_ordered(trained: Model) -> None:
-    assert 0.01 <= trained.thresholds["possible"] <= trained.thresholds["probable"] < 1.0
+    assert 0.01 <= trained.thresholds["possible"] <= trained.thresholds["probable"] <= 1.0
     assert trained.thresholds["probable"] >= 0.5
 
 
@@ -65,3 +70,52 @@ def test_model_round_trips_through_json(trained: Model) -> None:
     assert again.settings == trained.settings
     assert again.thresholds == trained.thresholds
     assert again.tf == trained.tf
+
+
+def test_isotonic_mapping_is_monotone_and_pools_violators() -> None:
+    mapping = fit_isotonic([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [False, True, False, True, True, True])
+    assert mapping is not None
+    x, y = np.array(mapping["x"]), np.array(mapping["y"])
+    assert (np.diff(x) > 0).all() and (np.diff(y) >= 0).all()
+    # 0.2 (true) and 0.3 (false) violate the order and are pooled at 0.5
+    assert np.interp([0.1, 0.2, 0.3, 0.6], x, y).tolist() == [0.0, 0.5, 0.5, 1.0]
+    assert fit_isotonic([0.5, 0.6], [True, True]) is None  # nothing to learn
+
+
+def test_model_applies_the_mapping_monotonically() -> None:
+    rng = np.random.default_rng(3)
+    raw = rng.random(5000)
+    labels = rng.random(5000) < raw**2  # overconfident raw probabilities
+    model = Model({}, {}, calibration=fit_isotonic(raw, labels))
+    grid = np.linspace(0, 1, 501)
+    out = model.calibrated(grid)
+    assert (np.diff(out) >= 0).all()
+    assert abs(model.calibrated(0.7) - 0.49) < 0.06
+    assert Model.from_json(model.to_json()).calibration == model.calibration
+
+
+def test_calibration_holds_on_held_out_labelled_pairs() -> None:
+    """Fit on one labelled sample, check every well-filled bin of another within 5 points."""
+    rng = np.random.default_rng(5)
+
+    def sample(n: int) -> tuple[np.ndarray, np.ndarray]:
+        raw = rng.random(n)
+        return raw, rng.random(n) < raw**3
+
+    model = Model({}, {}, calibration=fit_isotonic(*sample(20_000)))
+    held_raw, held_labels = sample(20_000)
+    for row in reliability(model.calibrated(held_raw), held_labels):
+        if row["n"] >= 500:
+            assert abs(row["predicted"] - row["observed"]) <= 0.05, row
+
+
+def test_session_thresholds_meet_the_precision_target(
+    trained: Model, population_small: tuple[list, list[int]]
+) -> None:
+    records, persons = population_small
+    matcher = search.Matcher(trained, Store.build(records))
+    _probs, labels, bands = search.labelled_pairs(
+        matcher, zip(records, persons, strict=True), persons
+    )
+    assert trained.calibration is not None
+    assert band_metrics(bands, labels)["probable_precision"] >= 0.999

@@ -65,7 +65,31 @@ def test_records_without_dates_still_have_name_keys() -> None:
         f"fn:{phonetic('john')}:{phonetic('smith')}",
         f"fn:{phonetic('smith')}:{phonetic('john')}",
     } <= keys
-    assert all(k.startswith("fn:") for k in keys)
+    assert all(k.startswith(("fn:", "pp:")) for k in keys)  # no date keys
+
+
+def test_fuzzy_keys_survive_a_typo_a_transposed_year_and_no_date() -> None:
+    a = keys_for(Record("a", given_name="Cristian", family_names=("Pdrez",), dates_of_birth=(DOB,)))
+    b = keys_for(
+        Record("b", given_name="Christian", family_names=("Perez",), dates_of_birth=(DOB,))
+    )
+    assert f"di:{DOB}:p" in a & b  # both names misspelt, same date
+    c = keys_for(
+        Record("c", given_name="Jonatan", family_names=("Johnson",), dates_of_birth=("1958-03-04",))
+    )
+    assert f"pm:{phonetic('johnson')}:03-04" in c & keys_for(
+        Record("d", given_name="Jonathan", family_names=("Johnson",), dates_of_birth=(DOB,))
+    )
+    e = keys_for(Record("e", given_name="Raymond", family_names=("Campbey",)))
+    f = keys_for(
+        Record("f", given_name="Raymond", family_names=("Campbell",), dates_of_birth=(DOB,))
+    )
+    assert f"pp:{phonetic('raymond')}:camp" in e & f  # no date on one side
+    g = keys_for(
+        Record("g", given_name="Ana", family_names=("Pdrez",), dates_of_birth=("1985-03",))
+    )
+    h = keys_for(Record("h", given_name="Eva", family_names=("Perez",), dates_of_birth=(DOB,)))
+    assert "em:prez:1985-03" in g & h
 
 
 def test_empty_record_has_no_keys() -> None:

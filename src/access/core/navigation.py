@@ -10,6 +10,8 @@ MENU = [
     ("Home", "core:home", None),
     ("Requests", "partnerships:list", "partnerships.view_accessrequest"),
     ("Agreements", "agreements:list", "agreements.view_agreement"),
+    ("Inquiries", "inquiries:list", "inquiries.view_inquiry"),
+    ("Misuse flags", "inquiries:misuse_flags", "inquiries.review_misuseflag"),
     ("Agencies", "agencies:list", "agencies.view_agency"),
     ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),

@@ -13,6 +13,7 @@ from access.accounts.models import User
 from access.agencies.models import Agency
 from access.agreements.reminders import reminders_for
 from access.audit.review import pending as review_pending
+from access.inquiries import queues as inquiry_queues
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
 
@@ -89,16 +90,16 @@ def _agency(user: User) -> list[Item]:
 
 def _oversight(user: User) -> list[Item]:
     state = review_pending(user)
+    flags = inquiry_queues.oversight_items(user)
     if not state["due"] and not state["failures"]:
-        return []
-    return [
-        {
-            "title": f"Weekly audit review: {state['count']} events since the last review, "
-            f"{state['failures']} failed or denied",
-            "url": reverse("audit:review"),
-            "detail": "Review the trail and record what you found.",
-        }
-    ]
+        return flags
+    review = {
+        "title": f"Weekly audit review: {state['count']} events since the last review, "
+        f"{state['failures']} failed or denied",
+        "url": reverse("audit:review"),
+        "detail": "Review the trail and record what you found.",
+    }
+    return [*flags, review]
 
 
 QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
@@ -106,12 +107,12 @@ QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "program": ("Requests to assign, agreements to renew, agency records to complete", _program),
     "field": ("Requests assigned to you", _field),
     "agency": ("Your agency's requests and agreements", _agency),
-    "oversight": ("Audit review", _oversight),
+    "oversight": ("Audit review and misuse flags", _oversight),
+    "lesc": ("Inquiries awaiting verification", inquiry_queues.lesc_items),
+    "supervisor": ("Citizenship stops awaiting your decision", inquiry_queues.supervisor_items),
 }
 
 EMPTY_NOTES = {
-    "supervisor": "Citizenship-stop decisions and officer supervision tasks will appear here.",
-    "lesc": "Immigration alien queries awaiting verification will appear here.",
     "cap": "Jail roster referrals awaiting verification will appear here.",
 }
 

@@ -10,10 +10,11 @@ Public API (import from the modules):
 - ``keys.keys_for(record) -> set[str]`` (the candidate index; store these per record),
   ``keys.KeyIndex`` (in memory), ``store.Store`` / ``store.features_table`` (rows, Arrow).
 - ``model.train(features_table) -> Model`` (Splink 5, EM, term frequencies on names);
-  ``Model.save/load`` (JSON: Splink settings with m/u, prior, tf tables, band thresholds).
+  ``Model.save/load`` (JSON: Splink settings with m/u, prior, tf tables, band thresholds and
+  the isotonic calibration map); ``Model.calibrated(p)``.
 - ``search.Matcher(model, store).search(record)`` -> ``Candidate`` list (online, in-process);
   ``search.compare(model, a, b)`` for one pair.
-- ``calibrate.choose_thresholds / reliability / band``; ``explain.explain``.
+- ``calibrate.fit_isotonic / choose_thresholds / reliability / band``; ``explain.explain``.
 - ``link.link / link.dedupe`` (batch on DuckDB or Spark), ``link.read_records``.
 - ``bench.run`` (``access bench matching``).
 """

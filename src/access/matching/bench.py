@@ -3,12 +3,14 @@
 Population: ``access.records.synthetic.generate`` when it exists, else this library's
 ``testdata.population``. The store holds every record except the held-out queries: "present"
 queries (one record of a person whose other records stay in the store) and "absent" queries
-(people with no record in the store). Thresholds are calibrated on a separate set of store
-records, then measured on the queries.
+(people with no record in the store). The isotonic calibration and the thresholds are fitted
+on a separate set of labelled probes, then measured on the queries; the batch figure links a
+third set (``roster`` probes) against the store on DuckDB.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import platform
@@ -28,9 +30,10 @@ from access.matching.testdata import population
 Query = tuple[Record, object]  # (record, true person id or None when absent from the store)
 
 
-def _from_generator(
-    n: int, seed: int, queries: int
-) -> tuple[list[Record], list[object], list[Query], list[Query], str] | None:
+Source = tuple[list[Record], list[object], list[Query], list[Query], list[Query], str]
+
+
+def _from_generator(n: int, seed: int, queries: int, roster: int) -> Source | None:
     try:
         from access.records.synthetic import generate, probes, records_from_table
     except ImportError:
@@ -48,13 +51,12 @@ def _from_generator(
         return out
 
     test = as_queries(probes(population_, queries, seed))
-    calibration = as_queries(probes(population_, min(queries, 2000), seed + 1))
-    return store, persons, test, calibration, "access.records.synthetic.generate + probes"
+    calibration = as_queries(probes(population_, max(5 * queries, 5000), seed + 1))
+    batch = as_queries(probes(population_, roster, seed + 2))
+    return store, persons, test, calibration, batch, "access.records.synthetic.generate + probes"
 
 
-def _from_testdata(
-    n: int, seed: int, queries: int
-) -> tuple[list[Record], list[object], list[Query], list[Query], str]:
+def _from_testdata(n: int, seed: int, queries: int, roster: int) -> Source:
     """Fallback: this library's population; held-out records serve as the queries."""
     records, persons = population(max(1, int(n / 1.42)), seed)
     rng = random.Random(seed)  # noqa: S311  # nosec B311 - synthetic data, not secrets
@@ -74,11 +76,13 @@ def _from_testdata(
     test: list[Query] = [(records[i], persons[i]) for i in present]
     test += [(records[i], None) for i in absent]
     calibration: list[Query] = [(records[i], persons[i]) for i in calibration_rows]
+    batch = (test * (roster // max(len(test), 1) + 1))[:roster]
     return (
         [records[i] for i in store_rows],
         [persons[i] for i in store_rows],
         test,
         calibration,
+        batch,
         "access.matching.testdata.population (held-out records as queries)",
     )
 
@@ -118,18 +122,53 @@ def _baseline_ms(model: Any, store: Store, queries: Sequence[Record]) -> list[fl
     return timings
 
 
+def _batch_metrics(
+    batch: Sequence[Query],
+    pairs: Sequence[dict[str, Any]],
+    store: Store,
+    store_persons: Sequence[object],
+    records_of: dict[object, int],
+) -> dict[str, float]:
+    """Precision of "probable" pairs and recall (possible or better) over every true pair."""
+    person_of_row = {f"roster-{i}": person for i, (_q, person) in enumerate(batch)}
+    person_of_store = {
+        row["unique_id"]: p for row, p in zip(store.rows, store_persons, strict=True)
+    }
+    true_pairs = sum(records_of.get(p, 0) for _q, p in batch if p is not None)
+    probable = probable_true = found_true = 0
+    for pair in pairs:
+        left, right = pair["left_id"], pair["right_id"]
+        if left not in person_of_row:
+            left, right = right, left
+        truth = person_of_row.get(left) is not None and (
+            person_of_row.get(left) == person_of_store.get(right)
+        )
+        if pair["band"] == calibrate.PROBABLE:
+            probable += 1
+            probable_true += truth
+        if pair["band"] != calibrate.NO_MATCH:
+            found_true += truth
+    return {
+        "batch_precision": round(probable_true / max(probable, 1), 4),
+        "batch_probable_recall": round(probable_true / max(true_pairs, 1), 4),
+        "batch_recall": round(found_true / max(true_pairs, 1), 4),
+    }
+
+
 def run(
     records: int,
     seed: int = 0,
     queries: int = 1000,
-    roster: int = 5000,
+    roster: int = 100_000,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     step = progress or (lambda _message: None)
     started_all = time.perf_counter()
     step("generating the population")
-    source = _from_generator(records, seed, queries) or _from_testdata(records, seed, queries)
-    store_records, store_persons, test, calibration, population_name = source
+    source = _from_generator(records, seed, queries, roster) or _from_testdata(
+        records, seed, queries, roster
+    )
+    store_records, store_persons, test, calibration, batch, population_name = source
     step("building the store and key index")
     store = Store.build(store_records)
 
@@ -140,7 +179,8 @@ def run(
     matcher = search.Matcher(model, store)
     step("calibrating")
     probs, labels, _bands = search.labelled_pairs(matcher, calibration, store_persons)
-    model.thresholds = calibrate.choose_thresholds(probs, labels)
+    model.calibration = calibrate.fit_isotonic(probs, labels)
+    model.thresholds = calibrate.choose_thresholds(model.calibrated(probs), labels)
     matcher = search.Matcher(model, store)
 
     records_of: dict[object, int] = {}
@@ -174,15 +214,20 @@ def run(
     step("inquiries through Splink (baseline)")
     baseline = _baseline_ms(model, store, [q for q, _p in test[:50]])
 
-    roster_records = [q for q, _p in test][:roster]
-    if len(roster_records) < roster:
-        roster_records += store_records[: roster - len(roster_records)]
-    step("batch link on DuckDB")
+    step(f"batch link of {len(batch):,} roster rows on DuckDB")
+    roster_records = [
+        dataclasses.replace(q, record_id=f"roster-{i}") for i, (q, _p) in enumerate(batch)
+    ]
     started = time.perf_counter()
-    batch_pairs = link._predict(
-        model, [features_table(roster_records), store.table()], "link_only", "duckdb"
+    batch_pairs = link._rows(
+        model,
+        link._predict(
+            model, [features_table(roster_records), store.table()], "link_only", "duckdb"
+        ),
+        lambda p: p.get("source_dataset_l") == "b_input",
     )
     batch_seconds = time.perf_counter() - started
+    batch_metrics = _batch_metrics(batch, batch_pairs, store, store_persons, records_of)
     timings_absent = absent
     found_true = retrieved_true
     p95 = _percentile(timings, 0.95)
@@ -209,6 +254,7 @@ def run(
         "calibration": calibrate.reliability(all_probs, all_labels),
         "batch_rows": len(roster_records),
         "batch_pairs": len(batch_pairs),
+        **batch_metrics,
         "batch_store_records": len(store),
         "batch_seconds": round(batch_seconds, 2),
         "train_seconds": round(train_seconds, 2),

@@ -1,9 +1,15 @@
 """Calibration against labelled pairs, and the three bands.
 
-Bands (on match probability, thresholds chosen here from labelled pairs):
+Splink's probabilities assume independent comparisons and come out overconfident in the
+middle range. ``fit_isotonic`` fits a monotone mapping from that raw probability to the observed
+match rate on labelled pairs (pool-adjacent-violators); it is stored in the model JSON
+(``Model.calibration``) and applied to every probability either evaluator reports
+(``Model.calibrated``). Match weights stay raw.
+
+Bands (on the calibrated probability, thresholds chosen here from labelled pairs):
 
 - ``probable`` (verify): the lowest threshold at which the pairs at or above it are true
-  matches at least ``probable_precision`` of the time (default 98%), never below 0.5;
+  matches at least ``probable_precision`` of the time (default 99.9%), never below 0.5;
 - ``possible`` (review): the highest threshold that still keeps ``possible_recall`` (default
   99%) of the true matches at or above it, kept between ``MIN_POSSIBLE`` and ``probable``;
 - ``no match`` below that.
@@ -66,10 +72,52 @@ def reliability(
     return out
 
 
+def _pav(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pool adjacent violators: the non-decreasing fit of ``values`` (in order) by weighted
+    least squares. Returns each block's value, weight and the index of its first element."""
+    level: list[float] = []
+    weight: list[float] = []
+    start: list[int] = []
+    for i, (v, w) in enumerate(zip(values.tolist(), weights.tolist(), strict=True)):
+        level.append(v)
+        weight.append(w)
+        start.append(i)
+        while len(level) > 1 and level[-2] >= level[-1]:
+            w_sum = weight[-2] + weight[-1]
+            level[-2] = (level[-2] * weight[-2] + level[-1] * weight[-1]) / w_sum
+            weight[-2] = w_sum
+            level.pop()
+            weight.pop()
+            start.pop()
+    return np.array(level), np.array(weight), np.array(start, dtype=np.int64)
+
+
+def fit_isotonic(
+    probabilities: Sequence[float], labels: Sequence[bool]
+) -> dict[str, list[float]] | None:
+    """A monotone map from raw probability to observed match rate (``None`` without data).
+
+    Knots ``x`` (raw) -> ``y`` (calibrated), linear in between and flat beyond the ends: each
+    pooled block contributes its lowest and highest raw probability at the block's rate.
+    """
+    p = np.asarray(probabilities, dtype=float)
+    y = np.asarray(labels, dtype=float)
+    if len(p) < 2 or y.min() == y.max():
+        return None
+    unique, inverse, counts = np.unique(p, return_inverse=True, return_counts=True)
+    rate = np.bincount(inverse, weights=y) / counts
+    level, _weight, start = _pav(rate, counts.astype(float))
+    end = np.r_[start[1:], len(unique)] - 1
+    x = np.column_stack([unique[start], unique[end]]).ravel()
+    fitted = np.repeat(level, 2)
+    keep = np.r_[True, np.diff(x) > 0]  # single-value blocks give one knot
+    return {"x": x[keep].tolist(), "y": fitted[keep].tolist()}
+
+
 def choose_thresholds(
     probabilities: Sequence[float],
     labels: Sequence[bool],
-    probable_precision: float = 0.98,
+    probable_precision: float = 0.999,
     possible_recall: float = 0.99,
 ) -> dict[str, float]:
     p = np.asarray(probabilities, dtype=float)

@@ -8,7 +8,15 @@ Key families (prefix ``kind:``):
 - ``gd``  phonetic given name (and each formal name it is a nickname of) + full date of
   birth, also under the day/month-swapped date and with given and family swapped;
 - ``fn``  phonetic given + phonetic surname, so records without a usable date still meet;
-- aliases yield the same ``fy``/``gd``/``fn`` keys as the primary name.
+- ``di``  full date of birth (and day/month swapped) + the initial of any name token, so two
+  spelling errors in the names still meet when the date agrees;
+- ``im``  the two initials (given and one surname part, in either order) + month and day, and
+  ``pm`` any name token's phonetic code + month and day: a transposed year still meets;
+- ``em``  any name token with at most one letter deleted (its deletion neighbourhood) + birth
+  year and month: one typo that changes the phonetic code (``Pdrez`` ~ ``Perez``) still meets;
+- ``pp``  one name's phonetic code + the first four letters of the other (in both orders), so
+  records without a usable date still meet across a typo late in a name or a swapped order;
+- aliases yield the same name keys as the primary name.
 
 The Django app stores ``keys_for(record)`` in a table; ``KeyIndex`` is the in-memory store used
 by online search and the benchmarks; batch work hands the same keys to Splink as a list column
@@ -29,8 +37,45 @@ from access.matching.schema import Record
 MAX_POSTINGS = 5_000
 
 
-def _name_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[str]:
+def deletions(token: str) -> set[str]:
+    """The token and every string one deletion away (tokens shorter than 4 stay whole)."""
+    if len(token) < 4:
+        return {token}
+    return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
+
+
+def _fuzzy_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[str]:
+    """Keys that survive a typo, a transposed year or a swapped name order (see above).
+
+    Every family carries a date part or a phonetic code, so posting lists stay short at a
+    million records (the batch join pays for the square of each list)."""
     out: set[str] = set()
+    tokens = [t for t in ([given] if given else []) + list(family) if t]
+    if not tokens:
+        return out
+    full = {d for d in dobs if dates.is_full(d)}
+    full |= {dates.swap_day_month(d) for d in full} - {""}
+    for dob in full:
+        month_day = dob[5:]
+        for token in tokens:
+            out.add(f"di:{dob}:{token[0]}")
+            out.add(f"pm:{names.phonetic(token)}:{month_day}")
+        if given:
+            out.update(f"im:{''.join(sorted(given[0] + t[0]))}:{month_day}" for t in family if t)
+    for month in {d[:7] for d in dobs if len(d) >= 7}:
+        for token in tokens:
+            out.update(f"em:{x}:{month}" for x in deletions(token))
+    if given:
+        for surname in family:
+            if not surname:
+                continue
+            for a, b in ((given, surname), (surname, given)):
+                out.add(f"pp:{names.phonetic(a)}:{b[:4]}")
+    return out
+
+
+def _name_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[str]:
+    out: set[str] = _fuzzy_keys(given, family, dobs)
     surnames = [names.phonetic(t) for t in family]
     whole = "_".join(surnames)
     given_codes = {names.phonetic(v) for v in names.name_variants(given)} if given else set()

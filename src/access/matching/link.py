@@ -162,7 +162,7 @@ def _rows(
             for c in COMPARISONS
         ]
         why = explain.explain(compiled, levels, weights)
-        p = float(pair["match_probability"])
+        p = float(model.calibrated(float(pair["match_probability"])))
         left, right = pair["unique_id_l"], pair["unique_id_r"]
         if swap(pair):
             left, right = right, left

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from access.matching.normalize import FEATURE_COLUMNS
@@ -223,7 +224,10 @@ def splink_settings(link_type: str = "dedupe_only") -> Any:
 class Model:
     """A trained model: Splink's settings (with m/u and the prior) and term-frequency tables.
 
-    ``thresholds`` are the band boundaries on match probability (see ``calibrate``).
+    ``thresholds`` are the band boundaries on the *calibrated* match probability, and
+    ``calibration`` the monotone mapping from Splink's probability to the observed match rate
+    (knots ``x`` -> ``y``, linear between them; see ``calibrate.fit_isotonic``). Without a
+    mapping the probability is used as it is.
     """
 
     settings: dict[str, Any]
@@ -231,18 +235,33 @@ class Model:
     thresholds: dict[str, float] = field(
         default_factory=lambda: {"possible": 0.5, "probable": 0.99}
     )
+    calibration: dict[str, list[float]] | None = None
+
+    def calibrated(self, probability: Any) -> Any:
+        """The calibrated probability of raw probabilities (a float or an array)."""
+        if not self.calibration:
+            return probability
+        out = np.interp(probability, self.calibration["x"], self.calibration["y"])
+        return float(out) if np.ndim(out) == 0 else out
 
     @property
     def prior(self) -> float:
         return float(self.settings["probability_two_random_records_match"])
 
     def to_json(self) -> str:
-        return json.dumps({"settings": self.settings, "tf": self.tf, "thresholds": self.thresholds})
+        return json.dumps(
+            {
+                "settings": self.settings,
+                "tf": self.tf,
+                "thresholds": self.thresholds,
+                "calibration": self.calibration,
+            }
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Model:
         data = json.loads(text)
-        return cls(data["settings"], data["tf"], data["thresholds"])
+        return cls(data["settings"], data["tf"], data["thresholds"], data.get("calibration"))
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json(), encoding="utf-8")

@@ -17,6 +17,8 @@ from access.matching.store import Store
 
 @dataclass
 class Candidate:
+    """``match_probability`` is calibrated (``Model.calibrated``); ``match_weight`` is raw."""
+
     record_id: str
     match_weight: float
     match_probability: float
@@ -39,7 +41,7 @@ class Matcher:
         out = []
         for j, i in enumerate(rows):
             why = explain.explain(self.compiled, scores.levels[j], scores.weights[j])
-            p = float(scores.match_probability[j])
+            p = float(self.model.calibrated(float(scores.match_probability[j])))
             out.append(
                 Candidate(
                     record_id=self.store.rows[i]["unique_id"],

@@ -1,4 +1,5 @@
-"""``access bench matching --records N [--seed S] [--queries Q] [--roster R]``: one JSON object."""
+"""``access bench matching --records N [--seed S] [--queries Q] [--roster R]``: one JSON object
+(the batch links R roster rows against the store; default 100,000)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--records", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--queries", type=int, default=1000)
-        parser.add_argument("--roster", type=int, default=5000)
+        parser.add_argument("--roster", type=int, default=100_000)
 
     def handle(self, *args: Any, **options: Any) -> None:
         from access.matching import bench

@@ -1,0 +1,86 @@
+"""``access iaq parse [FILE|-]``: read one IAQ (Nlets text or NIEM XML), print it normalised.
+``access iaq train [--force]``: build the inquiry matcher now (training its model if missing).
+
+``parse`` prints the inquiry as JSON on stdout (status 0), or each field-level error on stderr
+(status 2). The ORI must belong to a known agency.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from access.agencies.models import Agency
+from access.inquiries import engine, niem, nlets
+from access.inquiries.message import InquiryData, InquiryInvalid
+
+MAX_BYTES = 64 * 1024
+
+
+def parse_any(raw: bytes) -> InquiryData:
+    """Text or XML, decided by the first non-blank character."""
+    if len(raw) > MAX_BYTES:
+        raise InquiryInvalid({"message": [f"The message is larger than {MAX_BYTES} bytes."]})
+    if raw.lstrip().startswith(b"<"):
+        return niem.parse(raw)
+    try:
+        text = raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise InquiryInvalid(
+            {"message": ["The message may hold only printable ASCII characters."]}
+        ) from None
+    return nlets.parse(text)
+
+
+class Command(BaseCommand):
+    help = "LESC inquiries: parse and validate an IAQ message."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
+        parse = commands.add_parser("parse", help="Print one IAQ (text or XML) as JSON.")
+        parse.add_argument("file", nargs="?", default="-", help="FILE, or - for stdin.")
+        train = commands.add_parser(
+            "train", help="Train (or load) the inquiry model over the stored records now."
+        )
+        train.add_argument("--force", action="store_true", help="Retrain even if a model exists.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["subcommand"] == "train":
+            self.train(force=options["force"])
+            return
+        source = options["file"]
+        try:
+            if source == "-":
+                raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+            else:
+                with Path(source).open("rb") as handle:
+                    raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            self._fail({"file": [f"cannot read {source}: {error.strerror or error}"]})
+        try:
+            data = parse_any(raw)
+        except InquiryInvalid as error:
+            self._fail(error.errors)
+        if not Agency.objects.filter(ori__iexact=data.ori).exists():
+            self._fail({"ori": [f"No agency has the ORI {data.ori}."]})
+        self.stdout.write(json.dumps(data.as_dict(), indent=2, sort_keys=True))
+
+    def train(self, *, force: bool) -> None:
+        path = engine.model_path()
+        if force and path.exists():
+            path.unlink()
+        engine.reset()
+        current, records = engine.matcher()
+        if current is None:
+            self._fail({"store": ["The record store is empty or too small to train a model."]})
+        self.stdout.write(f"model {path} over {len(records)} records")
+
+    def _fail(self, errors: dict[str, list[str]]) -> NoReturn:
+        for field, messages in errors.items():
+            for message in messages:
+                self.stderr.write(f"error: {field}: {message}")
+        sys.exit(2)

@@ -1,0 +1,285 @@
+"""Inquiry operations. Each checks who may act, changes state, and writes its audit event.
+
+Events (one per operation): ``inquiry.submitted``, ``inquiry.candidate_viewed``,
+``inquiry.iar_issued`` (the analyst's determination), ``inquiry.citizenship_stop`` (an analyst
+found U.S. citizenship indicated), ``inquiry.decided`` (the supervisor), ``inquiry.iar_viewed``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from access.agencies.models import Agency
+from access.audit import events
+from access.audit.events import audited
+from access.audit.models import AuditEvent
+from access.inquiries import engine, iar, misuse
+from access.inquiries.choices import (
+    Determination,
+    InquiryStatus,
+    StopReason,
+    SupervisorDecision,
+)
+from access.inquiries.message import InquiryData, InquiryInvalid
+from access.inquiries.models import Inquiry, InquiryCandidate
+
+CANDIDATE_VIEWED = "inquiry.candidate_viewed"
+
+
+class NotAllowed(ValidationError):
+    """A step refused for the inquiry's current state or its evidence; nothing changed."""
+
+
+def standing_problem(agency: Agency) -> str:
+    """Why the agency may not send inquiries now, or ``""`` (see docs/inquiries.md)."""
+    statuses = set(agency.agreements.values_list("status", flat=True))
+    if "suspended" in statuses:
+        return "Your agency's agreement is suspended; it cannot send inquiries."
+    if statuses and statuses <= {"terminated", "expired"}:
+        return "Your agency's agreements have ended; it cannot send inquiries."
+    return ""
+
+
+def _scoped(actor: Any, inquiry: Inquiry, permission: str) -> None:
+    """404 unless the actor holds ``permission`` for this inquiry's agency."""
+    scope = actor.grant_scope(f"inquiries.{permission}_inquiry")
+    if scope == "all" or (scope == "agency" and actor.agency_id == inquiry.agency_id):
+        return
+    raise Http404("Not found")
+
+
+def _requestor(inquiry: Inquiry) -> dict[str, Any]:
+    return {
+        "purpose_code": inquiry.purpose_code,
+        "reason": inquiry.reason,
+        "case_number": inquiry.case_number,
+        "requestor": inquiry.attention,
+        "submitted_by": inquiry.submitted_by.get_username(),
+        "secondary_recipient": inquiry.secondary_recipient,
+    }
+
+
+@audited
+def submit_inquiry(
+    actor: Any, data: InquiryData, *, channel: str, raw_message: str = ""
+) -> Inquiry:
+    """Store a validated inquiry for the actor's own agency, search candidates, route it."""
+    if not actor.can("inquiries.add_inquiry") or actor.agency_id is None:
+        raise Http404("Not found")
+    agency = Agency.objects.filter(ori__iexact=data.ori).first()
+    if agency is None:
+        raise InquiryInvalid({"ori": [f"No agency has the ORI {data.ori}."]})
+    if agency.pk != actor.agency_id:
+        own = actor.agency.ori or "none recorded"
+        raise InquiryInvalid(
+            {"ori": [f"You can send inquiries only for your own agency (ORI {own})."]}
+        )
+    problem = standing_problem(agency)
+    if problem:
+        raise InquiryInvalid({"ori": [problem]})
+    inquiry = Inquiry(
+        agency=agency, submitted_by=actor, channel=channel, raw_message=raw_message[:70_000]
+    )
+    for name, value in data.as_dict().items():
+        setattr(inquiry, name, value)
+    found, inquiry.search_note = engine.search(data)
+    inquiry.save()
+    reasons = [StopReason.CLAIM] if data.claims_us_citizenship else []
+    for rank, hit in enumerate(found, start=1):
+        candidate = InquiryCandidate(
+            inquiry=inquiry,
+            record_id=hit.record_pk,
+            rank=rank,
+            band=hit.band,
+            probability=hit.probability,
+            match_weight=hit.match_weight,
+            explanation=hit.explanation,
+        )
+        candidate.citizenship_indicator = engine.citizenship_indicator(candidate.record)
+        candidate.save()
+        if candidate.citizenship_indicator and candidate.citizenship_indicator not in reasons:
+            reasons.append(candidate.citizenship_indicator)
+    if reasons:
+        inquiry.stop_for_citizenship()
+        inquiry.citizenship_stop, inquiry.stop_reasons = True, reasons
+    else:
+        inquiry.route_to_analyst()
+    inquiry.save()
+    flags = misuse.flag_inquiry(inquiry)
+    events.record(
+        "inquiry.submitted",
+        obj=inquiry,
+        details={
+            **_requestor(inquiry),
+            "channel": channel,
+            "hit_confirmation": inquiry.hit_confirmation,
+            "candidates": len(found),
+            "status": inquiry.status,
+            "citizenship_stop": inquiry.citizenship_stop,
+            "stop_reasons": reasons,
+            "misuse_flags": [{"flag": f.pk, "rule": f.rule.kind} for f in flags],
+        },
+    )
+    return inquiry
+
+
+@audited
+def view_candidate(actor: Any, candidate: InquiryCandidate) -> None:
+    """Opening a candidate record beside the inquiry is a view of a person's record."""
+    inquiry = candidate.inquiry
+    _scoped(actor, inquiry, "view")
+    if not (actor.can("inquiries.answer_inquiry") or actor.can("inquiries.decide_inquiry")):
+        raise Http404("Not found")
+    if actor.grant_scope("records.view_personrecord") != "all":
+        raise Http404("Not found")
+    events.record(
+        CANDIDATE_VIEWED,
+        obj=candidate.record,
+        object_repr=f"person record {candidate.record.record_id}",
+        details={
+            **_requestor(inquiry),
+            "purpose": "inquiry",
+            "inquiry": inquiry.pk,
+            "candidate": candidate.pk,
+        },
+    )
+
+
+def has_viewed(actor: Any, candidate: InquiryCandidate) -> bool:
+    return AuditEvent.objects.filter(
+        action=CANDIDATE_VIEWED,
+        actor_id=actor.pk,
+        object_type="records.personrecord",
+        object_id=str(candidate.record_id),
+        details__candidate=candidate.pk,
+    ).exists()
+
+
+def answerable(inquiry: Inquiry) -> bool:
+    if inquiry.status == InquiryStatus.AWAITING_ANALYST:
+        return True
+    return (
+        inquiry.status == InquiryStatus.SUPERVISOR_DECIDED
+        and inquiry.supervisor_decision == SupervisorDecision.NOT_ESTABLISHED
+        and not inquiry.determination
+    )
+
+
+@audited
+def determine(
+    actor: Any,
+    inquiry: Inquiry,
+    *,
+    determination: str,
+    evidence: list[str],
+    notes: str,
+    candidate: InquiryCandidate | None = None,
+) -> Inquiry:
+    """The analyst's determination. It issues the IAR, except that U.S. citizenship indicated
+    stops the workflow for a supervisor instead."""
+    _scoped(actor, inquiry, "answer")
+    if not answerable(inquiry):
+        raise NotAllowed(
+            f"An inquiry that is {inquiry.get_status_display().lower()} cannot be answered."
+        )
+    if determination not in Determination.values():
+        raise NotAllowed("Choose a determination.")
+    if not evidence or not notes.strip():
+        raise NotAllowed("Name the evidence used and describe it in the notes.")
+    if candidate is not None and candidate.inquiry_id != inquiry.pk:
+        raise NotAllowed("That record is not a candidate of this inquiry.")
+    if determination == Determination.FOUND_VERIFIED and candidate is None:
+        raise NotAllowed("A record found and verified names the verified candidate record.")
+    if determination == Determination.NO_RECORD and candidate is not None:
+        raise NotAllowed("'No record found' cannot name a record.")
+    if candidate is not None and not has_viewed(actor, candidate):
+        raise NotAllowed("Open the side-by-side comparison of that record before verifying it.")
+    before = events.snapshot(inquiry, ["status", "determination"])
+    decided_already = inquiry.status == InquiryStatus.SUPERVISOR_DECIDED
+    stop = determination == Determination.US_CITIZEN or (
+        candidate is not None and candidate.citizenship_indicator and not decided_already
+    )
+    if stop:
+        if decided_already:
+            raise NotAllowed("The supervisor has already decided the citizenship question.")
+        inquiry.stop_for_citizenship()
+        reason = StopReason.ANALYST if determination == Determination.US_CITIZEN else ""
+        reason = reason or (candidate.citizenship_indicator if candidate else "")
+        inquiry.citizenship_stop = True
+        inquiry.stop_reasons = [*inquiry.stop_reasons, reason]
+        inquiry.evidence, inquiry.evidence_notes = evidence, notes
+        inquiry.save()
+        events.record(
+            "inquiry.citizenship_stop",
+            obj=inquiry,
+            before=before,
+            after=events.snapshot(inquiry, ["status", "determination"]),
+            details={**_requestor(inquiry), "reason": reason, "evidence": evidence},
+        )
+        return inquiry
+    if not can_proceed(inquiry.answer):
+        raise NotAllowed("This inquiry cannot be answered now.")
+    inquiry.answer()
+    inquiry.determination = determination
+    inquiry.evidence, inquiry.evidence_notes = evidence, notes
+    inquiry.verified_candidate = candidate
+    inquiry.answered_by, inquiry.answered_at = actor, timezone.now()
+    inquiry.save()
+    events.record(
+        "inquiry.iar_issued",
+        obj=inquiry,
+        before=before,
+        after=events.snapshot(inquiry, ["status", "determination"]),
+        details={
+            **_requestor(inquiry),
+            "determination": determination,
+            "evidence": evidence,
+            "verified_record": candidate.record.record_id if candidate else "",
+            "confirmation_overdue": inquiry.confirmation_overdue,
+        },
+    )
+    return inquiry
+
+
+@audited
+def decide(actor: Any, inquiry: Inquiry, *, decision: str, notes: str) -> Inquiry:
+    """The ICE supervisor's decision on a citizenship stop."""
+    _scoped(actor, inquiry, "decide")
+    if not can_proceed(inquiry.decide):
+        raise NotAllowed("Only an inquiry stopped for citizenship awaits a supervisor.")
+    if decision not in SupervisorDecision.values():
+        raise NotAllowed("Choose a decision.")
+    if not notes.strip():
+        raise NotAllowed("Give the reasons for the decision.")
+    before = events.snapshot(inquiry, ["status", "determination"])
+    inquiry.decide()
+    inquiry.supervisor_decision, inquiry.supervisor_notes = decision, notes
+    inquiry.decided_by, inquiry.decided_at = actor, timezone.now()
+    if decision == SupervisorDecision.CITIZEN:
+        inquiry.determination = Determination.US_CITIZEN
+        inquiry.answered_by, inquiry.answered_at = actor, inquiry.decided_at
+    inquiry.save()
+    events.record(
+        "inquiry.decided",
+        obj=inquiry,
+        before=before,
+        after=events.snapshot(inquiry, ["status", "determination"]),
+        details={**_requestor(inquiry), "decision": decision, "iar_issued": inquiry.has_iar},
+    )
+    return inquiry
+
+
+@audited
+def view_iar(actor: Any, inquiry: Inquiry, *, form: str) -> iar.IAR:
+    """Reading the IAR (web page, API or Nlets text) is a dissemination: logged."""
+    _scoped(actor, inquiry, "view")
+    response = iar.build(inquiry)
+    if response is None:
+        raise Http404("Not found")
+    events.record("inquiry.iar_viewed", obj=inquiry, details={**_requestor(inquiry), "form": form})
+    return response

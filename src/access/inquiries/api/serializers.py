@@ -1,0 +1,103 @@
+"""API shapes of inquiries. Candidates appear only to ICE staff who answer or decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from access.inquiries.choices import Determination, Evidence, SupervisorDecision
+from access.inquiries.models import Inquiry, InquiryCandidate
+
+SUBJECT_FIELDS = [
+    "family_name",
+    "given_name",
+    "middle_name",
+    "date_of_birth",
+    "sex",
+    "place_of_birth",
+    "a_number",
+    "fbi_number",
+    "state_id",
+    "operator_license",
+]
+
+
+class CandidateSerializer(serializers.ModelSerializer):
+    record_id = serializers.CharField(source="record.record_id", read_only=True)
+
+    class Meta:
+        model = InquiryCandidate
+        fields = [
+            "id",
+            "rank",
+            "record_id",
+            "band",
+            "probability",
+            "match_weight",
+            "explanation",
+            "citizenship_indicator",
+        ]
+
+
+class InquirySerializer(serializers.ModelSerializer):
+    age_seconds = serializers.SerializerMethodField()
+    candidates = serializers.SerializerMethodField()
+    confirmation_due = serializers.DateTimeField(read_only=True, allow_null=True)
+    confirmation_overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "id",
+            "status",
+            "channel",
+            "agency",
+            "ori",
+            "purpose_code",
+            "reason",
+            "case_number",
+            "attention",
+            "phone",
+            *SUBJECT_FIELDS,
+            "in_custody",
+            "offense_code",
+            "claims_us_citizenship",
+            "secondary_recipient",
+            "hit_confirmation",
+            "ncic_number",
+            "confirmation_due",
+            "confirmation_overdue",
+            "search_note",
+            "citizenship_stop",
+            "stop_reasons",
+            "determination",
+            "supervisor_decision",
+            "created_at",
+            "age_seconds",
+            "candidates",
+        ]
+        read_only_fields = fields
+
+    def get_age_seconds(self, obj: Inquiry) -> int:
+        return int((timezone.now() - obj.created_at).total_seconds())
+
+    def get_candidates(self, obj: Inquiry) -> list[dict[str, Any]] | None:
+        user = self.context["request"].user
+        if not (user.can("inquiries.answer_inquiry") or user.can("inquiries.decide_inquiry")):
+            return None
+        rows = obj.candidates.select_related("record")
+        return CandidateSerializer(rows, many=True).data  # type: ignore[return-value]
+
+
+class DeterminationSerializer(serializers.Serializer):
+    determination = serializers.ChoiceField(choices=Determination.choices())
+    evidence = serializers.ListField(child=serializers.ChoiceField(choices=Evidence.choices()))
+    notes = serializers.CharField()
+    candidate = serializers.IntegerField(required=False, allow_null=True)
+
+
+class DecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=SupervisorDecision.choices())
+    notes = serializers.CharField()

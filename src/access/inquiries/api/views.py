@@ -1,0 +1,163 @@
+"""``/api/inquiries/``: submit (fields, Nlets text or NIEM XML), read, answer, decide, IAR."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from access.accounts.models import User
+from access.inquiries import actions, niem, nlets
+from access.inquiries.api.serializers import (
+    CandidateSerializer,
+    DecisionSerializer,
+    DeterminationSerializer,
+    InquirySerializer,
+)
+from access.inquiries.choices import Channel
+from access.inquiries.message import InquiryData, InquiryInvalid, check
+from access.inquiries.models import Inquiry, InquiryCandidate
+
+
+def _user(request: Request) -> User:
+    """Behind ``IsAuthenticated`` the user is always a ``User``."""
+    return cast(User, request.user)
+
+
+def _invalid(error: InquiryInvalid) -> exceptions.ValidationError:
+    return exceptions.ValidationError(error.errors)
+
+
+def read_submission(body: Any, default_ori: str) -> tuple[InquiryData, str, str]:
+    """(inquiry, channel, raw message) from a JSON body: ``{"nlets": "IAQ..."}``,
+    ``{"niem": "<NLETSInquiryData>..."}`` or the fields themselves (ORI defaults to yours)."""
+    if not isinstance(body, dict):
+        raise InquiryInvalid({"message": ["Send a JSON object."]})
+    for key, channel, parse in (
+        ("nlets", Channel.NLETS_TEXT, nlets.parse),
+        ("niem", Channel.NIEM_XML, niem.parse),
+    ):
+        if key in body:
+            raw = body[key]
+            if not isinstance(raw, str):
+                raise InquiryInvalid({key: ["The message must be a string."]})
+            return parse(raw), channel, raw
+    fields = {k: v for k, v in body.items() if isinstance(v, (str, bool, int)) or v is None}
+    fields.setdefault("ori", default_ori)
+    return check(fields), Channel.API, ""
+
+
+class InquiryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Inquiries in your scope; another agency's inquiry answers 404."""
+
+    serializer_class = InquirySerializer
+    queryset = Inquiry.objects.none()
+
+    def get_queryset(self) -> QuerySet[Inquiry]:
+        rows = Inquiry.objects.restrict(self.request.user, "view").order_by("-created_at")
+        params = self.request.query_params
+        if params.get("citizenship_stop") in ("true", "1"):
+            rows = rows.filter(citizenship_stop=True)
+        if params.get("status"):
+            rows = rows.filter(status=params["status"])
+        return rows
+
+    def create(self, request: Request) -> Response:
+        user = _user(request)
+        if not user.can("inquiries.add_inquiry") or user.agency is None:
+            raise Http404("Not found")
+        try:
+            data, channel, raw = read_submission(request.data, user.agency.ori)
+            inquiry = actions.submit_inquiry(user, data, channel=channel, raw_message=raw)
+        except InquiryInvalid as error:
+            raise _invalid(error) from None
+        body = InquirySerializer(inquiry, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["get"], url_path=r"candidates/(?P<candidate_pk>[0-9]+)")
+    def candidate(
+        self, request: Request, pk: str | None = None, candidate_pk: str = ""
+    ) -> Response:
+        """One candidate beside the inquiry (analysts, supervisors); the view is audited."""
+        inquiry = self.get_object()
+        found = (
+            InquiryCandidate.objects.filter(inquiry=inquiry, pk=int(candidate_pk))
+            .select_related("record")
+            .first()
+        )
+        if found is None:
+            raise Http404("Not found")
+        actions.view_candidate(_user(request), found)
+        record = found.record
+        return Response(
+            {
+                "candidate": CandidateSerializer(found).data,
+                "record": {
+                    "record_id": record.record_id,
+                    "family_names": record.family_names,
+                    "given_name": record.given_name,
+                    "middle_name": record.middle_name,
+                    "dates_of_birth": [b.recorded for b in record.birth_dates.all()],
+                    "sex": record.sex,
+                    "country_of_birth": record.country_of_birth,
+                    "identifiers": {i.kind: i.normalized for i in record.identifiers.all()},
+                    "citizenship": record.citizenship,
+                },
+            }
+        )
+
+    @action(detail=True, methods=["get"])
+    def iar(self, request: Request, pk: str | None = None) -> Response:
+        response = actions.view_iar(request.user, self.get_object(), form="api")
+        return Response({**response.as_dict(), "text": response.text()})
+
+    @action(detail=True, methods=["post"])
+    def determination(self, request: Request, pk: str | None = None) -> Response:
+        inquiry = self.get_object()
+        if not _user(request).can("inquiries.answer_inquiry"):
+            raise Http404("Not found")
+        form = DeterminationSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        candidate = None
+        if data.get("candidate") is not None:
+            candidate = InquiryCandidate.objects.filter(
+                inquiry=inquiry, pk=data["candidate"]
+            ).first()
+            if candidate is None:
+                raise exceptions.ValidationError(
+                    {"candidate": ["Not a candidate of this inquiry."]}
+                )
+        try:
+            actions.determine(
+                request.user,
+                inquiry,
+                determination=data["determination"],
+                evidence=list(data["evidence"]),
+                notes=data["notes"],
+                candidate=candidate,
+            )
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError({"non_field_errors": error.messages}) from None
+        inquiry.refresh_from_db()
+        return Response(InquirySerializer(inquiry, context=self.get_serializer_context()).data)
+
+    @action(detail=True, methods=["post"])
+    def decision(self, request: Request, pk: str | None = None) -> Response:
+        inquiry = self.get_object()
+        if not _user(request).can("inquiries.decide_inquiry"):
+            raise Http404("Not found")
+        form = DecisionSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        try:
+            actions.decide(request.user, inquiry, **form.validated_data)
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError({"non_field_errors": error.messages}) from None
+        inquiry.refresh_from_db()
+        return Response(InquirySerializer(inquiry, context=self.get_serializer_context()).data)

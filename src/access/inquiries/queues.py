@@ -1,0 +1,72 @@
+"""Home-page queue items of the inquiries app (wired in ``core/queues.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.timesince import timesince
+
+from access.inquiries.choices import FlagStatus, InquiryStatus
+from access.inquiries.models import Inquiry, MisuseFlag
+
+Item = dict[str, str]
+
+
+def _urgency(inquiry: Inquiry) -> str:
+    if inquiry.confirmation_overdue:
+        return "Hit confirmation overdue (escalated)"
+    if inquiry.hit_confirmation:
+        return f"Hit confirmation, {inquiry.confirmation_minutes_left} min left"
+    return "In custody" if inquiry.in_custody else "Not in custody"
+
+
+def lesc_items(user: Any) -> list[Item]:
+    """Analysts: inquiries awaiting a determination, most urgent first."""
+    if user.grant_scope("inquiries.answer_inquiry") != "all":
+        return []
+    from access.inquiries.views import analyst_queue
+
+    return [
+        {
+            "title": f"Inquiry #{i.pk} from {i.agency.name}",
+            "url": i.get_absolute_url(),
+            "detail": f"{_urgency(i)}; waiting {timesince(i.created_at)}",
+        }
+        for i in analyst_queue()[:50]
+    ]
+
+
+def supervisor_items(user: Any) -> list[Item]:
+    """ICE supervisors: citizenship stops awaiting a decision."""
+    if user.grant_scope("inquiries.decide_inquiry") != "all":
+        return []
+    rows = (
+        Inquiry.objects.filter(status=InquiryStatus.CITIZENSHIP_STOP)
+        .select_related("agency")
+        .order_by("-in_custody", "created_at")[:50]
+    )
+    return [
+        {
+            "title": f"Citizenship stop: inquiry #{i.pk} from {i.agency.name}",
+            "url": i.get_absolute_url(),
+            "detail": f"Waiting {timesince(i.created_at)} for your decision",
+        }
+        for i in rows
+    ]
+
+
+def oversight_items(user: Any) -> list[Item]:
+    """Oversight: open misuse flags."""
+    if user.grant_scope("inquiries.review_misuseflag") != "all":
+        return []
+    count = MisuseFlag.objects.filter(status=FlagStatus.OPEN).count()
+    if not count:
+        return []
+    return [
+        {
+            "title": f"{count} open misuse flag{'s' if count != 1 else ''} on inquiries",
+            "url": reverse("inquiries:misuse_flags"),
+            "detail": "Close each with a finding.",
+        }
+    ]

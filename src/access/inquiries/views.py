@@ -1,0 +1,230 @@
+"""Inquiry pages: submit, lists and queues, side-by-side comparison, determination, IAR.
+
+Ids only in URLs; the subject travels in POST bodies. Out of scope is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from access.core.typing import AuthedRequest
+from access.inquiries import actions, iar
+from access.inquiries.choices import (
+    Channel,
+    Determination,
+    InquiryStatus,
+    StopReason,
+    SupervisorDecision,
+)
+from access.inquiries.forms import DecisionForm, DeterminationForm, InquiryForm, add_errors
+from access.inquiries.message import InquiryInvalid
+from access.inquiries.models import Inquiry, InquiryCandidate
+
+S = InquiryStatus
+
+
+def _scoped(request: AuthedRequest) -> QuerySet[Inquiry]:
+    return Inquiry.objects.restrict(request.user, "view").select_related("agency", "submitted_by")
+
+
+def _get(request: AuthedRequest, pk: int) -> Inquiry:
+    found = _scoped(request).filter(pk=pk).first()
+    if found is None:
+        raise Http404("Not found")
+    return found
+
+
+def analyst_queue() -> QuerySet[Inquiry]:
+    """Waiting for an analyst: hit confirmations (10-minute clock) first, then subjects in
+    custody, then oldest first."""
+    returned = Q(status=S.SUPERVISOR_DECIDED, supervisor_decision="not_established")
+    return (
+        Inquiry.objects.filter(Q(status=S.AWAITING_ANALYST) | (returned & Q(determination="")))
+        .select_related("agency")
+        .order_by("-hit_confirmation", "-in_custody", "created_at")
+    )
+
+
+def _page(
+    request: AuthedRequest, template: str, http_status: int = 200, **context: Any
+) -> HttpResponse:
+    return render(request, f"inquiries/{template}", context, status=http_status)
+
+
+def inquiry_list(request: AuthedRequest) -> HttpResponse:
+    if not request.user.can("inquiries.view_inquiry"):
+        raise Http404("Not found")
+    rows = _scoped(request).order_by("-created_at")
+    status = request.GET.get("status", "")
+    if status in S.values():
+        rows = rows.filter(status=status)
+    return _page(
+        request,
+        "list.html",
+        rows=rows[:200],
+        statuses=S.choices(),
+        status=status,
+        can_add=request.user.can("inquiries.add_inquiry"),
+    )
+
+
+def queue(request: AuthedRequest) -> HttpResponse:
+    if request.user.grant_scope("inquiries.answer_inquiry") != "all":
+        raise Http404("Not found")
+    return _page(request, "queue.html", rows=analyst_queue()[:200])
+
+
+def stops(request: AuthedRequest) -> HttpResponse:
+    """Citizenship stops: open ones first; decided ones stay listed (tracked as data)."""
+    user = request.user
+    if not (user.can("inquiries.decide_inquiry") or user.can("inquiries.review_misuseflag")):
+        raise Http404("Not found")
+    rows = _scoped(request).filter(citizenship_stop=True)
+    return _page(
+        request,
+        "stops.html",
+        open_rows=rows.filter(status=S.CITIZENSHIP_STOP).order_by("-in_custody", "created_at"),
+        decided_rows=rows.exclude(status=S.CITIZENSHIP_STOP).order_by("-decided_at")[:200],
+        reasons=dict(StopReason.choices()),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def inquiry_create(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    if not user.can("inquiries.add_inquiry") or user.agency is None:
+        raise Http404("Not found")
+    form = InquiryForm(request.POST or None, ori=user.agency.ori)
+    if request.method == "POST" and form.is_valid() and form.inquiry is not None:
+        try:
+            created = actions.submit_inquiry(user, form.inquiry, channel=Channel.WEB)
+        except InquiryInvalid as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Inquiry #{created.pk} received.")
+            return redirect(created.get_absolute_url())
+    return _page(
+        request,
+        "form.html",
+        400 if request.method == "POST" else 200,
+        form=form,
+        title="Send an immigration alien query (IAQ)",
+        ori=user.agency.ori,
+    )
+
+
+def inquiry_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    inquiry = _get(request, pk)
+    user = request.user
+    is_ice = user.can("inquiries.answer_inquiry") or user.can("inquiries.decide_inquiry")
+    return _page(
+        request,
+        "detail.html",
+        inquiry=inquiry,
+        status_colour=S.colour(inquiry.status),
+        candidates=inquiry.candidates.select_related("record") if is_ice else [],
+        show_candidates=is_ice,
+        reasons=[StopReason.label(r) for r in inquiry.stop_reasons],
+        determination_label=Determination.label(inquiry.determination),
+        decision_label=SupervisorDecision.label(inquiry.supervisor_decision),
+        can_determine=user.can("inquiries.answer_inquiry") and actions.answerable(inquiry),
+        can_decide=user.can("inquiries.decide_inquiry") and inquiry.status == S.CITIZENSHIP_STOP,
+        has_iar=iar.build(inquiry) is not None,
+    )
+
+
+def candidate_compare(request: AuthedRequest, pk: int, candidate_pk: int) -> HttpResponse:
+    inquiry = _get(request, pk)
+    candidate = (
+        InquiryCandidate.objects.filter(inquiry=inquiry, pk=candidate_pk)
+        .select_related("record")
+        .first()
+    )
+    if candidate is None:
+        raise Http404("Not found")
+    actions.view_candidate(request.user, candidate)
+    record = candidate.record
+    return _page(
+        request,
+        "compare.html",
+        inquiry=inquiry,
+        candidate=candidate,
+        record=record,
+        birth_dates=record.birth_dates.all(),
+        identifiers=record.identifiers.all(),
+        immigration_events=record.immigration_events.all(),
+    )
+
+
+def _step(
+    request: AuthedRequest, inquiry: Inquiry, form: Any, title: str, run: Any, done: str
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return redirect(inquiry.get_absolute_url())
+    return _page(
+        request,
+        "step.html",
+        400 if request.method == "POST" else 200,
+        form=form,
+        title=title,
+        inquiry=inquiry,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def determine(request: AuthedRequest, pk: int) -> HttpResponse:
+    inquiry = _get(request, pk)
+    if not request.user.can("inquiries.answer_inquiry"):
+        raise Http404("Not found")
+    form = DeterminationForm(request.POST or None, inquiry=inquiry)
+    return _step(
+        request,
+        inquiry,
+        form,
+        f"Determination for inquiry #{inquiry.pk}",
+        lambda data: actions.determine(
+            request.user,
+            inquiry,
+            determination=data["determination"],
+            evidence=list(data["evidence"]),
+            notes=data["notes"],
+            candidate=data["candidate"],
+        ),
+        "Determination recorded.",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decide(request: AuthedRequest, pk: int) -> HttpResponse:
+    inquiry = _get(request, pk)
+    if not request.user.can("inquiries.decide_inquiry"):
+        raise Http404("Not found")
+    return _step(
+        request,
+        inquiry,
+        DecisionForm(request.POST or None),
+        f"Supervisor's decision on inquiry #{inquiry.pk}",
+        lambda data: actions.decide(
+            request.user, inquiry, decision=data["decision"], notes=data["notes"]
+        ),
+        "Decision recorded.",
+    )
+
+
+def iar_page(request: AuthedRequest, pk: int) -> HttpResponse:
+    inquiry = _get(request, pk)
+    response = actions.view_iar(request.user, inquiry, form="web")
+    return _page(request, "iar.html", inquiry=inquiry, iar=response, text=response.text())
