@@ -141,3 +141,13 @@ def client_as(make_user: Callable[..., User]) -> Callable[..., Client]:
 @pytest.fixture
 def audit_count() -> Callable[[], int]:
     return lambda: AuditEvent.objects.count()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """Tests roll the database back, so ids repeat; cached values keyed on ids must not leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -93,3 +93,10 @@ def test_public_downloads_are_the_list_as_published(client, two_days, real_snaps
     assert tuple(rows[0]) == latest_pending.columns
     assert len(rows) - 1 == len(latest_pending.rows)
     assert client.get("/transparency/export/", {"list": "secret"}).status_code == 404
+
+
+def test_the_chart_follows_a_new_import(client, two_days, real_snapshots):
+    before = client.get("/transparency/").context["over_time"]["labels"]
+    import_snapshots(SystemActor("test"), real_snapshots[4:8])
+    after = client.get("/transparency/").context["over_time"]["labels"]
+    assert len(after) > len(before) and after[: len(before)] == before

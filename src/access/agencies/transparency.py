@@ -8,14 +8,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from access.agencies.ice287g import ListKind, ListState, clean, csv_text, xlsx_bytes
-from access.agencies.models import PublishedEvent, PublishedRow
+from access.agencies.models import PublishedEvent, PublishedRow, PublishedSnapshot
 from access.agencies.publiclist import published_list
 
 AGENCY, STATE, SUPPORT = "LAW ENFORCEMENT AGENCY", "STATE", "SUPPORT TYPE"
@@ -36,7 +38,16 @@ def _filtered(state: ListState, params: dict[str, str]) -> list[dict[str, str]]:
 
 
 def _over_time() -> dict[str, Any]:
-    """Participating rows by support type for the last file of each day."""
+    """Participating rows by support type per day; recomputed only after a new import.
+
+    The page needs no sign-in, so it must not re-read every stored row on each request; the
+    cache key is the newest snapshot id, which an import changes.
+    """
+    latest = PublishedSnapshot.objects.aggregate(latest=Max("id"))["latest"] or 0
+    return cache.get_or_set(f"transparency:over-time:{latest}", _compute_over_time, timeout=None)
+
+
+def _compute_over_time() -> dict[str, Any]:
     per_snapshot: dict[Any, Counter[str]] = defaultdict(Counter)
     rows = PublishedRow.objects.filter(
         snapshot__list_kind=ListKind.PARTICIPATING.value
