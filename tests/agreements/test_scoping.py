@@ -8,8 +8,6 @@ from tests.agreements.conftest import advance, pdf_upload
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion
 from access.audit.models import AuditEvent
 
-pytestmark = pytest.mark.urls("tests.agreements.api_urls")
-
 
 def everything() -> tuple:
     return (

@@ -10,8 +10,6 @@ from access.audit.models import AuditEvent
 from access.inquiries import niem
 from access.inquiries.models import Inquiry
 
-pytestmark = pytest.mark.urls("tests.inquiries.api_urls")
-
 
 @pytest.fixture
 def officer(client_as, make_agency):

@@ -10,8 +10,6 @@ from access.inquiries import actions
 from access.inquiries.choices import Channel
 from access.inquiries.models import Inquiry, InquiryCandidate
 
-pytestmark = pytest.mark.urls("tests.inquiries.api_urls")
-
 
 @pytest.fixture
 def answered(client_as, agency_a, store):
