@@ -153,3 +153,12 @@ def seed_roles(role_model: Any, grant_model: Any) -> None:
             grant_model.objects.update_or_create(
                 role=role, permission=permission, defaults={"scope": scope}
             )
+
+
+def reseed(apps: Any, schema_editor: Any) -> None:
+    """Data-migration step: bring the stored roles and grants up to ROLES above.
+
+    Each migration that changes grants calls this; it is idempotent and uses the historical
+    models, so any later migration reaches the same rows.
+    """
+    seed_roles(apps.get_model("accounts", "Role"), apps.get_model("accounts", "Grant"))

@@ -1,12 +1,8 @@
 from django.db import migrations
 
-
-def seed(apps, schema_editor):
-    from access.accounts.roles import seed_roles
-
-    seed_roles(apps.get_model("accounts", "Role"), apps.get_model("accounts", "Grant"))
+from access.accounts.roles import reseed
 
 
 class Migration(migrations.Migration):
     dependencies = [("accounts", "0001_initial")]
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(reseed, migrations.RunPython.noop)]
