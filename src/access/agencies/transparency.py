@@ -44,7 +44,10 @@ def _over_time() -> dict[str, Any]:
     cache key is the newest snapshot id, which an import changes.
     """
     latest = PublishedSnapshot.objects.aggregate(latest=Max("id"))["latest"] or 0
-    return cache.get_or_set(f"transparency:over-time:{latest}", _compute_over_time, timeout=None)
+    series: dict[str, Any] = cache.get_or_set(
+        f"transparency:over-time:{latest}", _compute_over_time, timeout=None
+    )
+    return series
 
 
 def _compute_over_time() -> dict[str, Any]:
