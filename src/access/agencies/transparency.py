@@ -44,9 +44,11 @@ def _over_time() -> dict[str, Any]:
     cache key is the newest snapshot id, which an import changes.
     """
     latest = PublishedSnapshot.objects.aggregate(latest=Max("id"))["latest"] or 0
-    series: dict[str, Any] = cache.get_or_set(
-        f"transparency:over-time:{latest}", _compute_over_time, timeout=None
-    )
+    key = f"transparency:over-time:{latest}"
+    series: dict[str, Any] | None = cache.get(key)
+    if series is None:
+        series = _compute_over_time()
+        cache.set(key, series, timeout=None)
     return series
 
 
