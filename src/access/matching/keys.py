@@ -113,6 +113,14 @@ def keys_for(record: Record) -> set[str]:
     return out
 
 
+def query_keys(record: Record) -> set[str]:
+    """The keys an inquiry looks up (the stored side indexes ``keys_for``).
+
+    Online search and any store backed by ``CandidateKey`` go through this function so the
+    engine can look up more or fewer keys per query than it indexes per record."""
+    return keys_for(record)
+
+
 class KeyIndex:
     """An in-memory inverted index: key -> row numbers of the records holding it."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from access.matching import calibrate, evaluate, explain
-from access.matching.keys import keys_for
+from access.matching.keys import query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
 from access.matching.schema import Record
@@ -54,7 +54,7 @@ class Matcher:
         return out
 
     def candidates(self, query: Record) -> list[int]:
-        return sorted(self.store.index.candidates(keys_for(query)))
+        return sorted(self.store.index.candidates(query_keys(query)))
 
     def search(
         self, query: Record, limit: int = 10, include_no_match: bool = False
