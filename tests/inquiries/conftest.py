@@ -13,7 +13,6 @@ from access.inquiries.message import InquiryData
 from access.matching import model as trained_model
 from access.matching.store import Store
 from access.records.actions import load_table
-from access.records.engine import basic_keys
 from access.records.models import PersonRecord
 from access.records.synthetic import generate
 from access.records.synthetic.io import records_from_table
@@ -46,8 +45,9 @@ def _engine(settings: Any, tmp_path: Path) -> Any:
 
 @pytest.fixture
 def store(db: Any, population, model_file: Path, settings: Any) -> None:
-    """The synthetic population in the records store, searched with the shared model."""
-    load_table(LOADER, population.records, source_name="test population", key_function=basic_keys)
+    """The synthetic population in the records store (the engine's keys and feature rows, as
+    production loads them), searched with the shared model."""
+    load_table(LOADER, population.records, source_name="test population")
     settings.INQUIRIES_MODEL_PATH = model_file
     engine.reset()
 

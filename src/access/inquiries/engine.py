@@ -1,41 +1,56 @@
-"""The inquiries app's service over the matching engine: a ``Matcher`` over the stored records.
+"""The inquiries app's service over the matching engine: candidates from the database index.
 
-``records/engine.py`` offers keys and normalisation but no trained model, so this module:
+One inquiry reads two things from the records store, in one SQL statement:
 
-- builds an in-memory ``matching.store.Store`` from every ``PersonRecord`` (rebuilt when the
-  store changes: count, highest id, last update);
-- loads the trained model from ``settings.INQUIRIES_MODEL_PATH`` (default
-  ``var/inquiries-model.json``), or trains one on the store with ``matching.model.train`` the
-  first time and writes that file;
-- searches one inquiry and returns candidates with the stored record's primary key.
+- the postings of its candidate keys (``matching.keys.query_keys``) in ``CandidateKey``,
+  skipping keys held by more than ``matching.keys.MAX_POSTINGS`` records (as the in-memory
+  ``KeyIndex`` does);
+- the denormalised feature row (``FeatureRow``) of each remaining candidate,
 
-Keeping the whole store in memory suits the synthetic stores of development and test (a
-100k-record store is about a minute to build); a production store would query the
-``CandidateKey`` index instead. Delete the model file to retrain after a large load.
+and scores them in-process with ``matching.rows.RowMatcher``, which orders, bands and explains
+exactly as ``matching.search.Matcher`` does. Nothing of the store is held in memory, so a
+worker answers a 1,000,000-record PostgreSQL store as it answers a test store.
+
+The model is read from ``settings.INQUIRIES_MODEL_PATH`` (default
+``var/inquiries-model.json``) and kept per process until the file changes. When the file is
+missing it is trained with ``matching.model.train`` on a bounded sample of stored feature rows
+(``TRAIN_SAMPLE``), never the whole store; ``access iaq train`` does that ahead of the first
+inquiry. Keys and feature rows are written by the records loader and rebuilt by
+``access records reindex``.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max
+from django.db import connection
+from django.db.models import F
 
 from access.inquiries.message import InquiryData
 from access.matching import model as trained_model
 from access.matching.explain import Explanation
+from access.matching.keys import MAX_POSTINGS, query_keys
+from access.matching.rows import RowMatcher
 from access.matching.schema import Record
-from access.matching.search import Matcher
-from access.matching.store import Store
+from access.records import engine as records_engine
 from access.records.choices import Citizenship, ImmigrationEventKind
-from access.records.models import PersonRecord
+from access.records.models import CandidateKey, FeatureRow, PersonRecord
 
 MIN_RECORDS_TO_TRAIN = 50
+TRAIN_SAMPLE = 200_000
+EMPTY_NOTE = "No candidate search: the record store is empty or too small for a model."
+NO_INDEX_NOTE = (
+    "No candidate search: the candidate index is empty (load records, or run "
+    "`access records reindex`)."
+)
 _lock = threading.Lock()
-_cache: dict[str, Any] = {"fingerprint": None, "matcher": None, "pks": {}}
+_cache: dict[str, Any] = {"stamp": None, "matcher": None}
 
 
 @dataclass
@@ -45,6 +60,16 @@ class Found:
     probability: float
     match_weight: float
     explanation: dict[str, Any]
+
+
+@dataclass
+class StoreSize:
+    """How many records the model was trained over (``len``), for ``access iaq train``."""
+
+    records: int
+
+    def __len__(self) -> int:
+        return self.records
 
 
 def model_path() -> Path:
@@ -76,24 +101,8 @@ def inquiry_record(data: InquiryData, record_id: str = "inquiry") -> Record:
 
 
 def stored_record(person: PersonRecord) -> Record:
-    address = next(iter(person.addresses.all()), None)
-    return Record(
-        record_id=person.record_id,
-        given_name=person.given_name,
-        middle_name=person.middle_name,
-        family_names=tuple(person.family_names or ()),
-        full_name=person.full_name,
-        aliases=tuple(person.aliases or ()),
-        dates_of_birth=tuple(b.recorded for b in person.birth_dates.all()),
-        sex=person.sex,
-        country_of_birth=person.country_of_birth,
-        place_of_birth=person.place_of_birth,
-        identifiers={i.kind: i.value for i in person.identifiers.all()},
-        street=address.street if address else "",
-        city=address.city if address else "",
-        postcode=address.postcode if address else "",
-        state=address.state if address else "",
-    )
+    """The engine's record of a stored person (what its keys and feature row are made of)."""
+    return records_engine.stored_record(person)
 
 
 def citizenship_indicator(person: PersonRecord) -> str:
@@ -108,45 +117,95 @@ def citizenship_indicator(person: PersonRecord) -> str:
     return ""
 
 
-def _fingerprint() -> tuple[Any, ...]:
-    agg = PersonRecord.objects.aggregate(top=Max("pk"), changed=Max("updated_at"))
-    return (PersonRecord.objects.count(), agg["top"], agg["changed"])
+# --- the model ------------------------------------------------------------------------------
 
 
-def _build() -> tuple[Matcher | None, dict[str, int]]:
-    people = PersonRecord.objects.prefetch_related("birth_dates", "identifiers", "addresses")
-    records, pks = [], {}
-    for person in people.iterator(chunk_size=2_000):
-        records.append(stored_record(person))
-        pks[person.record_id] = person.pk
-    if not records:
-        return None, pks
-    store = Store.build(records)
+def sample_rows(limit: int = TRAIN_SAMPLE) -> list[dict[str, Any]]:
+    """Up to ``limit`` stored feature rows, spread evenly over the store (every k-th record)."""
+    total = FeatureRow.objects.count()
+    rows = FeatureRow.objects.order_by("record_id")
+    step = max(1, math.ceil(total / max(limit, 1)))
+    if step > 1:
+        rows = rows.annotate(stride=F("record_id") % step).filter(stride=0)
+    return [_row(value) for value in rows.values_list("row", flat=True)[:limit]]
+
+
+def train_from_store(path: Path, limit: int = TRAIN_SAMPLE) -> trained_model.Model | None:
+    """Train on a bounded sample of stored feature rows and write the model file; ``None``
+    when the store holds fewer than ``MIN_RECORDS_TO_TRAIN`` records."""
+    import pyarrow as pa
+
+    from access.matching.store import SCHEMA
+
+    rows = sample_rows(limit)
+    if len(rows) < MIN_RECORDS_TO_TRAIN:
+        return None
+    # Training blocks on names, dates and A-numbers; the candidate keys are not needed.
+    table = pa.Table.from_pylist([dict(row, keys=None) for row in rows], schema=SCHEMA)
+    found = trained_model.train(table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    found.save(path)
+    return found
+
+
+def _stamp(path: Path) -> tuple[str, float] | None:
+    try:
+        return (str(path), path.stat().st_mtime)
+    except OSError:
+        return None
+
+
+def matcher() -> tuple[RowMatcher | None, StoreSize]:
+    """The current matcher (``None`` when there is no model and the store is too small to
+    train one). The size counts the stored feature rows when the model is (re)loaded, and
+    is 0 while the cached model is current (no count per inquiry)."""
     path = model_path()
-    if path.exists():
-        found = trained_model.Model.load(path)
-    elif len(records) < MIN_RECORDS_TO_TRAIN:
-        return None, pks
-    else:
-        found = trained_model.train(store.table())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        found.save(path)
-    return Matcher(found, store), pks
-
-
-def matcher() -> tuple[Matcher | None, dict[str, int]]:
-    """The current matcher (``None`` when the store is empty or too small to train on)."""
     with _lock:
-        fingerprint = _fingerprint()
-        if _cache["fingerprint"] != fingerprint:
-            _cache["matcher"], _cache["pks"] = _build()
-            _cache["fingerprint"] = fingerprint
-        return _cache["matcher"], _cache["pks"]
+        stamp = _stamp(path)
+        if stamp is not None and _cache["stamp"] == stamp:
+            return _cache["matcher"], StoreSize(0)
+        size = StoreSize(FeatureRow.objects.count())
+        if stamp is None:
+            if train_from_store(path) is None:
+                _cache.update(stamp=None, matcher=None)
+                return None, size
+            stamp = _stamp(path)
+        _cache.update(stamp=stamp, matcher=RowMatcher(trained_model.Model.load(path)))
+        return _cache["matcher"], size
 
 
 def reset() -> None:
     with _lock:
-        _cache.update(fingerprint=None, matcher=None, pks={})
+        _cache.update(stamp=None, matcher=None)
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+
+def _row(value: Any) -> dict[str, Any]:
+    return json.loads(value) if isinstance(value, (str, bytes)) else dict(value)
+
+
+def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, dict[str, Any]]]:
+    """(record pk, feature row) of every record sharing a key with ``keys``, keys held by more
+    than ``cap`` records skipped; in store order (pk), as ``Matcher.candidates`` sorts rows."""
+    if not keys:
+        return []
+    quote = connection.ops.quote_name
+    index, features = quote(CandidateKey._meta.db_table), quote(FeatureRow._meta.db_table)
+    key, record = quote("key"), quote("record_id")
+    marks = ", ".join(["%s"] * len(keys))
+    # Table and column names come from model metadata; keys and the cap are parameters.
+    sql = (
+        f"WITH hits AS (SELECT {key}, {record} FROM {index} WHERE {key} IN ({marks})), "  # noqa: S608  # nosec B608
+        f"kept AS (SELECT {key} FROM hits GROUP BY {key} HAVING COUNT(*) <= %s) "
+        f"SELECT f.{record}, f.{quote('row')} FROM {features} f WHERE f.{record} IN "
+        f"(SELECT h.{record} FROM hits h JOIN kept k ON k.{key} = h.{key}) "
+        f"ORDER BY f.{record}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*sorted(keys), cap])
+        return [(pk, _row(value)) for pk, value in cursor.fetchall()]
 
 
 def explanation_json(why: Explanation) -> dict[str, Any]:
@@ -162,17 +221,19 @@ def explanation_json(why: Explanation) -> dict[str, Any]:
 
 def search(data: InquiryData, limit: int = 10) -> tuple[list[Found], str]:
     """Candidates for one inquiry and a note (empty, or why there was no search)."""
-    current, pks = matcher()
+    current, _size = matcher()
     if current is None:
-        return [], "No candidate search: the record store is empty or too small for a model."
+        return [], EMPTY_NOTE
+    query = inquiry_record(data)
+    rows = candidate_rows(query_keys(query))
+    if not rows and not FeatureRow.objects.exists():
+        return [], NO_INDEX_NOTE
+    pks = {row["unique_id"]: pk for pk, row in rows}
     found = []
-    for candidate in current.search(inquiry_record(data), limit=limit):
-        pk = pks.get(candidate.record_id)
-        if pk is None:
-            continue
+    for candidate in current.search(query, [row for _pk, row in rows], limit=limit):
         found.append(
             Found(
-                record_pk=pk,
+                record_pk=pks[candidate.record_id],
                 band=candidate.band,
                 probability=round(candidate.match_probability, 6),
                 match_weight=round(candidate.match_weight, 4),

@@ -8,7 +8,8 @@ queries agree. Loaders take the key function as an argument (tests pass a simple
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from access.matching.schema import Record
 
@@ -80,3 +81,52 @@ def basic_keys(record: Record) -> set[str]:
         if surname and dob[:4].isdigit():
             keys.add(f"fy:{surname}:{dob[:4]}")
     return keys
+
+
+def record_of(
+    person: Any,
+    dates_of_birth: Sequence[str],
+    identifiers: Mapping[str, str],
+    address: Sequence[str] | None,
+) -> Record:
+    """The engine's ``Record`` of a stored person (a ``PersonRecord``) from its child values:
+    dates as recorded (in position order), identifiers as recorded, the first address
+    (street, city, postcode, state). The loader and ``reindex`` both derive keys and features
+    from this, so they agree with what the store holds."""
+    street, city, postcode, state = tuple(address) if address else ("", "", "", "")
+    return Record(
+        record_id=person.record_id,
+        given_name=person.given_name,
+        middle_name=person.middle_name,
+        family_names=tuple(person.family_names or ()),
+        full_name=person.full_name,
+        aliases=tuple(person.aliases or ()),
+        dates_of_birth=tuple(dates_of_birth),
+        sex=person.sex,
+        country_of_birth=person.country_of_birth,
+        place_of_birth=person.place_of_birth,
+        identifiers=dict(identifiers),
+        street=street,
+        city=city,
+        postcode=postcode,
+        state=state,
+    )
+
+
+def stored_record(person: Any) -> Record:
+    """``record_of`` a ``PersonRecord`` read back (prefetch ``birth_dates``, ``identifiers``
+    and ``addresses`` when reading many)."""
+    address = next(iter(person.addresses.all()), None)
+    return record_of(
+        person,
+        [b.recorded for b in person.birth_dates.all()],
+        {i.kind: i.value for i in person.identifiers.all()},
+        (address.street, address.city, address.postcode, address.state) if address else None,
+    )
+
+
+def feature_row(record: Record) -> dict[str, Any]:
+    """The engine's feature row of a record (``access.matching.normalize.features``)."""
+    from access.matching.normalize import features
+
+    return features(record)

@@ -1,5 +1,5 @@
 from access.records.models.history import Arrest, Charge, ImmigrationEvent
-from access.records.models.index import CandidateKey
+from access.records.models.index import CandidateKey, FeatureRow
 from access.records.models.person import Address, BirthDate, Identifier, PersonRecord
 
 __all__ = [
@@ -8,6 +8,7 @@ __all__ = [
     "BirthDate",
     "CandidateKey",
     "Charge",
+    "FeatureRow",
     "Identifier",
     "ImmigrationEvent",
     "PersonRecord",

@@ -1,5 +1,6 @@
-"""``access records synthesize --persons N --seed S [--out FILE] [--load]`` and
-``access records load FILE``."""
+"""``access records synthesize --persons N --seed S [--out FILE] [--load]``,
+``access records load FILE`` and ``access records reindex`` (rebuild candidate keys and
+feature rows of every stored record after the engine's rules changed)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from access.core.actors import SystemActor
-from access.records.actions import LoadRefused, load_table
+from access.records.actions import LoadRefused, load_table, reindex
 from access.records.synthetic import FormatError, file_format, generate, read_table, write_table
 
 
@@ -57,11 +58,17 @@ class Command(BaseCommand):
         synth.add_argument("--load", action="store_true", help="Load the records into the store.")
         load = commands.add_parser("load", help="Load a records file (CSV or Parquet).")
         load.add_argument("file", help="FILE.csv or FILE.parquet with the records columns.")
+        commands.add_parser(
+            "reindex",
+            help="Rebuild the candidate keys and feature rows of every stored record.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.console = Console(file=sys.stderr)
         if options["subcommand"] == "synthesize":
             self.synthesize(options)
+        elif options["subcommand"] == "reindex":
+            self.reindex()
         else:
             self.load_file(Path(options["file"]))
 
@@ -128,4 +135,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Loaded {report.records:,} records ({report.identifiers:,} identifiers, "
             f"{report.candidate_keys:,} candidate keys) in {report.seconds:.1f} s."
+        )
+
+    def reindex(self) -> None:
+        with self.bar("Reindexing records") as update:
+            report = reindex(
+                SystemActor("access records"),
+                progress=lambda done, total: update(done / max(total, 1)),
+            )
+        self.stdout.write(
+            f"Reindexed {report.records:,} records ({report.candidate_keys:,} candidate keys, "
+            f"{report.feature_rows:,} feature rows) in {report.seconds:.1f} s."
         )

@@ -1,0 +1,72 @@
+"""Online search over candidate feature rows that the caller fetched (a database index).
+
+``search.Matcher`` holds a whole ``Store`` in memory; a store kept in a database hands the
+engine only the feature rows (``normalize.features``) of one query's candidates. ``RowMatcher``
+scores, bands, orders and explains them exactly as ``Matcher.search`` / ``score_pairs`` do
+(tests prove the same candidates and bands), so both back ends answer alike. Keys come from
+``keys.query_keys``; the caller applies ``keys.MAX_POSTINGS`` as ``KeyIndex`` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from access.matching import calibrate, evaluate, explain
+from access.matching.model import Model
+from access.matching.normalize import features
+from access.matching.schema import Record
+from access.matching.search import Candidate
+
+Row = dict[str, Any]
+
+
+class RowMatcher:
+    """One trained model; candidates arrive as feature rows (with ``unique_id``)."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.compiled = evaluate.compile_model(model)
+
+    def score_rows(self, query: Record, rows: Sequence[Row]) -> list[Candidate]:
+        """Every row scored, banded and explained (``Matcher.score_pairs``)."""
+        if not rows:
+            return []
+        scores = evaluate.score(self.compiled, features(query), rows)
+        out = []
+        for j, row in enumerate(rows):
+            why = explain.explain(self.compiled, scores.levels[j], scores.weights[j])
+            p = float(self.model.calibrated(float(scores.match_probability[j])))
+            out.append(
+                Candidate(
+                    record_id=row["unique_id"],
+                    match_weight=float(scores.match_weight[j]),
+                    match_probability=p,
+                    band=calibrate.band(p, self.model.thresholds, why.conflict),
+                    explanation=why,
+                )
+            )
+        return out
+
+    def search(
+        self,
+        query: Record,
+        rows: Sequence[Row],
+        limit: int = 10,
+        include_no_match: bool = False,
+    ) -> list[Candidate]:
+        """The best of the candidate ``rows`` for one inquiry, most likely first.
+
+        ``rows`` in the store's order (``Matcher`` sorts candidates by row number), which
+        settles ties in match weight the same way."""
+        if not rows:
+            return []
+        scores = evaluate.score(self.compiled, features(query), rows)
+        order = np.argsort(-scores.match_weight, kind="stable")[: max(limit * 3, limit)]
+        found = self.score_rows(query, [rows[int(j)] for j in order])
+        if not include_no_match:
+            found = [c for c in found if c.band != calibrate.NO_MATCH]
+        found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
+        return found[:limit]
