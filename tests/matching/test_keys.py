@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from access.matching.keys import KeyIndex, keys_for
+from access.matching.keys import KeyIndex, keys_for, query_keys
 from access.matching.names import phonetic
 from access.matching.schema import Record
 from access.matching.store import prune_keys
@@ -65,7 +65,31 @@ def test_records_without_dates_still_have_name_keys() -> None:
         f"fn:{phonetic('john')}:{phonetic('smith')}",
         f"fn:{phonetic('smith')}:{phonetic('john')}",
     } <= keys
-    assert all(k.startswith(("fn:", "pp:")) for k in keys)  # no date keys
+    assert all(k.startswith(("fn:", "pp:", "dn:")) for k in keys)  # no date keys
+    assert f"dn:smth:{phonetic('john')}" in keys  # date-less pair keys, as an undated record
+
+
+def test_date_less_pair_keys_join_a_dated_and_an_undated_record_but_not_two_dated() -> None:
+    dated = Record("a", given_name="Amadou", family_names=("Eze",), dates_of_birth=(DOB,))
+    typo_dated = Record("b", given_name="Amzdou", family_names=("Eze",), dates_of_birth=(DOB,))
+    typo_undated = Record("c", given_name="Amzdou", family_names=("Eze",))
+    pair = f"dp:amdou:{phonetic('eze')}"
+    assert pair in keys_for(dated)
+    assert pair not in query_keys(typo_dated)  # dated queries reach only undated records
+    assert "dn" + pair[2:] in query_keys(typo_dated)
+    assert pair in query_keys(typo_undated)
+    assert "dn" + pair[2:] in keys_for(typo_undated)
+    assert not (query_keys(typo_dated) & keys_for(dated)) - {
+        k for k in keys_for(dated) if not k.startswith(("dp:", "dn:"))
+    }
+
+
+def test_spanish_hypocorisms_are_name_variants() -> None:
+    beto = query_keys(Record("q", given_name="Beto", family_names=("Diaz", "Guerrero")))
+    roberto = keys_for(
+        Record("r", given_name="Roberto", family_names=("Diaz", "Guerrero"), dates_of_birth=(DOB,))
+    )
+    assert f"fn:{phonetic('roberto')}:{phonetic('diaz')}" in beto & roberto
 
 
 def test_fuzzy_keys_survive_a_typo_a_transposed_year_and_no_date() -> None:

@@ -16,6 +16,13 @@ Key families (prefix ``kind:``):
   year and month: one typo that changes the phonetic code (``Pdrez`` ~ ``Perez``) still meets;
 - ``pp``  one name's phonetic code + the first four letters of the other (in both orders), so
   records without a usable date still meet across a typo late in a name or a swapped order;
+- ``f2`` the phonetic codes of a two-part surname, and ``mf`` a middle name's code + the
+  first surname's: a misspelt or missing given name still meets (``Ximena`` ~ ``Jimena``);
+- ``dp`` / ``dn`` any name token with at most one letter deleted + another token's phonetic
+  code, without a date: one typo in one name still meets when a date is missing on either
+  side. A record with a full date of birth indexes them as ``dp``, one without as ``dn``; every
+  query looks up ``dn`` (the few records without a date) and only a query without a full date
+  also looks up ``dp`` (see ``query_keys``), so two dated records never meet this way;
 - aliases yield the same name keys as the primary name.
 
 The Django app stores ``keys_for(record)`` in a table; ``KeyIndex`` is the in-memory store used
@@ -97,28 +104,60 @@ def _name_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[st
     return out
 
 
-def keys_for(record: Record) -> set[str]:
-    """All candidate keys of one record."""
+def _undated_keys(given: str, middle: Sequence[str], family: Sequence[str]) -> set[str]:
+    """``f2``, ``mf`` and the date-less pair keys (as ``dp:``; see ``keys_for``)."""
+    out: set[str] = set()
+    surnames = [names.phonetic(t) for t in family if t]
+    if len(surnames) >= 2:
+        out.add(f"f2:{surnames[0]}:{surnames[1]}")
+    if surnames:
+        out.update(f"mf:{names.phonetic(m)}:{surnames[0]}" for m in middle if m)
+    tokens = [t for t in (given, *middle, *family) if t]
+    for i, a in enumerate(tokens):
+        cut = deletions(a)
+        for j, b in enumerate(tokens):
+            if i != j:
+                code = names.phonetic(b)
+                out.update(f"dp:{x}:{code}" for x in cut)
+    return out
+
+
+def _all_keys(record: Record) -> tuple[set[str], set[str], bool]:
+    """(keys with a date or identifier part, date-less pair keys as ``dp:``, has a full date)."""
     out: set[str] = set()
     for kind, value in record.identifiers.items():
         canonical = normalize_identifier(kind, value)
         if canonical:
             out.add(f"id:{kind}:{canonical}")
     dobs = [d for d in (dates.parse_date(v) for v in record.dates_of_birth) if d]
-    given, _middle, family = name_parts(record)
+    given, middle, family = name_parts(record)
     out |= _name_keys(given, family, dobs)
+    undated = _undated_keys(given, middle.split(), family)
     for alias in record.aliases:
-        a_given, _m, a_family = names.parse_full_name(alias)
+        a_given, a_middle, a_family = names.parse_full_name(alias)
         out |= _name_keys(a_given, a_family, dobs)
-    return out
+        undated |= _undated_keys(a_given, a_middle.split(), a_family)
+    return out, undated, any(dates.is_full(d) for d in dobs)
+
+
+def _as_dn(keys: Iterable[str]) -> set[str]:
+    return {"dn" + k[2:] if k.startswith("dp:") else k for k in keys}
+
+
+def keys_for(record: Record) -> set[str]:
+    """All keys a stored record is indexed under."""
+    out, undated, dated = _all_keys(record)
+    return out | (undated if dated else _as_dn(undated))
 
 
 def query_keys(record: Record) -> set[str]:
     """The keys an inquiry looks up (the stored side indexes ``keys_for``).
 
     Online search and any store backed by ``CandidateKey`` go through this function so the
-    engine can look up more or fewer keys per query than it indexes per record."""
-    return keys_for(record)
+    engine can look up more or fewer keys per query than it indexes per record: the date-less
+    pair keys reach every record only when the query has no full date of birth."""
+    out, undated, dated = _all_keys(record)
+    return out | _as_dn(undated) | (set() if dated else undated)
 
 
 class KeyIndex:

@@ -94,6 +94,55 @@ def parse_full_name(full_name: str) -> tuple[str, str, list[str]]:
     return head[0], " ".join(head[1:]), family
 
 
+# Spanish hypocorisms -> formal names (the ``nicknames`` package covers English only). The
+# common forms in Mexican, Central American and Caribbean usage; a nickname may stand for
+# several names (``beto`` -> alberto, roberto).
+SPANISH_HYPOCORISMS: dict[str, tuple[str, ...]] = {
+    "pepe": ("jose",),
+    "chepe": ("jose",),
+    "chema": ("jose",),
+    "paco": ("francisco",),
+    "pancho": ("francisco",),
+    "kiko": ("francisco", "enrique"),
+    "chuy": ("jesus",),
+    "chucho": ("jesus",),
+    "memo": ("guillermo",),
+    "nacho": ("ignacio",),
+    "lalo": ("eduardo",),
+    "lupe": ("guadalupe",),
+    "lupita": ("guadalupe",),
+    "jano": ("alejandro",),
+    "alex": ("alejandro", "alexander"),
+    "beto": ("alberto", "roberto", "heriberto", "norberto"),
+    "quique": ("enrique",),
+    "kike": ("enrique",),
+    "rosita": ("rosa",),
+    "concha": ("concepcion",),
+    "conchita": ("concepcion",),
+    "manolo": ("manuel",),
+    "manny": ("manuel",),
+    "tono": ("antonio",),
+    "tony": ("antonio", "anthony"),
+    "chava": ("salvador",),
+    "chelo": ("consuelo", "marcelo"),
+    "lola": ("dolores",),
+    "charo": ("rosario",),
+    "pili": ("pilar",),
+    "nando": ("fernando",),
+    "fito": ("adolfo", "rodolfo"),
+    "goyo": ("gregorio",),
+    "licha": ("alicia",),
+    "moncho": ("ramon",),
+    "poncho": ("alfonso",),
+    "rafa": ("rafael",),
+    "toni": ("antonio",),
+    "tere": ("teresa",),
+    "mari": ("maria",),
+    "lucho": ("luis",),
+    "chayo": ("rosario",),
+    "nena": ("elena", "magdalena"),
+}
+
 _NICKNAMER: NickNamer | None = None
 
 
@@ -109,7 +158,9 @@ def name_variants(given: str) -> tuple[str, ...]:
     """The name and the formal names it is a nickname of: ``bill`` -> (bill, robert, william, ...)."""
     if not given:
         return ()
-    return tuple(sorted({given} | {fold(c) for c in _nicknamer().canonicals_of(given)}))
+    formal = {fold(c) for c in _nicknamer().canonicals_of(given)}
+    formal.update(SPANISH_HYPOCORISMS.get(given, ()))
+    return tuple(sorted({given} | formal))
 
 
 @lru_cache(maxsize=200_000)
