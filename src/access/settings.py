@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "access.agreements",
     "access.records",
     "access.inquiries",
+    "access.messaging",
 ]
 
 MIDDLEWARE = [
@@ -271,6 +272,29 @@ TASKS = {
         else os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Outbound Nlets messages (IARs): where the job worker hands them over. The default writes one
+# file per message into var/nlets-outbox/; production names its Nlets switch interface here
+# (docs/operations.md, access/messaging/transports.py).
+NLETS_TRANSPORT = {
+    "BACKEND": os.environ.get("NLETS_TRANSPORT", "access.messaging.transports.FileOutbox"),
+    "OPTIONS": {"directory": os.environ.get("NLETS_OUTBOX_DIR", str(VAR_DIR / "nlets-outbox"))}
+    if "NLETS_TRANSPORT" not in os.environ
+    else {},
+}
+
+# Email (supervisor notifications): the console in development, SMTP from the environment in
+# production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1" if PRODUCTION else "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ACCESS <no-reply@access.invalid>")
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
 

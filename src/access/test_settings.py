@@ -9,3 +9,7 @@ from access.settings import *  # noqa: F403
 # Hashing strength is not under test and PBKDF2's million rounds would dominate run time;
 # production uses the default (see test_production_settings).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Outbound Nlets messages stay in memory; mail goes to django.core.mail.outbox.
+NLETS_TRANSPORT = {"BACKEND": "access.messaging.transports.MemoryOutbox", "OPTIONS": {}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

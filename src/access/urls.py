@@ -29,6 +29,7 @@ urlpatterns = [
     path("agreements/", include("access.agreements.urls")),
     path("records/", include("access.records.urls")),
     path("inquiries/", include("access.inquiries.urls")),
+    path("notifications/", include("access.messaging.urls")),
     path("transparency/", include("access.agencies.transparency_urls")),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/", include(api_patterns)),

@@ -27,6 +27,7 @@ from access.inquiries.choices import (
 )
 from access.inquiries.message import InquiryData, InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate
+from access.messaging import actions as messaging
 
 CANDIDATE_VIEWED = "inquiry.candidate_viewed"
 
@@ -160,6 +161,15 @@ def has_viewed(actor: Any, candidate: InquiryCandidate) -> bool:
     ).exists()
 
 
+def queue_iar_message(inquiry: Inquiry) -> int | None:
+    """Queue the issued IAR to go back over Nlets to the inquiry's ORI (the job worker
+    delivers it after commit); the id of the outbound message, or None without an IAR."""
+    response = iar.build(inquiry)
+    if response is None:
+        return None
+    return messaging.queue_iar(inquiry, response.text()).pk
+
+
 def answerable(inquiry: Inquiry) -> bool:
     if inquiry.status == InquiryStatus.AWAITING_ANALYST:
         return True
@@ -230,6 +240,7 @@ def determine(
     inquiry.verified_candidate = candidate
     inquiry.answered_by, inquiry.answered_at = actor, timezone.now()
     inquiry.save()
+    nlets_message = queue_iar_message(inquiry)
     events.record(
         "inquiry.iar_issued",
         obj=inquiry,
@@ -241,6 +252,7 @@ def determine(
             "evidence": evidence,
             "verified_record": candidate.record.record_id if candidate else "",
             "confirmation_overdue": inquiry.confirmation_overdue,
+            "nlets_message": nlets_message,
         },
     )
     return inquiry
@@ -264,12 +276,18 @@ def decide(actor: Any, inquiry: Inquiry, *, decision: str, notes: str) -> Inquir
         inquiry.determination = Determination.US_CITIZEN
         inquiry.answered_by, inquiry.answered_at = actor, inquiry.decided_at
     inquiry.save()
+    nlets_message = queue_iar_message(inquiry) if inquiry.has_iar else None
     events.record(
         "inquiry.decided",
         obj=inquiry,
         before=before,
         after=events.snapshot(inquiry, ["status", "determination"]),
-        details={**_requestor(inquiry), "decision": decision, "iar_issued": inquiry.has_iar},
+        details={
+            **_requestor(inquiry),
+            "decision": decision,
+            "iar_issued": inquiry.has_iar,
+            "nlets_message": nlets_message,
+        },
     )
     return inquiry
 

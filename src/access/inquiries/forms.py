@@ -7,7 +7,9 @@ from typing import Any
 
 from django import forms
 
+from access.inquiries import niem, nlets
 from access.inquiries.choices import (
+    Channel,
     Determination,
     Evidence,
     Finding,
@@ -21,6 +23,9 @@ SEX_CHOICES = [("", "Not given"), ("M", "Male"), ("F", "Female"), ("U", "Unknown
 
 
 class InquiryForm(forms.Form):
+    channel = Channel.WEB
+    raw_message = ""
+
     purpose_code = forms.ChoiceField(
         label="Purpose", choices=[(k, f"{k}: {v}") for k, v in PURPOSE_CODES.items()]
     )
@@ -85,12 +90,91 @@ class InquiryForm(forms.Form):
             add_errors(self, error)
         return cleaned
 
+    def add_inquiry_errors(self, error: InquiryInvalid) -> None:
+        add_errors(self, error)
+
 
 def add_errors(form: forms.Form, error: InquiryInvalid) -> None:
     for field, messages in error.errors.items():
         name = field if field in form.fields else None
         for message in messages:
             form.add_error(name, message)
+
+
+# Where each field sits in a NIEM XML message, to name it in errors ("Person/PersonSurName").
+_ELEMENT = {field: "/".join(path) for path, field in niem.PATHS.items()}
+_EXTRA_LABELS = {
+    "ori": "ORI",
+    "name": "Name",
+    "subject": "Subject",
+    "destination": "Destination",
+    "message": "Message",
+}
+
+
+def field_label(key: str) -> tuple[str, str]:
+    """An error key of the parsers (``date_of_birth (DOB)``, ``ori``) -> (label, field)."""
+    field = key.split(" (", 1)[0]
+    base = InquiryForm.base_fields.get(field)
+    label = str(base.label) if base is not None and base.label else _EXTRA_LABELS.get(field, field)
+    return label, field
+
+
+class MessageForm(forms.Form):
+    """One pasted IAQ, Nlets text or NIEM XML, read by the same parsers as the API
+    (``nlets.parse``, ``niem.parse``) into the same ``InquiryData``."""
+
+    message = forms.CharField(
+        label="Nlets text or NIEM XML message",
+        max_length=niem.MAX_BYTES,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false", "autocomplete": "off"}),
+        help_text=(
+            "Paste one inquiry: Nlets text (IAQ.<ORI>.AX.TXT. then TAG/value. fields, "
+            "with RSN/ reason and CAS/ case number) or NIEM XML (NLETSInquiryData). "
+            "The ORI must be your agency's."
+        ),
+    )
+
+    def __init__(self, *args: Any, ori: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.ori = ori
+        self.inquiry: InquiryData | None = None
+        self.channel = Channel.NLETS_TEXT
+        self.raw_message = ""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        text = cleaned.get("message")
+        if not text:
+            return cleaned
+        xml = text.lstrip().startswith("<")
+        self.channel = Channel.NIEM_XML if xml else Channel.NLETS_TEXT
+        try:
+            self.inquiry = niem.parse(text) if xml else nlets.parse(text)
+        except InquiryInvalid as error:
+            self.add_inquiry_errors(error)
+        else:
+            self.raw_message = text
+        return cleaned
+
+    def add_inquiry_errors(self, error: InquiryInvalid) -> None:
+        """Every problem goes next to the pasted message, naming the field and where it is in
+        the message: its Nlets tag, or its NIEM element."""
+        xml = self.channel == Channel.NIEM_XML
+        for key, messages in error.errors.items():
+            label, field = field_label(key)
+            if xml:
+                where = _ELEMENT.get(field, "")
+            elif field == "ori":
+                where = "the IAQ.<ORI> header"
+            else:
+                where = nlets.TAG_OF.get(field, "NAM" if field.endswith("_name") else "")
+            named = f"{label} ({where})" if where else label
+            for text in messages:
+                if not xml and where and text.startswith(f"{where}: "):
+                    text = text[len(where) + 2 :]
+                self.add_error("message", f"{named}: {text}")
 
 
 class DeterminationForm(forms.Form):

@@ -17,13 +17,12 @@ from django.views.decorators.http import require_http_methods
 from access.core.typing import AuthedRequest
 from access.inquiries import actions, iar
 from access.inquiries.choices import (
-    Channel,
     Determination,
     InquiryStatus,
     StopReason,
     SupervisorDecision,
 )
-from access.inquiries.forms import DecisionForm, DeterminationForm, InquiryForm, add_errors
+from access.inquiries.forms import DecisionForm, DeterminationForm, InquiryForm, MessageForm
 from access.inquiries.message import InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate
 
@@ -101,12 +100,19 @@ def inquiry_create(request: AuthedRequest) -> HttpResponse:
     user = request.user
     if not user.can("inquiries.add_inquiry") or user.agency is None:
         raise Http404("Not found")
-    form = InquiryForm(request.POST or None, ori=user.agency.ori)
+    # Two ways to send: fill in the fields, or paste an Nlets text / NIEM XML message. The
+    # mode travels as ?mode= (GET) or a hidden field (POST); the subject only in POST bodies.
+    params = request.POST if request.method == "POST" else request.GET
+    mode = "message" if params.get("mode") == "message" else "fields"
+    form_class = MessageForm if mode == "message" else InquiryForm
+    form = form_class(request.POST or None, ori=user.agency.ori)
     if request.method == "POST" and form.is_valid() and form.inquiry is not None:
         try:
-            created = actions.submit_inquiry(user, form.inquiry, channel=Channel.WEB)
+            created = actions.submit_inquiry(
+                user, form.inquiry, channel=form.channel, raw_message=form.raw_message
+            )
         except InquiryInvalid as error:
-            add_errors(form, error)
+            form.add_inquiry_errors(error)
         else:
             messages.success(request, f"Inquiry #{created.pk} received.")
             return redirect(created.get_absolute_url())
@@ -115,6 +121,7 @@ def inquiry_create(request: AuthedRequest) -> HttpResponse:
         "form.html",
         400 if request.method == "POST" else 200,
         form=form,
+        mode=mode,
         title="Send an immigration alien query (IAQ)",
         ori=user.agency.ori,
     )
@@ -227,4 +234,7 @@ def decide(request: AuthedRequest, pk: int) -> HttpResponse:
 def iar_page(request: AuthedRequest, pk: int) -> HttpResponse:
     inquiry = _get(request, pk)
     response = actions.view_iar(request.user, inquiry, form="web")
-    return _page(request, "iar.html", inquiry=inquiry, iar=response, text=response.text())
+    outbound = inquiry.outbound_messages.filter(kind="IAR").first()  # the IAR over Nlets
+    return _page(
+        request, "iar.html", inquiry=inquiry, iar=response, text=response.text(), outbound=outbound
+    )

@@ -9,10 +9,12 @@ from django.core.management.base import BaseCommand
 
 from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
+from access.messaging.tasks import escalate_overdue_confirmations
 
 RECURRING: list[tuple[Any, str]] = [
     (disable_inactive_accounts, "daily inactive-account check"),
     (check_agreement_expiry, "daily agreement expiry and renewal check"),
+    (escalate_overdue_confirmations, "every-minute escalation of overdue hit confirmations"),
 ]
 
 
@@ -29,7 +31,10 @@ def _already_queued(task: Any) -> bool:
 
 
 class Command(BaseCommand):
-    help = "Queue the recurring background jobs (accounts, agreements) that are not queued yet."
+    help = (
+        "Queue the recurring background jobs (accounts, agreements, hit-confirmation "
+        "escalation) that are not queued yet."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         for task, label in RECURRING:

@@ -1,0 +1,274 @@
+"""Messaging operations: queue and deliver outbound Nlets messages, notify people.
+
+Events: ``message.sent`` and ``message.send_failed`` (one per delivery attempt, with the
+inquiry's purpose code, reason, case number, requestor and secondary recipient),
+``inquiry.confirmation_escalated`` (the supervisors notified about one overdue hit
+confirmation), ``notification.read``. Queuing an IAR message writes no event of its own: it
+happens inside ``inquiries.actions.determine`` / ``decide``, whose ``inquiry.iar_issued`` /
+``inquiry.decided`` event names the message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from access.accounts.choices import AccountStatus
+from access.accounts.models import User
+from access.audit import events
+from access.audit.choices import Outcome
+from access.audit.events import audited
+from access.messaging.choices import MessageChannel, MessageStatus, NotificationKind
+from access.messaging.models import Notification, OutboundMessage
+from access.messaging.transports import get_transport
+
+if TYPE_CHECKING:
+    from access.inquiries.models import Inquiry
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+FIRST_RETRY = timedelta(seconds=30)
+IAR = "IAR"
+SUPERVISOR_PERMISSION = "inquiries.decide_inquiry"
+
+
+def backoff(attempts: int) -> timedelta:
+    """Wait before attempt ``attempts + 1``: 30 s, 1 min, 2 min, 4 min."""
+    return FIRST_RETRY * 2 ** max(attempts - 1, 0)
+
+
+def inquiry_details(inquiry: Inquiry | None) -> dict[str, Any]:
+    """What every audit event about a person inquiry carries (SECURITY.md, Audit)."""
+    if inquiry is None:
+        return {}
+    return {
+        "inquiry": inquiry.pk,
+        "purpose_code": inquiry.purpose_code,
+        "reason": inquiry.reason,
+        "case_number": inquiry.case_number,
+        "requestor": inquiry.attention,
+        "submitted_by": inquiry.submitted_by.get_username(),
+        "secondary_recipient": inquiry.secondary_recipient,
+    }
+
+
+# Outbound Nlets messages ------------------------------------------------------------------
+
+
+def queue_iar(inquiry: Inquiry, text: str) -> OutboundMessage:
+    """Queue the IAR for the inquiry's ORI (once) and have the worker deliver it after commit.
+
+    Called inside the audited action that issues the IAR; its event names the message.
+    """
+    existing = OutboundMessage.objects.filter(inquiry=inquiry, kind=IAR).first()
+    if existing is not None:
+        return existing
+    message = OutboundMessage(
+        channel=MessageChannel.NLETS,
+        destination=inquiry.ori,
+        kind=IAR,
+        text=text,
+        inquiry=inquiry,
+    )
+    message.save()
+    pk = message.pk
+    transaction.on_commit(lambda: enqueue_delivery(pk))
+    return message
+
+
+def enqueue_delivery(message_id: int, run_after: datetime | None = None) -> None:
+    """Hand the delivery to the job worker (``access db_worker``)."""
+    from access.messaging.tasks import deliver_message
+
+    if run_after is None:
+        deliver_message.enqueue(message_id)
+    elif deliver_message.get_backend().supports_defer:
+        deliver_message.using(run_after=run_after).enqueue(message_id)
+    else:  # the tests' immediate backend cannot wait; the retry stays recorded as due
+        logger.warning("task backend cannot defer; message %s waits for a retry", message_id)
+
+
+@audited
+def deliver(actor: Any, message_id: int) -> str:
+    """One delivery attempt. The row is locked and sent only while queued, so a message is
+    handed over once however often its job runs; every attempt is an audit event."""
+    message = (
+        OutboundMessage.objects.select_for_update()
+        .select_related("inquiry__submitted_by")
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None or message.status != MessageStatus.QUEUED:
+        return message.status if message else "missing"
+    now = timezone.now()
+    message.attempts += 1
+    message.last_attempt_at = now
+    details: dict[str, Any] = {
+        **inquiry_details(message.inquiry),
+        "channel": message.channel,
+        "destination": message.destination,
+        "message_type": message.kind,
+        "attempt": message.attempts,
+    }
+    try:
+        reference = get_transport().send(message)
+    except Exception as error:  # any transport failure is recorded and retried
+        message.last_error = f"{type(error).__name__}: {error}"[:500]
+        if message.attempts >= MAX_ATTEMPTS:
+            message.status, message.next_attempt_at = MessageStatus.FAILED, None
+        else:
+            message.next_attempt_at = now + backoff(message.attempts)
+        message.save()
+        events.record(
+            "message.send_failed",
+            obj=message,
+            outcome=Outcome.FAILURE,
+            details={
+                **details,
+                "error": message.last_error,
+                "retry_at": message.next_attempt_at,
+                "gave_up": message.status == MessageStatus.FAILED,
+            },
+        )
+        retry_at = message.next_attempt_at
+        if retry_at is not None:
+            transaction.on_commit(lambda: enqueue_delivery(message_id, retry_at))
+        return message.status
+    message.status, message.sent_at = MessageStatus.SENT, now
+    message.next_attempt_at, message.transport_reference = None, str(reference)[:300]
+    message.save()
+    events.record(
+        "message.sent", obj=message, details={**details, "reference": message.transport_reference}
+    )
+    return message.status
+
+
+# Notifications ----------------------------------------------------------------------------
+
+
+def supervisors() -> QuerySet[User]:
+    """Active accounts that decide for LESC (the ICE supervisor role's grant, scope all)."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            status=AccountStatus.ACTIVE,
+            roles__grants__permission=SUPERVISOR_PERMISSION,
+            roles__grants__scope="all",
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def overdue_confirmations(now: datetime | None = None) -> QuerySet[Inquiry]:
+    """Hit confirmations still waiting for an analyst 10 minutes after they arrived."""
+    from access.inquiries.models import CONFIRMATION_TARGET
+    from access.inquiries.views import analyst_queue
+
+    cutoff = (now or timezone.now()) - CONFIRMATION_TARGET
+    return analyst_queue().filter(hit_confirmation=True, created_at__lte=cutoff)
+
+
+@audited
+def escalate_confirmation(
+    actor: Any, inquiry: Inquiry, recipients: Iterable[User]
+) -> list[Notification]:
+    """Notify each supervisor not yet told about this overdue confirmation: in the app and
+    by email (after commit). Nobody is told twice about one inquiry."""
+    told = set(
+        Notification.objects.filter(
+            inquiry=inquiry, kind=NotificationKind.CONFIRMATION_OVERDUE
+        ).values_list("recipient_id", flat=True)
+    )
+    new = [user for user in recipients if user.pk not in told]
+    if not new:
+        return []
+    path = inquiry.get_absolute_url()
+    waited = timesince(inquiry.created_at)
+    subject = f"Hit confirmation overdue: inquiry #{inquiry.pk}"
+    body = (
+        f"Inquiry #{inquiry.pk} from {inquiry.agency.name} asks LESC to confirm an NCIC hit. "
+        f"It arrived {waited} ago and has no answer; the target is 10 minutes. "
+        "Please see that an analyst answers it."
+    )
+    created = []
+    for user in new:
+        notice = Notification(
+            recipient=user,
+            kind=NotificationKind.CONFIRMATION_OVERDUE,
+            subject=subject,
+            body=body,
+            link=path,
+            inquiry=inquiry,
+            emailed_to=user.email,
+        )
+        notice.save()
+        created.append(notice)
+    events.record(
+        "inquiry.confirmation_escalated",
+        obj=inquiry,
+        details={
+            **inquiry_details(inquiry),
+            "ncic_number": inquiry.ncic_number,
+            "waited": waited,
+            "notified": [user.get_username() for user in new],
+            "emailed": [user.get_username() for user in new if user.email],
+            "notifications": [n.pk for n in created],
+        },
+    )
+    mails = [
+        (subject, f"{body}\n\nSign in to ACCESS and open {path}\n", [n.emailed_to])
+        for n in created
+        if n.emailed_to
+    ]
+    if mails:
+        transaction.on_commit(lambda: _send_mails(mails))
+    return created
+
+
+def _send_mails(mails: list[tuple[str, str, list[str]]]) -> None:
+    from_email = settings.DEFAULT_FROM_EMAIL
+    try:
+        send_mass_mail([(subject, body, from_email, to) for subject, body, to in mails])
+    except Exception:  # the in-app notice stands; the mail server's failure is logged
+        logger.exception("could not email %d overdue-confirmation notices", len(mails))
+
+
+@audited
+def mark_read(actor: Any, notifications: Iterable[Notification]) -> int:
+    """The recipient marks notices read; anyone else's notice is a 404."""
+    now = timezone.now()
+    marked = []
+    for notice in notifications:
+        if notice.recipient_id != actor.pk:
+            raise Http404("Not found")
+        if notice.read_at is None:
+            notice.read_at = now
+            notice.save(update_fields=["read_at", "updated_at"])
+            marked.append(notice.pk)
+    if marked:
+        events.record(
+            "notification.read",
+            object_type="messaging.notification",
+            object_id=marked[0] if len(marked) == 1 else "",
+            object_repr=f"{len(marked)} notification(s)",
+            details={"notifications": marked},
+        )
+    return len(marked)
+
+
+def unread_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

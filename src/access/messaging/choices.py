@@ -1,0 +1,26 @@
+"""Status values of outbound messages, with USWDS tag colours."""
+
+from __future__ import annotations
+
+from access.core.choices import ChoiceSet
+
+
+class MessageStatus(ChoiceSet):
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+    CHOICES = [
+        (QUEUED, "Queued for delivery", "bg-accent-warm-darker"),
+        (SENT, "Sent", "bg-green"),
+        (FAILED, "Delivery failed", "bg-secondary-dark"),
+    ]
+
+
+class MessageChannel(ChoiceSet):
+    NLETS = "nlets"
+    CHOICES = [(NLETS, "Nlets", "")]
+
+
+class NotificationKind(ChoiceSet):
+    CONFIRMATION_OVERDUE = "confirmation_overdue"
+    CHOICES = [(CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark")]
