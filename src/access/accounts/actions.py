@@ -213,3 +213,33 @@ def disable_inactive_accounts(actor: Any) -> list[str]:
         )
         names.append(user.username)
     return names
+
+
+ADDRESS_FIELDS = ["address_street", "address_city", "address_state", "address_postcode"]
+
+
+@audited
+def set_address(actor: User, user: User, **address: str) -> None:
+    """The account holder's own address: changed by the holder or an account administrator."""
+    scope = actor.grant_scope("accounts.change_user")
+    allowed = actor.pk == user.pk or scope == "all"
+    allowed = allowed or (scope == "agency" and actor.agency_id == user.agency_id)
+    if not allowed:
+        raise PermissionDenied("You cannot change this account's address.")
+    unknown = set(address) - set(ADDRESS_FIELDS)
+    if unknown:
+        raise ValidationError(f"Not address fields: {', '.join(sorted(unknown))}.")
+    before = events.snapshot(user, ADDRESS_FIELDS)
+    for name, value in address.items():
+        setattr(user, name, value.strip())
+    after = events.snapshot(user, ADDRESS_FIELDS)
+    if after == before:
+        return
+    user.save(update_fields=list(address))
+    events.record(
+        "account.address_changed",
+        obj=user,
+        before=before,
+        after=after,
+        details={"by": "holder" if actor.pk == user.pk else "administrator"},
+    )

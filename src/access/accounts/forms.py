@@ -122,3 +122,35 @@ class RolesForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label="Reason", max_length=200)
+
+
+class AddressForm(forms.Form):
+    """The account holder's own address (optional). Misuse review compares it with the
+    addresses of the people the holder inquires about."""
+
+    address_street = forms.CharField(
+        label="Street address",
+        max_length=200,
+        required=False,
+        help_text="Number, street and any apartment, e.g. 120 Main Street Apt 4.",
+    )
+    address_city = forms.CharField(label="City", max_length=100, required=False)
+    address_state = forms.CharField(
+        label="State", max_length=30, required=False, help_text="Two-letter code, e.g. FL."
+    )
+    address_postcode = forms.CharField(
+        label="ZIP code", max_length=10, required=False, help_text="5 digits, or ZIP+4."
+    )
+
+    def clean_address_state(self) -> str:
+        value = self.cleaned_data["address_state"].strip().upper()
+        if value and (len(value) != 2 or not value.isalpha()):
+            raise forms.ValidationError("Use the two-letter state code, e.g. FL.")
+        return value
+
+    def clean_address_postcode(self) -> str:
+        value = self.cleaned_data["address_postcode"].strip()
+        digits = value.replace("-", "")
+        if value and not (digits.isdigit() and len(digits) in (5, 9)):
+            raise forms.ValidationError("Use 5 digits, or 9 for ZIP+4 (12345-6789).")
+        return value

@@ -71,6 +71,12 @@ class User(AbstractUser):
     password_changed_at = models.DateTimeField("password changed", null=True, blank=True)
     must_change_password = models.BooleanField("must change password", default=False)
     disabled_reason = models.CharField("disabled because", max_length=200, blank=True)
+    # The account holder's own address (optional): misuse review compares it with the
+    # addresses of the people they inquire about (docs/inquiries.md).
+    address_street = models.CharField("street address", max_length=200, blank=True)
+    address_city = models.CharField("city", max_length=100, blank=True)
+    address_state = models.CharField("state", max_length=2, blank=True)
+    address_postcode = models.CharField("ZIP code", max_length=10, blank=True)
 
     objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
 
@@ -99,6 +105,11 @@ class User(AbstractUser):
 
     def can(self, permission: str) -> bool:
         return self.grant_scope(permission) is not None
+
+    @property
+    def address_display(self) -> str:
+        parts = (self.address_street, self.address_city, self.address_state, self.address_postcode)
+        return ", ".join(p for p in parts if p)
 
     @cached_property
     def role_slugs(self) -> list[str]:

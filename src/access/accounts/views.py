@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knox.models import AuthToken
 
 from access.accounts import actions
-from access.accounts.forms import AccountRequestForm, ReasonForm, RolesForm
+from access.accounts.forms import AccountRequestForm, AddressForm, ReasonForm, RolesForm
 from access.accounts.lockout import locked_usernames
 from access.accounts.models import User
 from access.audit import events
@@ -84,6 +84,7 @@ def user_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "can_approve": request.user.can("accounts.approve_user")
             and user.requested_by_id != request.user.pk,
             "locked": user.username in locked_usernames(),
+            "can_change": request.user.can("accounts.change_user"),
         },
     )
 
@@ -205,3 +206,42 @@ def tokens(request: AuthedRequest) -> HttpResponse:
             "new_token": new_token,
         },
     )
+
+
+def _address_page(request: AuthedRequest, account: User, own: bool) -> HttpResponse:
+    initial = {name: getattr(account, name) for name in actions.ADDRESS_FIELDS}
+    form = AddressForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_address(
+                request.user,
+                account,
+                **{name: form.cleaned_data[name] for name in actions.ADDRESS_FIELDS},
+            )
+        except (ValidationError, PermissionDenied):
+            raise Http404("Not found") from None
+        messages.success(request, "Address saved.")
+        if own:
+            return redirect("accounts:profile")
+        return redirect("accounts:user_detail", pk=account.pk)
+    return render(
+        request,
+        "accounts/address.html",
+        {"account": account, "form": form, "own": own},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request: AuthedRequest) -> HttpResponse:
+    """Your own account: who you are in ACCESS, and your address."""
+    return _address_page(request, request.user, own=True)
+
+
+@require_http_methods(["GET", "POST"])
+def user_address(request: AuthedRequest, pk: int) -> HttpResponse:
+    """An account administrator records or corrects an account holder's address."""
+    account = _scoped_user(request, pk, "change")
+    if account.pk == request.user.pk:
+        return redirect("accounts:profile")
+    return _address_page(request, account, own=False)
