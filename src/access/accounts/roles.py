@@ -41,6 +41,18 @@ _INQUIRY_OVERSIGHT = {
     "inquiries.review_misuseflag": ALL,
     "inquiries.configure_misuserule": ALL,
 }
+# Agency case registers (inquiries must name an open case): the agency's liaison keeps its
+# own, ICE program staff any; oversight reads them. Officers who inquire do not keep them.
+_CASES_AGENCY = {
+    "inquiries.view_agencycase": AGENCY,
+    "inquiries.add_agencycase": AGENCY,
+    "inquiries.change_agencycase": AGENCY,
+}
+_CASES_ALL = {
+    "inquiries.view_agencycase": ALL,
+    "inquiries.add_agencycase": ALL,
+    "inquiries.change_agencycase": ALL,
+}
 # Person records: only roles that verify identities or oversee; viewing is audited.
 _PERSON_RECORDS = {"records.view_personrecord": ALL}
 _REQUEST_AGENT = {
@@ -62,9 +74,9 @@ _REQUEST_MANAGER = {
 ROLES: dict[str, dict[str, object]] = {
     "agency_liaison": {
         "name": "Agency liaison",
-        "description": "Represents a local agency: files partnership requests, reads its agreements.",
+        "description": "Represents a local agency: files partnership requests, reads its agreements, keeps its case register.",
         "home_queue": "agency",
-        "grants": {**_AGENCY_READ, **_REQUEST_AGENCY},
+        "grants": {**_AGENCY_READ, **_REQUEST_AGENCY, **_CASES_AGENCY},
     },
     "agency_officer": {
         "name": "Agency officer",
@@ -81,7 +93,12 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE program manager",
         "description": "Runs the program: assigns requests, manages agencies and agreement templates.",
         "home_queue": "program",
-        "grants": {**_AGENCY_MANAGE, **_REQUEST_MANAGER, "audit.view_auditevent": ALL},
+        "grants": {
+            **_AGENCY_MANAGE,
+            **_REQUEST_MANAGER,
+            **_CASES_ALL,
+            "audit.view_auditevent": ALL,
+        },
     },
     "ice_field_agent": {
         "name": "ICE field agent",
@@ -116,6 +133,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_REQUEST_ICE_READ,
             **_PERSON_RECORDS,
             **_INQUIRY_OVERSIGHT,
+            "inquiries.view_agencycase": ALL,
             "agreements.export_agreement": ALL,
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,

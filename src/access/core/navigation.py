@@ -12,11 +12,13 @@ MENU = [
     ("Agreements", "agreements:list", "agreements.view_agreement"),
     ("Inquiries", "inquiries:list", "inquiries.view_inquiry"),
     ("Misuse flags", "inquiries:misuse_flags", "inquiries.review_misuseflag"),
+    ("Case register", "inquiries:cases", "inquiries.view_agencycase"),
     ("Agencies", "agencies:list", "agencies.view_agency"),
     ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),
     ("Accounts", "accounts:user_list", "accounts.view_user"),
     ("API", "api-docs", None),
+    ("Your account", "accounts:profile", None),
 ]
 
 

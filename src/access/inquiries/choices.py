@@ -91,6 +91,9 @@ class MisuseRuleKind(ChoiceSet):
     VOLUME = "volume"
     REPEAT_SUBJECT = "repeat_subject"
     NO_CHARGE = "no_charge"
+    NO_CASE = "no_matching_case"
+    OFF_HOURS = "off_hours_burst"
+    SAME_AS_OFFICER = "same_as_officer"
     CHOICES = [
         (VOLUME, "One user sends more than THRESHOLD inquiries within WINDOW minutes", ""),
         (
@@ -100,6 +103,23 @@ class MisuseRuleKind(ChoiceSet):
             "",
         ),
         (NO_CHARGE, "An inquiry with no charge (offense 0399) for a subject not in custody", ""),
+        (
+            NO_CASE,
+            "The case number is not an open case in the inquiring agency's case register",
+            "",
+        ),
+        (
+            OFF_HOURS,
+            "One user sends THRESHOLD or more inquiries within WINDOW minutes at hours when "
+            "their own past inquiries show little or no activity",
+            "",
+        ),
+        (
+            SAME_AS_OFFICER,
+            "The subject's family name, or a candidate record's address, is the "
+            "submitting officer's own",
+            "",
+        ),
     ]
 
 

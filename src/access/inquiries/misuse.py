@@ -7,18 +7,29 @@ the old one, so a flag always points at the rule as it was when it fired.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractHour
 from django.http import Http404
 from django.utils import timezone
 
 from access.audit import events
 from access.audit.events import actor_display_name, audited
 from access.inquiries.choices import Finding, FlagStatus, MisuseRuleKind
-from access.inquiries.models import Inquiry, MisuseFlag, MisuseRule
+from access.inquiries.models import (
+    AgencyCase,
+    Inquiry,
+    MisuseFlag,
+    MisuseRule,
+    normalize_case_number,
+)
+from access.matching.names import fold
+
+K = MisuseRuleKind
 
 
 class NotAllowed(ValidationError):
@@ -77,7 +88,214 @@ def evaluate(rule: MisuseRule, inquiry: Inquiry) -> dict[str, Any] | None:
             "purpose_code": inquiry.purpose_code,
             "reason": inquiry.reason,
         }
+    elif rule.kind == K.NO_CASE:
+        return no_matching_case(inquiry)
+    elif rule.kind == K.OFF_HOURS:
+        return off_hours_burst(rule, inquiry)
+    elif rule.kind == K.SAME_AS_OFFICER:
+        return same_as_officer(inquiry)
     return None
+
+
+# --- No matching agency case -------------------------------------------------------------
+
+
+def no_matching_case(inquiry: Inquiry) -> dict[str, Any] | None:
+    """Fires unless the case number is an open case of the inquiring agency on the day the
+    inquiry arrived (opened on or before, not closed before)."""
+    day = timezone.localdate(inquiry.created_at)
+    cases = AgencyCase.objects.filter(agency_id=inquiry.agency_id)
+    open_cases = cases.filter(opened_on__lte=day).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gte=day)
+    )
+    number = normalize_case_number(inquiry.case_number)
+    if open_cases.filter(case_number=number).exists():
+        return None
+    evidence: dict[str, Any] = {
+        "case_number": inquiry.case_number,
+        "agency": inquiry.agency_id,
+        "open_cases": open_cases.count(),
+    }
+    known = cases.filter(case_number=number).first()
+    if known is not None:
+        closed = known.closed_on.isoformat() if known.closed_on else "not closed"
+        evidence["register"] = (
+            f"case {known.case_number} opened {known.opened_on.isoformat()}, closed {closed}"
+        )
+    else:
+        evidence["register"] = "no case with this number"
+    return evidence
+
+
+# --- Bursts outside the officer's usual hours -----------------------------------------------
+
+
+def _hours_text(hours: list[int]) -> str:
+    """``[1, 2, 3, 9]`` -> ``"01:00-03:59, 09:00-09:59"``."""
+    spans: list[list[int]] = []
+    for hour in sorted(set(hours)):
+        if spans and hour == spans[-1][1] + 1:
+            spans[-1][1] = hour
+        else:
+            spans.append([hour, hour])
+    return ", ".join(f"{a:02d}:00-{b:02d}:59" for a, b in spans) or "none"
+
+
+def usual_hours(rule: MisuseRule, inquiry: Inquiry) -> tuple[int, dict[int, int]]:
+    """(past inquiries, count per hour of day) of the submitting user over the look-back,
+    before the rule's window (a burst does not teach itself). Hours are in the server's time
+    zone (``settings.TIME_ZONE``)."""
+    window_start = inquiry.created_at - timedelta(minutes=rule.window_minutes)
+    since = inquiry.created_at - timedelta(days=rule.lookback_days)
+    rows = (
+        Inquiry.objects.filter(
+            submitted_by_id=inquiry.submitted_by_id,
+            created_at__gte=since,
+            created_at__lt=window_start,
+        )
+        .annotate(hour=ExtractHour("created_at", tzinfo=timezone.get_default_timezone()))
+        .order_by()
+        .values("hour")
+        .annotate(n=Count("pk"))
+        .values_list("hour", "n")
+    )
+    per_hour = {int(hour): int(n) for hour, n in rows}
+    return sum(per_hour.values()), per_hour
+
+
+def off_hours_burst(rule: MisuseRule, inquiry: Inquiry) -> dict[str, Any] | None:
+    """Fires when this inquiry falls in an hour that held less than ``quiet_percent`` of the
+    user's past inquiries and at least ``threshold`` of their inquiries in the window (this
+    one included) fall in such hours. A user with fewer than ``min_history`` past inquiries has
+    no usual hours yet and is not flagged."""
+    total, per_hour = usual_hours(rule, inquiry)
+    if total < max(rule.min_history, 1):
+        return None
+    quiet = {h for h in range(24) if per_hour.get(h, 0) * 100 < rule.quiet_percent * total}
+    zone = timezone.get_default_timezone()
+    if timezone.localtime(inquiry.created_at, zone).hour not in quiet:
+        return None
+    window_start = inquiry.created_at - timedelta(minutes=rule.window_minutes)
+    burst = [
+        (pk, timezone.localtime(at, zone).hour)
+        for pk, at in Inquiry.objects.filter(
+            submitted_by_id=inquiry.submitted_by_id,
+            created_at__gte=window_start,
+            created_at__lte=inquiry.created_at,
+        )
+        .order_by("created_at", "pk")
+        .values_list("pk", "created_at")
+    ]
+    off = [(pk, hour) for pk, hour in burst if hour in quiet]
+    if len(off) < max(rule.threshold, 1):
+        return None
+    counts: dict[str, int] = {}
+    for _, hour in off:
+        counts[f"{hour:02d}:00"] = counts.get(f"{hour:02d}:00", 0) + 1
+    usual = [h for h in range(24) if h not in quiet]
+    return {
+        "user": inquiry.submitted_by.get_username(),
+        "count": len(off),
+        "window_minutes": rule.window_minutes,
+        "inquiries": sorted(pk for pk, _ in off),
+        "hours": _hours_text([hour for _, hour in off]),
+        "count_per_hour": counts,
+        "usual_hours": _hours_text(usual),
+        "past_inquiries": total,
+        "lookback_days": rule.lookback_days,
+        "quiet_percent": rule.quiet_percent,
+        "time_zone": str(zone),
+    }
+
+
+# --- Same surname or address as the officer -------------------------------------------------
+
+_STREET_WORDS = {
+    "street": "st",
+    "avenue": "ave",
+    "av": "ave",
+    "road": "rd",
+    "drive": "dr",
+    "boulevard": "blvd",
+    "lane": "ln",
+    "court": "ct",
+    "place": "pl",
+    "highway": "hwy",
+    "parkway": "pkwy",
+    "terrace": "ter",
+    "circle": "cir",
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+    "apartment": "apt",
+    "suite": "ste",
+    "unit": "apt",
+}
+
+
+def fold_name(text: str) -> str:
+    """Names compare without case, diacritics, hyphens or spaces: ``Núñez-Pérez`` equals
+    ``NUNEZ PEREZ``."""
+    return fold(text).replace(" ", "")
+
+
+def fold_street(text: str) -> str:
+    words = fold(text).replace("#", " ").split()
+    return " ".join(_STREET_WORDS.get(w, w) for w in words)
+
+
+def _zip5(text: str) -> str:
+    return re.sub(r"\D", "", text or "")[:5]
+
+
+def same_address(officer: Any, street: str, city: str, state: str, postcode: str) -> bool:
+    """The same street line, and the same ZIP code (first five digits) or, without one, the
+    same city and state."""
+    mine = fold_street(officer.address_street)
+    if not mine or mine != fold_street(street):
+        return False
+    if _zip5(officer.address_postcode) and _zip5(postcode):
+        return _zip5(officer.address_postcode) == _zip5(postcode)
+    if not fold(officer.address_city) or fold(officer.address_city) != fold(city):
+        return False
+    states = {fold(officer.address_state), fold(state)} - {""}
+    return len(states) <= 1
+
+
+def same_as_officer(inquiry: Inquiry) -> dict[str, Any] | None:
+    """Fires when the subject's family name is the submitting user's surname, or when a
+    candidate record has an address equal to the user's own (inquiries carry no address)."""
+    officer = inquiry.submitted_by
+    matched: list[str] = []
+    evidence: dict[str, Any] = {"user": officer.get_username()}
+    surname = fold_name(officer.last_name)
+    if surname and fold_name(inquiry.family_name) == surname:
+        matched.append("family name")
+        evidence["surname"] = officer.last_name
+    if officer.address_street:
+        records = []
+        for candidate in inquiry.candidates.select_related("record").prefetch_related(
+            "record__addresses"
+        ):
+            if any(
+                same_address(officer, a.street, a.city, a.state, a.postcode)
+                for a in candidate.record.addresses.all()
+            ):
+                records.append(
+                    {
+                        "candidate": candidate.pk,
+                        "record": candidate.record.record_id,
+                        "band": candidate.band,
+                    }
+                )
+        if records:
+            matched.append("address")
+            evidence["address"] = officer.address_display
+            evidence["candidates"] = records
+    if not matched:
+        return None
+    return {**evidence, "matched_on": matched}
 
 
 def flag_inquiry(inquiry: Inquiry) -> list[MisuseFlag]:
@@ -93,7 +311,16 @@ def flag_inquiry(inquiry: Inquiry) -> list[MisuseFlag]:
 
 
 @audited
-def add_rule(actor: Any, *, kind: str, threshold: int, window_minutes: int) -> MisuseRule:
+def add_rule(
+    actor: Any,
+    *,
+    kind: str,
+    threshold: int,
+    window_minutes: int,
+    lookback_days: int | None = None,
+    quiet_percent: int | None = None,
+    min_history: int | None = None,
+) -> MisuseRule:
     if actor.grant_scope("inquiries.configure_misuserule") != "all":
         raise Http404("Not found")
     if kind not in MisuseRuleKind.values():
@@ -104,6 +331,19 @@ def add_rule(actor: Any, *, kind: str, threshold: int, window_minutes: int) -> M
         window_minutes=window_minutes,
         created_by_name=actor_display_name(actor),
     )
+    if kind == K.OFF_HOURS:
+        if threshold < 1:
+            raise NotAllowed("The outside-usual-hours rule needs a threshold of at least 1.")
+        if lookback_days is not None:
+            rule.lookback_days = lookback_days
+        if quiet_percent is not None:
+            rule.quiet_percent = quiet_percent
+        if min_history is not None:
+            rule.min_history = min_history
+        if not 1 <= rule.quiet_percent <= 100:
+            raise NotAllowed("Little activity is a share between 1 and 100 percent.")
+        if rule.lookback_days * 24 * 60 <= rule.window_minutes:
+            raise NotAllowed("The look-back must be longer than the window.")
     rule.full_clean()
     rule.save()
     events.record("misuserule.create", obj=rule, after=events.snapshot(rule))

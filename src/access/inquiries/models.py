@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from django.conf import settings
@@ -221,6 +221,24 @@ class MisuseRule(ProgramRecord):
     kind = models.CharField("rule", max_length=20, choices=MisuseRuleKind.choices())
     threshold = models.PositiveIntegerField("threshold", default=0)
     window_minutes = models.PositiveIntegerField("window (minutes)", default=60)
+    # Outside-usual-hours rule only: how the officer's usual hours are learned.
+    lookback_days = models.PositiveIntegerField(
+        "look-back (days)",
+        default=90,
+        help_text="The officer's usual hours are learned from their inquiries over this period.",
+    )
+    quiet_percent = models.PositiveSmallIntegerField(
+        "little activity (percent)",
+        default=2,
+        help_text="An hour holding less than this share of the officer's past inquiries is "
+        "outside their usual hours.",
+    )
+    min_history = models.PositiveIntegerField(
+        "history needed (inquiries)",
+        default=30,
+        help_text="An officer with fewer past inquiries in the look-back has no usual hours yet; "
+        "the rule does not fire for them.",
+    )
     active = models.BooleanField("active", default=True)
     created_by_name = models.CharField("set by", max_length=200)
 
@@ -229,7 +247,21 @@ class MisuseRule(ProgramRecord):
         ordering = ["kind", "pk"]
 
     def __str__(self) -> str:
-        return f"{MisuseRuleKind.label(self.kind)} (threshold {self.threshold}, {self.window_minutes} min)"
+        return f"{MisuseRuleKind.label(self.kind)} ({self.parameters})"
+
+    @property
+    def parameters(self) -> str:
+        """The parameters this kind of rule uses, in words."""
+        K = MisuseRuleKind
+        if self.kind in (K.VOLUME, K.REPEAT_SUBJECT):
+            return f"threshold {self.threshold}, window {self.window_minutes} min"
+        if self.kind == K.OFF_HOURS:
+            return (
+                f"threshold {self.threshold}, window {self.window_minutes} min, "
+                f"look-back {self.lookback_days} days, little activity under "
+                f"{self.quiet_percent}%, history of at least {self.min_history} inquiries"
+            )
+        return "no parameters"
 
 
 class MisuseFlag(ProgramRecord):
@@ -259,3 +291,41 @@ class MisuseFlag(ProgramRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("inquiries:flag", args=[self.pk])
+
+
+def normalize_case_number(value: str) -> str:
+    """Case numbers compare upper-cased with runs of spaces as one (``24-00123``)."""
+    return " ".join(str(value or "").upper().split())
+
+
+class AgencyCase(ProgramRecord):
+    """One case in an agency's case register: inquiries should name an open one.
+
+    Kept by the agency's liaison or ICE program staff; closed, never deleted.
+    """
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, related_name="cases", verbose_name="agency"
+    )
+    case_number = models.CharField(
+        "case number", max_length=50, help_text="As the agency writes it; compared upper-cased."
+    )
+    opened_on = models.DateField("opened on")
+    closed_on = models.DateField("closed on", null=True, blank=True)
+    description = models.CharField("description", max_length=300, blank=True)
+    created_by_name = models.CharField("added by", max_length=200)
+
+    agency_scope: ClassVar[str] = "agency"
+
+    class Meta:
+        verbose_name = "agency case"
+        ordering = ["agency", "-opened_on", "case_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "case_number"], name="agency_case_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Case {self.case_number}"
+
+    def is_open_on(self, day: date) -> bool:
+        return self.opened_on <= day and (self.closed_on is None or self.closed_on >= day)

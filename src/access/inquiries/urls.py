@@ -1,6 +1,6 @@
 from django.urls import path
 
-from access.inquiries import misuse_views, views
+from access.inquiries import case_views, misuse_views, views
 
 app_name = "inquiries"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     ),
     path("misuse/flags/", misuse_views.flags, name="misuse_flags"),
     path("misuse/flags/<int:pk>/", misuse_views.flag_detail, name="flag"),
+    path("cases/", case_views.case_list, name="cases"),
+    path("cases/import/", case_views.case_import, name="case_import"),
+    path("cases/<int:pk>/close/", case_views.case_close, name="case_close"),
     path("<int:pk>/", views.inquiry_detail, name="detail"),
     path("<int:pk>/candidates/<int:candidate_pk>/", views.candidate_compare, name="candidate"),
     path("<int:pk>/determination/", views.determine, name="determine"),
