@@ -6,12 +6,15 @@ from access.accounts.api.views import TokenCreateView, TokenRevokeView
 from access.agencies.api.views import AgencyViewSet
 from access.agreements.api.views import AgreementViewSet
 from access.core.api.docs import api_docs
+from access.inquiries.api.misuse import MisuseFlagViewSet, MisuseRuleViewSet
 from access.inquiries.api.views import InquiryViewSet
 
 router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("inquiries", InquiryViewSet, basename="inquiry")
+router.register("misuse/flags", MisuseFlagViewSet, basename="misuseflag")
+router.register("misuse/rules", MisuseRuleViewSet, basename="misuserule")
 
 api_patterns = [
     path("schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),

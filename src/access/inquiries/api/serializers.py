@@ -7,8 +7,14 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import serializers
 
-from access.inquiries.choices import Determination, Evidence, SupervisorDecision
-from access.inquiries.models import Inquiry, InquiryCandidate
+from access.inquiries.choices import (
+    Determination,
+    Evidence,
+    Finding,
+    MisuseRuleKind,
+    SupervisorDecision,
+)
+from access.inquiries.models import Inquiry, InquiryCandidate, MisuseFlag, MisuseRule
 
 SUBJECT_FIELDS = [
     "family_name",
@@ -100,4 +106,59 @@ class DeterminationSerializer(serializers.Serializer):
 
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=SupervisorDecision.choices())
+    notes = serializers.CharField()
+
+
+class MisuseRuleSerializer(serializers.ModelSerializer):
+    kind_label = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MisuseRule
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "threshold",
+            "window_minutes",
+            "lookback_days",
+            "quiet_percent",
+            "min_history",
+            "parameters",
+            "active",
+            "created_by_name",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_kind_label(self, obj: MisuseRule) -> str:
+        return MisuseRuleKind.label(obj.kind)
+
+
+class MisuseFlagSerializer(serializers.ModelSerializer):
+    rule = MisuseRuleSerializer(read_only=True)
+    agency = serializers.IntegerField(source="inquiry.agency_id", read_only=True)
+    submitted_by = serializers.CharField(source="inquiry.submitted_by.username", read_only=True)
+    closed_by = serializers.CharField(source="closed_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = MisuseFlag
+        fields = [
+            "id",
+            "rule",
+            "inquiry",
+            "agency",
+            "submitted_by",
+            "evidence",
+            "status",
+            "finding",
+            "finding_notes",
+            "closed_by",
+            "closed_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class FindingSerializer(serializers.Serializer):
+    finding = serializers.ChoiceField(choices=Finding.choices())
     notes = serializers.CharField()
