@@ -128,15 +128,19 @@ def inquiry_create(request: AuthedRequest) -> HttpResponse:
 
 
 def inquiry_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    from access.inquiries import reads  # the audited read (kept local: one-function edit)
+
     inquiry = _get(request, pk)
     user = request.user
     is_ice = user.can("inquiries.answer_inquiry") or user.can("inquiries.decide_inquiry")
+    candidates = list(inquiry.candidates.select_related("record")) if is_ice else []
+    reads.view_inquiry(user, inquiry, form="web", candidates_shown=len(candidates))
     return _page(
         request,
         "detail.html",
         inquiry=inquiry,
         status_colour=S.colour(inquiry.status),
-        candidates=inquiry.candidates.select_related("record") if is_ice else [],
+        candidates=candidates,
         show_candidates=is_ice,
         reasons=[StopReason.label(r) for r in inquiry.stop_reasons],
         determination_label=Determination.label(inquiry.determination),

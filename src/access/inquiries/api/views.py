@@ -68,6 +68,16 @@ class InquiryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             rows = rows.filter(status=params["status"])
         return rows
 
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """One inquiry; reading it is audited (``inquiry.viewed``, form ``api``)."""
+        from access.inquiries import reads  # the audited read (kept local: one-method edit)
+
+        inquiry = self.get_object()
+        body = self.get_serializer(inquiry).data
+        shown = len(body["candidates"] or [])
+        reads.view_inquiry(_user(request), inquiry, form="api", candidates_shown=shown)
+        return Response(body)
+
     def create(self, request: Request) -> Response:
         user = _user(request)
         if not user.can("inquiries.add_inquiry") or user.agency is None:
