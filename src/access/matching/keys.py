@@ -51,7 +51,9 @@ def deletions(token: str) -> set[str]:
     return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
-def _fuzzy_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[str]:
+def _fuzzy_keys(
+    given: str, middle: Sequence[str], family: Sequence[str], dobs: Sequence[str]
+) -> set[str]:
     """Keys that survive a typo, a transposed year or a swapped name order (see above).
 
     Every family carries a date part or a phonetic code, so posting lists stay short at a
@@ -67,6 +69,7 @@ def _fuzzy_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[s
         for token in tokens:
             out.add(f"di:{dob}:{token[0]}")
             out.add(f"pm:{names.phonetic(token)}:{month_day}")
+        out.update(f"pm:{names.phonetic(m)}:{month_day}" for m in middle if m)
         if given:
             out.update(f"im:{''.join(sorted(given[0] + t[0]))}:{month_day}" for t in family if t)
     for month in {d[:7] for d in dobs if len(d) >= 7}:
@@ -81,8 +84,10 @@ def _fuzzy_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[s
     return out
 
 
-def _name_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[str]:
-    out: set[str] = _fuzzy_keys(given, family, dobs)
+def _name_keys(
+    given: str, middle: Sequence[str], family: Sequence[str], dobs: Sequence[str]
+) -> set[str]:
+    out: set[str] = _fuzzy_keys(given, middle, family, dobs)
     surnames = [names.phonetic(t) for t in family]
     whole = "_".join(surnames)
     given_codes = {names.phonetic(v) for v in names.name_variants(given)} if given else set()
@@ -92,8 +97,7 @@ def _name_keys(given: str, family: Sequence[str], dobs: Sequence[str]) -> set[st
     surname_codes = {whole, *surnames} - {""}
     for year in years:
         out.update(f"fy:{code}:{year}" for code in surname_codes)
-        if given:
-            out.add(f"fy:{names.phonetic(given)}:{year}")  # given recorded as family
+        out.update(f"fy:{code}:{year}" for code in given_codes)  # given recorded as family
     for dob in full_dobs:
         out.update(f"gd:{code}:{dob}" for code in given_codes)
         if surnames:
@@ -113,12 +117,13 @@ def _undated_keys(given: str, middle: Sequence[str], family: Sequence[str]) -> s
     if surnames:
         out.update(f"mf:{names.phonetic(m)}:{surnames[0]}" for m in middle if m)
     tokens = [t for t in (given, *middle, *family) if t]
+    # Nicknames stand for their formal names wherever they were recorded (swapped orders).
+    codes = [{names.phonetic(v) for v in names.name_variants(t)} for t in tokens]
     for i, a in enumerate(tokens):
         cut = deletions(a)
-        for j, b in enumerate(tokens):
+        for j, b_codes in enumerate(codes):
             if i != j:
-                code = names.phonetic(b)
-                out.update(f"dp:{x}:{code}" for x in cut)
+                out.update(f"dp:{x}:{code}" for x in cut for code in b_codes)
     return out
 
 
@@ -131,11 +136,11 @@ def _all_keys(record: Record) -> tuple[set[str], set[str], bool]:
             out.add(f"id:{kind}:{canonical}")
     dobs = [d for d in (dates.parse_date(v) for v in record.dates_of_birth) if d]
     given, middle, family = name_parts(record)
-    out |= _name_keys(given, family, dobs)
+    out |= _name_keys(given, middle.split(), family, dobs)
     undated = _undated_keys(given, middle.split(), family)
     for alias in record.aliases:
         a_given, a_middle, a_family = names.parse_full_name(alias)
-        out |= _name_keys(a_given, a_family, dobs)
+        out |= _name_keys(a_given, a_middle.split(), a_family, dobs)
         undated |= _undated_keys(a_given, a_middle.split(), a_family)
     return out, undated, any(dates.is_full(d) for d in dobs)
 
