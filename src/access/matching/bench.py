@@ -30,7 +30,10 @@ from access.matching.testdata import population
 Query = tuple[Record, object]  # (record, true person id or None when absent from the store)
 
 
-Source = tuple[list[Record], list[object], list[Query], list[Query], list[Query], str]
+Source = tuple[list[Record], list[object], list[Query], list[Query], list[Query], list[Query], str]
+CALIBRATION_PROBES = 20  # labelled probes per test query to fit the calibration (at least 20,000)
+CHECK_PROBES = 5  # further probes per test query whose pairs join the calibration table
+PROBABLE_PRECISION = 0.9995  # fitted with a margin over the 99.9% target
 
 
 def _from_generator(n: int, seed: int, queries: int, roster: int) -> Source | None:
@@ -51,9 +54,20 @@ def _from_generator(n: int, seed: int, queries: int, roster: int) -> Source | No
         return out
 
     test = as_queries(probes(population_, queries, seed))
-    calibration = as_queries(probes(population_, max(5 * queries, 5000), seed + 1))
+    calibration = as_queries(
+        probes(population_, max(CALIBRATION_PROBES * queries, 20_000), seed + 1)
+    )
     batch = as_queries(probes(population_, roster, seed + 2))
-    return store, persons, test, calibration, batch, "access.records.synthetic.generate + probes"
+    check = as_queries(probes(population_, CHECK_PROBES * queries, seed + 3))
+    return (
+        store,
+        persons,
+        test,
+        calibration,
+        batch,
+        check,
+        "access.records.synthetic.generate + probes",
+    )
 
 
 def _from_testdata(n: int, seed: int, queries: int, roster: int) -> Source:
@@ -71,7 +85,8 @@ def _from_testdata(n: int, seed: int, queries: int, roster: int) -> Source:
     present = [rows[0] for rows in multi[: queries - n_absent]]
     absent = single[:n_absent]
     calibration_rows = [rows[0] for rows in multi[queries - n_absent : 2 * queries]]
-    held_out = set(present) | set(absent) | set(calibration_rows)
+    check_rows = [rows[0] for rows in multi[2 * queries : 3 * queries]]
+    held_out = set(present) | set(absent) | set(calibration_rows) | set(check_rows)
     store_rows = [i for i in range(len(records)) if i not in held_out]
     test: list[Query] = [(records[i], persons[i]) for i in present]
     test += [(records[i], None) for i in absent]
@@ -83,6 +98,7 @@ def _from_testdata(n: int, seed: int, queries: int, roster: int) -> Source:
         test,
         calibration,
         batch,
+        [(records[i], persons[i]) for i in check_rows],
         "access.matching.testdata.population (held-out records as queries)",
     )
 
@@ -168,7 +184,7 @@ def run(
     source = _from_generator(records, seed, queries, roster) or _from_testdata(
         records, seed, queries, roster
     )
-    store_records, store_persons, test, calibration, batch, population_name = source
+    store_records, store_persons, test, calibration, batch, check, population_name = source
     step("building the store and key index")
     store = Store.build(store_records)
 
@@ -180,7 +196,9 @@ def run(
     step("calibrating")
     probs, labels, _bands = search.labelled_pairs(matcher, calibration, store_persons)
     model.calibration = calibrate.fit_isotonic(probs, labels)
-    model.thresholds = calibrate.choose_thresholds(model.calibrated(probs), labels)
+    model.thresholds = calibrate.choose_thresholds(
+        model.calibrated(probs), labels, probable_precision=PROBABLE_PRECISION
+    )
     matcher = search.Matcher(model, store)
 
     records_of: dict[object, int] = {}
@@ -200,11 +218,13 @@ def run(
             continue
         true_pairs += records_of.get(person, 0)
         candidates = matcher.candidates(query)
-        scored = matcher.score_pairs(query, candidates)
-        all_probs += [c.match_probability for c in scored]
+        probs_, bands_ = matcher.probabilities(query, candidates)
+        all_probs += probs_.tolist()
         all_labels += [store_persons[i] == person for i in candidates]
-        all_bands += [c.band for c in scored]
+        all_bands += bands_
 
+    step("calibration check probes")
+    check_probs, check_labels, _check_bands = search.labelled_pairs(matcher, check, store_persons)
     metrics = calibrate.band_metrics(all_bands, all_labels)
     retrieved_true = sum(all_labels)
     for name in ("probable", "possible"):  # recall against every true pair, retrieved or not
@@ -251,7 +271,9 @@ def run(
         "absent_queries": timings_absent,
         "absent_probable_rate": round(absent_probable / max(absent, 1), 4),
         "thresholds": {k: round(v, 6) for k, v in model.thresholds.items()},
-        "calibration": calibrate.reliability(all_probs, all_labels),
+        "calibration": calibrate.reliability(all_probs + check_probs, all_labels + check_labels),
+        "calibration_pairs": len(all_probs) + len(check_probs),
+        "calibration_fit_pairs": len(probs),
         "batch_rows": len(roster_records),
         "batch_pairs": len(batch_pairs),
         **batch_metrics,

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from access.matching.evaluate import CompiledModel
 
 SAME_ID_DIFFERENT_NAME = "identifier conflict: same identifier, different name"
@@ -46,6 +48,24 @@ def conflict(model: CompiledModel, levels: Sequence[int]) -> str:
     if labels["identifiers"] == "identifier agrees" and labels["family_name"] == "different":
         return SAME_ID_DIFFERENT_NAME
     return ""
+
+
+def conflicts(model: CompiledModel, levels: np.ndarray) -> list[str]:
+    """``conflict`` for every row of a (pairs, comparisons) level matrix, without labels."""
+    names = [spec.name for spec, _compiled in model.comparisons]
+    ids, family = names.index("identifiers"), names.index("family_name")
+
+    def where(column: int, label: str) -> np.ndarray:
+        compiled = model.comparisons[column][1]
+        wanted = [i for i, level in enumerate(compiled) if level.spec.label == label]
+        return np.isin(levels[:, column], wanted)
+
+    different_id = where(ids, "identifier conflict")
+    same_id_other_name = where(ids, "identifier agrees") & where(family, "different")
+    return [
+        DIFFERENT_ID if d else SAME_ID_DIFFERENT_NAME if s else ""
+        for d, s in zip(different_id.tolist(), same_id_other_name.tolist(), strict=True)
+    ]
 
 
 def explain(model: CompiledModel, levels: Sequence[int], weights: Sequence[float]) -> Explanation:

@@ -53,6 +53,20 @@ class Matcher:
             )
         return out
 
+    def probabilities(self, query: Record, rows: Sequence[int]) -> tuple[np.ndarray, list[str]]:
+        """Calibrated probabilities and bands of candidate rows, without explanations (the
+        calibration and the benchmarks score millions of pairs)."""
+        if not rows:
+            return np.zeros(0), []
+        scores = evaluate.score(self.compiled, features(query), [self.store.rows[i] for i in rows])
+        p = self.model.calibrated(scores.match_probability)
+        found = explain.conflicts(self.compiled, scores.levels)
+        bands = [
+            calibrate.band(float(x), self.model.thresholds, c)
+            for x, c in zip(np.asarray(p).tolist(), found, strict=True)
+        ]
+        return np.asarray(p, dtype=float), bands
+
     def candidates(self, query: Record) -> list[int]:
         return sorted(self.store.index.candidates(query_keys(query)))
 
@@ -91,8 +105,8 @@ def labelled_pairs(
             for i in matcher.candidates(query)
             if matcher.store.rows[i]["unique_id"] != query.record_id
         ]
-        for c, i in zip(matcher.score_pairs(query, rows), rows, strict=True):
-            probs.append(c.match_probability)
-            labels.append(person_ids[i] == person)
-            bands.append(c.band)
+        p, found = matcher.probabilities(query, rows)
+        probs += p.tolist()
+        bands += found
+        labels += [person_ids[i] == person for i in rows]
     return probs, labels, bands
