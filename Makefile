@@ -9,7 +9,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: install run serve test test-fast screenshots lint audit bench browsers clean help
+.PHONY: install run serve test test-fast screenshots lint audit bench bench-inquiries browsers clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -67,6 +67,12 @@ audit: install  ## pip-audit of the locked dependencies
 BENCH_RECORDS ?= 100000
 bench: install  ## matching benchmark (one JSON object); BENCH_RECORDS=1000000 for the issue's scale
 	$(BIN)/access bench matching --records $(BENCH_RECORDS)
+
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/access_bench
+BENCH_USERS ?= 20
+BENCH_SECONDS ?= 60
+bench-inquiries: install  ## inquiry API under load (gunicorn + locust, one JSON object); BENCH_RECORDS, BENCH_USERS, BENCH_SECONDS, BENCH_DATABASE_URL
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/access bench inquiries --records $(BENCH_RECORDS) --users $(BENCH_USERS) --seconds $(BENCH_SECONDS)
 
 clean:  ## remove the virtual environments, assets and local data
 	rm -rf .venv .uv node_modules var

@@ -86,3 +86,40 @@ def test_records_reindex_command(loaded, capsys):
     assert f"Reindexed {loaded.records} records" in capsys.readouterr().out
     assert _index() == _keys(_people(), keys_for)
     assert AuditEvent.objects.filter(action="records.reindexed").count() == 1
+
+
+def _schema(table: str) -> dict[str, tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, table)
+    return {
+        name: (tuple(c["columns"]), c["index"], c["unique"], bool(c["foreign_key"]))
+        for name, c in found.items()
+    }
+
+
+@pytest.mark.django_db
+def test_a_load_with_rebuilt_indexes_leaves_the_same_schema_and_rows(small_population):
+    tables = [CandidateKey._meta.db_table, FeatureRow._meta.db_table]
+    before = {t: _schema(t) for t in tables}
+    assert any(columns == ("key", "record_id") for columns, *_ in before[tables[0]].values())
+    report = load_table(LOADER, small_population.records, source_name="bulk", rebuild_indexes=True)
+    assert {t: _schema(t) for t in tables} == before
+    people = _people()
+    assert report.records == len(people) == FeatureRow.objects.count()
+    assert _index() == _keys(people, keys_for)
+
+
+def test_copy_text_escapes_separators_and_nulls():
+    import datetime as dt
+
+    from access.records.actions import _copy_text
+
+    rows = [("a\tb", None, 3), ("back\\slash\nline", dt.date(2020, 1, 2), 4)]
+    assert _copy_text(rows) == "a\\tb\t\\N\t3\nback\\\\slash\\nline\t2020-01-02\t4\n"
+    assert _copy_text([("fy:LP:1985", 7), ("id:a_number:012345678", 8)], plain=True) == (
+        "fy:LP:1985\t7\nid:a_number:012345678\t8\n"
+    )
+    # A "plain" row that is not plain after all is escaped rather than corrupting the COPY.
+    assert _copy_text([("x\ty", 1)], plain=True) == "x\\ty\t1\n"

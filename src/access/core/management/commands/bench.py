@@ -1,25 +1,50 @@
 """``access bench matching --records N [--seed S] [--queries Q] [--roster R]``: one JSON object
-(the batch links R roster rows against the store; default 100,000)."""
+(the batch links R roster rows against the store; default 100,000).
+
+``access bench inquiries --records N --users U --seconds S``: the inquiry API end to end under
+load (gunicorn + locust on loopback) against N synthetic records in the configured database,
+which must be a benchmark database (``access.inquiries.loadtest.bench``); one JSON object."""
 
 from __future__ import annotations
 
 import json
+import sys
 from typing import IO, Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Run a benchmark and print one JSON object (benchmarks: matching)."
+    help = "Run a benchmark and print one JSON object (benchmarks: matching, inquiries)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("benchmark", choices=["matching"])
+        parser.add_argument("benchmark", choices=["matching", "inquiries"])
         parser.add_argument("--records", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--queries", type=int, default=1000)
         parser.add_argument("--roster", type=int, default=100_000)
+        inquiries = parser.add_argument_group("inquiries")
+        inquiries.add_argument("--users", type=int, default=20, help="Concurrent locust users.")
+        inquiries.add_argument("--seconds", type=int, default=60, help="Length of the run.")
+        inquiries.add_argument(
+            "--wait",
+            type=float,
+            nargs=2,
+            default=[0.5, 1.5],
+            metavar=("MIN", "MAX"),
+            help="Seconds each user waits between inquiries (uniform; default 0.5 1.5).",
+        )
+        inquiries.add_argument("--workers", type=int, default=3, help="gunicorn workers.")
+        inquiries.add_argument("--threads", type=int, default=4, help="Threads per worker.")
+        inquiries.add_argument("--port", type=int, default=8765, help="Loopback port.")
+        inquiries.add_argument(
+            "--fresh", action="store_true", help="Drop and recreate the benchmark database."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["benchmark"] == "inquiries":
+            self.inquiries(options)
+            return
         from access.matching import bench
         from access.matching.progress import steps
 
@@ -33,4 +58,33 @@ class Command(BaseCommand):
                 options["roster"],
                 progress=step,
             )
+        self.stdout.write(json.dumps(result))
+
+    def inquiries(self, options: dict[str, Any]) -> None:
+        from access.inquiries.loadtest import bench
+
+        if options["records"] < 100 or options["users"] < 1 or options["seconds"] < 1:
+            raise CommandError("use --records >= 100, --users >= 1 and --seconds >= 1")
+        low, high = options["wait"]
+        if not 0 <= low <= high:
+            raise CommandError("--wait MIN MAX needs 0 <= MIN <= MAX")
+
+        def say(message: str) -> None:
+            print(f"[bench inquiries] {message}", file=sys.stderr, flush=True)
+
+        try:
+            result = bench.run(
+                records=options["records"],
+                users=options["users"],
+                seconds=options["seconds"],
+                seed=options["seed"],
+                wait=(low, high),
+                workers=options["workers"],
+                threads=options["threads"],
+                port=options["port"],
+                fresh=options["fresh"],
+                say=say,
+            )
+        except bench.BenchRefused as refused:
+            raise CommandError(str(refused)) from refused
         self.stdout.write(json.dumps(result))
