@@ -165,6 +165,20 @@ def query_keys(record: Record) -> set[str]:
     return out | _as_dn(undated) | (set() if dated else undated)
 
 
+# Name keys without a date part: a screening row with a full date of birth skips them (its
+# date keys reach the same records with far shorter posting lists).
+DATELESS_NAME_KEYS = ("fn:", "pp:", "f2:", "mf:")
+
+
+def screening_keys(record: Record) -> set[str]:
+    """The keys a roster row looks up in bulk screening (``screen``)."""
+    out, undated, dated = _all_keys(record)
+    if not dated:
+        return out | _as_dn(undated) | undated
+    kept = {k for k in out if not k.startswith(DATELESS_NAME_KEYS)}
+    return kept | {k for k in _as_dn(undated) if k.startswith("dn:")}
+
+
 class KeyIndex:
     """An in-memory inverted index: key -> row numbers of the records holding it."""
 

@@ -1,0 +1,165 @@
+"""Screening a roster against the store in bulk: candidate pairs from the key index, scored
+column-wise (``vectorised``), banded and explained like an online inquiry.
+
+A jail roster is tens of thousands of bookings at once. Each roster row looks up
+``keys.screening_keys`` (the inquiry keys, without the date-less name keys when the row has a
+full date of birth) in ``KeyTable``, the store's keys as sorted hash arrays; the pairs of a
+chunk of rows are scored at once and only pairs at or above ``min_probability`` are kept.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from access.matching import calibrate, explain, vectorised
+from access.matching.evaluate import compile_model
+from access.matching.keys import MAX_POSTINGS, KeyIndex, screening_keys
+from access.matching.model import Model
+from access.matching.normalize import features
+from access.matching.schema import Record
+
+CHUNK = 4_000  # roster rows scored together (bounds memory: about 1,000 candidates each)
+MIN_PROBABILITY = 0.001  # pairs below this calibrated probability are not reported
+
+# Date-less pair keys of dated records (``dp:``) reach only undated queries: a roster row with
+# a full date never looks them up, so the screening table leaves them out.
+STORE_SKIPS = ("dp:",)
+
+
+@dataclass
+class KeyTable:
+    """Store keys as arrays: sorted key hashes, posting offsets and the store rows."""
+
+    hashes: np.ndarray
+    offsets: np.ndarray
+    rows: np.ndarray
+    size: int
+
+    @classmethod
+    def from_index(cls, index: KeyIndex, max_postings: int = MAX_POSTINGS) -> KeyTable:
+        hashes: list[int] = []
+        lengths = array("q")
+        rows = array("q")
+        for key, postings in index.postings.items():
+            if len(postings) <= max_postings and not key.startswith(STORE_SKIPS):
+                hashes.append(hash(key))
+                lengths.append(len(postings))
+                rows.extend(postings)
+        h = np.array(hashes, dtype=np.int64)
+        order = np.argsort(h, kind="stable")
+        length = np.frombuffer(lengths, dtype=np.int64)
+        starts = np.zeros(len(h) + 1, dtype=np.int64)
+        np.cumsum(length, out=starts[1:])
+        flat = np.frombuffer(rows, dtype=np.int64)
+        # reorder the posting lists by hash
+        sorted_lengths = length[order]
+        sorted_offsets = np.zeros(len(h) + 1, dtype=np.int64)
+        np.cumsum(sorted_lengths, out=sorted_offsets[1:])
+        take = vectorised.ranges(starts[:-1][order], sorted_lengths)
+        return cls(h[order], sorted_offsets, flat[take], index.size)
+
+    def pairs(self, key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct (roster position, store row) pairs sharing a key."""
+        owner = array("q")
+        hashes = array("q")
+        for i, keys in enumerate(key_sets):
+            before = len(hashes)
+            hashes.extend(hash(k) for k in keys)
+            owner.extend([i] * (len(hashes) - before))
+        h = np.frombuffer(hashes, dtype=np.int64)
+        o = np.frombuffer(owner, dtype=np.int64)
+        pos = np.searchsorted(self.hashes, h)
+        pos = np.minimum(pos, len(self.hashes) - 1)
+        found = self.hashes[pos] == h if len(self.hashes) else np.zeros(len(h), dtype=bool)
+        pos, o = pos[found], o[found]
+        starts = self.offsets[pos]
+        lengths = self.offsets[pos + 1] - starts
+        left = np.repeat(o, lengths)
+        right = self.rows[vectorised.ranges(starts, lengths)]
+        both = vectorised.unique(left * max(self.size, 1) + right)
+        return both // max(self.size, 1), both % max(self.size, 1)
+
+
+@dataclass
+class Screener:
+    """A trained model over one store, ready to screen rosters (the store encoded once)."""
+
+    model: Model
+    store_rows: Sequence[dict[str, Any]]
+    table: KeyTable
+    min_probability: float = MIN_PROBABILITY
+
+    def __post_init__(self) -> None:
+        self.compiled = compile_model(self.model)
+        self.vocabulary = vectorised.Vocabulary()
+        self.store = self.vocabulary.encode(self.store_rows)
+
+    def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
+        """Pairs of one chunk of roster rows at or above ``min_probability``."""
+        left = self.vocabulary.encode([features(r) for r in rows])
+        li, ri = self.table.pairs([screening_keys(r) for r in rows])
+        if not li.size:
+            return []
+        scores = vectorised.score_pairs(self.compiled, self.vocabulary, left, self.store, li, ri)
+        p = np.asarray(self.model.calibrated(scores.match_probability), dtype=float)
+        keep = np.flatnonzero(p >= self.min_probability)
+        conflicts = explain.conflicts(self.compiled, scores.levels[keep])
+        out = []
+        for k, conflict in zip(keep.tolist(), conflicts, strict=True):
+            why = explain.explain(self.compiled, scores.levels[k], scores.weights[k])
+            out.append(
+                {
+                    "left_id": rows[int(li[k])].record_id,
+                    "right_id": self.store_rows[int(ri[k])]["unique_id"],
+                    "match_probability": round(float(p[k]), 6),
+                    "band": calibrate.band(float(p[k]), self.model.thresholds, conflict),
+                    "match_weight": round(float(scores.match_weight[k]), 4),
+                    **why.as_columns(),
+                }
+            )
+        return out
+
+    def screen(
+        self,
+        roster: Sequence[Record],
+        workers: int = 1,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Every pair (roster row, store record) at or above ``min_probability``, with band and
+        explanation columns, most likely first. ``workers`` > 1 screens chunks in forked
+        processes that share the encoded store (copy-on-write)."""
+        chunks = [roster[i : i + CHUNK] for i in range(0, len(roster), CHUNK)]
+        out: list[dict[str, Any]] = []
+        if workers > 1 and len(chunks) > 1 and "fork" in mp.get_all_start_methods():
+            global _ACTIVE
+            _ACTIVE = self
+            try:
+                with mp.get_context("fork").Pool(workers) as pool:
+                    for rows, done in pool.imap(_screen_chunk, chunks):
+                        out += rows
+                        if progress:
+                            progress(done)
+            finally:
+                _ACTIVE = None
+        else:
+            for chunk in chunks:
+                out += self.chunk(chunk)
+                if progress:
+                    progress(len(chunk))
+        out.sort(key=lambda r: (-r["match_probability"], str(r["left_id"]), str(r["right_id"])))
+        return out
+
+
+_ACTIVE: Screener | None = None  # the screener a forked worker inherits
+
+
+def _screen_chunk(rows: Sequence[Record]) -> tuple[list[dict[str, Any]], int]:
+    if _ACTIVE is None:
+        raise RuntimeError("no screener in this worker")
+    return _ACTIVE.chunk(rows), len(rows)
