@@ -39,3 +39,32 @@ def test_column_wise_scores_equal_the_per_query_evaluator(
     # every level of every comparison is reached somewhere in the sample
     reached = {(j, int(x)) for j in range(got.levels.shape[1]) for x in np.unique(got.levels[:, j])}
     assert len(reached) >= 30
+
+
+def test_pruning_drops_only_pairs_below_the_weight_and_keeps_shared_identifiers(
+    trained: Model, population_small: tuple
+) -> None:
+    records, _persons = population_small
+    compiled = evaluate.compile_model(trained)
+    vocabulary = vectorised.Vocabulary()
+    rows = [features(r) for r in records]
+    table = vocabulary.encode(rows)
+    rng = np.random.default_rng(3)
+    li = rng.integers(0, len(rows), 20_000)
+    ri = rng.integers(0, len(rows), 20_000)
+    full = vectorised.score_pairs(compiled, vocabulary, table, table, li, ri)
+    cut = float(np.quantile(full.match_weight, 0.9))
+    pruned = vectorised.score_pairs(compiled, vocabulary, table, table, li, ri, min_weight=cut)
+    above = full.match_weight >= cut
+    assert np.array_equal(pruned.match_weight[above], full.match_weight[above])
+    dropped = np.isneginf(pruned.match_weight)
+    assert dropped.sum() > 10_000  # most random pairs never reach the later comparisons
+    assert (full.match_weight[dropped] < cut).all()
+    ids = [spec.name for spec, _c in compiled.comparisons].index("identifiers")
+    agree = [
+        i
+        for i, lv in enumerate(compiled.comparisons[ids][1])
+        if lv.spec.label == "identifier agrees"
+    ]
+    shared = np.isin(full.levels[:, ids], agree)
+    assert np.array_equal(pruned.match_weight[shared], full.match_weight[shared])

@@ -240,7 +240,12 @@ def run(
         dataclasses.replace(q, record_id=f"roster-{i}") for i, (q, _p) in enumerate(batch)
     ]
     started = time.perf_counter()
-    screener = screen.Screener(model, store.rows, screen.KeyTable.from_index(store.index))
+    screener = screen.Screener(
+        model,
+        store.rows,
+        screen.KeyTable.from_index(store.index),
+        min_probability=model.thresholds["possible"],  # a screener reviews possible or better
+    )
     prepare_seconds = time.perf_counter() - started
     started = time.perf_counter()
     batch_pairs = screener.screen(roster_records, workers=os.cpu_count() or 1)

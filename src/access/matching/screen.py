@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from access.matching import calibrate, explain, vectorised
+from access.matching import calibrate, evaluate, explain, vectorised
 from access.matching.evaluate import compile_model
 from access.matching.keys import MAX_POSTINGS, KeyIndex, screening_keys
 from access.matching.model import Model
@@ -99,6 +99,15 @@ class Screener:
         self.compiled = compile_model(self.model)
         self.vocabulary = vectorised.Vocabulary()
         self.store = self.vocabulary.encode(self.store_rows)
+        self.min_weight = self._weight_below(self.min_probability)
+        self._labels: dict[tuple[int, ...], dict[str, Any]] = {}
+
+    def _weight_below(self, probability: float) -> float:
+        """A match weight under which the calibrated probability stays below ``probability``."""
+        grid = np.arange(-80.0, 80.0, 0.01)
+        calibrated = np.asarray(self.model.calibrated(evaluate.probability(grid)), dtype=float)
+        reached = np.flatnonzero(calibrated >= probability)
+        return float(grid[reached[0]] - 0.01) if reached.size else float(grid[-1])
 
     def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
         """Pairs of one chunk of roster rows at or above ``min_probability``."""
@@ -106,23 +115,44 @@ class Screener:
         li, ri = self.table.pairs([screening_keys(r) for r in rows])
         if not li.size:
             return []
-        scores = vectorised.score_pairs(self.compiled, self.vocabulary, left, self.store, li, ri)
+        scores = vectorised.score_pairs(
+            self.compiled, self.vocabulary, left, self.store, li, ri, self.min_weight
+        )
         p = np.asarray(self.model.calibrated(scores.match_probability), dtype=float)
-        keep = np.flatnonzero(p >= self.min_probability)
-        conflicts = explain.conflicts(self.compiled, scores.levels[keep])
+        p[np.isneginf(scores.match_weight)] = 0.0
+        kept = np.flatnonzero(np.isfinite(scores.match_weight))
+        conflicts = explain.conflicts(self.compiled, scores.levels[kept])
         out = []
-        for k, conflict in zip(keep.tolist(), conflicts, strict=True):
-            why = explain.explain(self.compiled, scores.levels[k], scores.weights[k])
+        for k, conflict in zip(kept.tolist(), conflicts, strict=True):
+            band = calibrate.band(float(p[k]), self.model.thresholds, conflict)
+            if p[k] < self.min_probability and band == calibrate.NO_MATCH:
+                continue
             out.append(
                 {
                     "left_id": rows[int(li[k])].record_id,
                     "right_id": self.store_rows[int(ri[k])]["unique_id"],
                     "match_probability": round(float(p[k]), 6),
-                    "band": calibrate.band(float(p[k]), self.model.thresholds, conflict),
+                    "band": band,
                     "match_weight": round(float(scores.match_weight[k]), 4),
-                    **why.as_columns(),
+                    **self._explanation(scores.levels[k], scores.weights[k]),
                 }
             )
+        return out
+
+    def _explanation(self, levels: np.ndarray, weights: np.ndarray) -> dict[str, Any]:
+        """``explain.explain(...).as_columns()``; labels and notes depend on the levels only,
+        so they are worked out once per combination of levels."""
+        combo = tuple(levels.tolist())
+        fixed = self._labels.get(combo)
+        if fixed is None:
+            fixed = explain.explain(self.compiled, combo, [0.0] * len(combo)).as_columns()
+            fixed = {k: v for k, v in fixed.items() if not k.endswith("_weight")}
+            self._labels[combo] = fixed
+        out = dict(fixed)
+        for (spec, _compiled), weight in zip(
+            self.compiled.comparisons, weights.tolist(), strict=True
+        ):
+            out[f"{spec.name}_weight"] = round(weight, 4)
         return out
 
     def screen(

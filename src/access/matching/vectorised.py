@@ -249,6 +249,24 @@ def _tf_adjustment(
     return np.where(known, level.tf_weight * (level.log2_u_exact - np.log2(value)), 0.0)
 
 
+# Comparisons in the order a pruned score evaluates them: the identifiers (their agreement
+# weighs most, so nothing is pruned before it is known), then the most telling of the rest.
+PRUNE_ORDER = ("identifiers", "date_of_birth", "family_name", "given_name")
+
+
+def max_weight(model: CompiledModel, compiled: Sequence[CompiledLevel]) -> float:
+    """The highest weight a comparison can add (term-frequency adjustment included)."""
+    best = 0.0
+    for level in compiled:
+        weight = level.weight
+        if level.tf_col:
+            table = model.tf.get(level.tf_col, {})
+            rarest = max(min(table.values(), default=1.0), level.tf_min_u, 1e-300)
+            weight += max(0.0, level.tf_weight * (level.log2_u_exact - np.log2(rarest)))
+        best = max(best, weight)
+    return best
+
+
 def score_pairs(
     model: CompiledModel,
     vocabulary: Vocabulary,
@@ -256,16 +274,30 @@ def score_pairs(
     right: Encoded,
     li: np.ndarray,
     ri: np.ndarray,
+    min_weight: float | None = None,
+    protect: tuple[str, str] = ("identifiers", "identifier agrees"),
 ) -> Scores:
     """Scores of pairs (``left`` row ``li[k]``, ``right`` row ``ri[k]``); the left side plays
-    the query of ``evaluate.score``."""
+    the query of ``evaluate.score``.
+
+    With ``min_weight``, a pair is dropped as soon as the weight it has plus the most the
+    comparisons still to come could add falls below it: its remaining levels stay -1 and its
+    match weight is -inf (probability 0). Pairs at or above ``min_weight`` are scored in full,
+    exactly as without it, and so are pairs at the ``protect`` level (comparison, label): a
+    shared identifier is never dismissed (``calibrate.band``)."""
     li = np.asarray(li, dtype=np.int64)
     ri = np.asarray(ri, dtype=np.int64)
     n, k = len(li), len(model.comparisons)
     levels = np.full((n, k), -1, dtype=np.int64)
     weights = np.zeros((n, k), dtype=float)
-    for j, (_spec, compiled) in enumerate(model.comparisons):
-        open_ = np.arange(n, dtype=np.int64)
+    names = [spec.name for spec, _compiled in model.comparisons]
+    order = [names.index(x) for x in PRUNE_ORDER if x in names]
+    order += [j for j in range(k) if j not in order]
+    remaining = sum(max_weight(model, compiled) for _spec, compiled in model.comparisons)
+    alive = np.arange(n, dtype=np.int64)
+    for j in order:
+        compiled = model.comparisons[j][1]
+        open_ = alive
         for i, level in enumerate(compiled):
             if not open_.size:
                 break
@@ -281,5 +313,17 @@ def score_pairs(
                         left.scalars[col][li[rows]], right.scalars[col][ri[rows]],
                     )  # fmt: skip
             open_ = open_[~hit]
+        if min_weight is not None:
+            remaining = max(remaining - max_weight(model, compiled), 0.0)
+            bound = model.prior_weight + weights[alive].sum(axis=1) + remaining
+            keep = bound >= min_weight - 1e-9  # rounding in the running sums never prunes
+            if names[j] == protect[0]:
+                wanted = [i for i, lv in enumerate(compiled) if lv.spec.label == protect[1]]
+                keep |= np.isin(levels[alive, j], wanted)
+            alive = alive[keep]
     match_weight = model.prior_weight + weights.sum(axis=1)
+    if min_weight is not None:
+        pruned = np.ones(n, dtype=bool)
+        pruned[alive] = False
+        match_weight[pruned] = -np.inf
     return Scores(match_weight, probability(match_weight), levels, weights)
