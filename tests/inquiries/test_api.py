@@ -72,6 +72,9 @@ def test_analyst_answers_and_officer_reads_the_iar_by_api(officer, client_as):
     iar = officer.get(f"/api/inquiries/{created['id']}/iar/").json()
     assert iar["determination"] == "no_record" and iar["verified_record"] == ""
     assert iar["text"].startswith("IAR.VA0290000.TXT.") and "DET/NO RECORD FOUND." in iar["text"]
+    # the IAR is queued back to the inquiring ORI over Nlets (sent by the worker after commit)
+    assert iar["delivery"]["channel"] == "nlets" and iar["delivery"]["destination"] == "VA0290000"
+    assert iar["delivery"]["status"] == "queued" and iar["delivery"]["attempts"] == 0
 
 
 def test_citizenship_stops_are_queryable(officer, client_as):

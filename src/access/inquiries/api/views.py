@@ -124,8 +124,21 @@ class InquiryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     @action(detail=True, methods=["get"])
     def iar(self, request: Request, pk: str | None = None) -> Response:
-        response = actions.view_iar(request.user, self.get_object(), form="api")
-        return Response({**response.as_dict(), "text": response.text()})
+        inquiry = self.get_object()
+        response = actions.view_iar(request.user, inquiry, form="api")
+        outbound = inquiry.outbound_messages.filter(kind="IAR").first()
+        delivery = (
+            {
+                "channel": outbound.channel,
+                "destination": outbound.destination,
+                "status": outbound.status,
+                "attempts": outbound.attempts,
+                "sent_at": outbound.sent_at,
+            }
+            if outbound
+            else None
+        )
+        return Response({**response.as_dict(), "text": response.text(), "delivery": delivery})
 
     @action(detail=True, methods=["post"])
     def determination(self, request: Request, pk: str | None = None) -> Response:
