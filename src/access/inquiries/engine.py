@@ -21,6 +21,7 @@ inquiry. Keys and feature rows are written by the records loader and rebuilt by
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import threading
@@ -205,7 +206,18 @@ def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, d
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*sorted(keys), cap])
-        return [(pk, _row(value)) for pk, value in cursor.fetchall()]
+        fetched = cursor.fetchall()
+    # Thousands of small dicts and lists at a million records: the cyclic garbage collector
+    # would re-scan the heap many times over for objects that hold no cycles. Paused only
+    # around the parse, and resumed only by the thread that paused it.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return [(pk, _row(value)) for pk, value in fetched]
+    finally:
+        if paused:
+            gc.enable()
 
 
 def explanation_json(why: Explanation) -> dict[str, Any]:

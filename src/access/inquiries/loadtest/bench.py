@@ -329,6 +329,41 @@ def wait_until_serving(url: str, token: str, server: subprocess.Popen[bytes], lo
     raise BenchRefused(f"gunicorn did not answer within 300 s; see {log}")
 
 
+def search_profile(bodies: list[dict[str, Any]]) -> dict[str, Any]:
+    """The candidate search alone, in this process, one inquiry after another (no load): how
+    many candidate rows each inquiry reads, the time to fetch them (SQL + JSON) and to score
+    them; the rest of a request's time is the API and the audited submission."""
+    from access.inquiries import engine
+    from access.inquiries.message import check
+    from access.matching.keys import query_keys
+
+    current, _size = engine.matcher()
+    if current is None:
+        return {}
+    rows_n: list[float] = []
+    fetch: list[float] = []
+    scoring: list[float] = []
+    for body in bodies:
+        query = engine.inquiry_record(check({**body, "ori": ORI}))
+        started = time.perf_counter()
+        rows = engine.candidate_rows(query_keys(query))
+        fetched = time.perf_counter()
+        current.search(query, [row for _pk, row in rows])
+        scoring.append((time.perf_counter() - fetched) * 1000)
+        fetch.append((fetched - started) * 1000)
+        rows_n.append(len(rows))
+    return {
+        "inquiries": len(bodies),
+        "candidate_rows_p50": _percentile(rows_n, 0.5),
+        "candidate_rows_p95": _percentile(rows_n, 0.95),
+        "candidate_rows_max": max(rows_n),
+        "fetch_ms_p50": _percentile(fetch, 0.5),
+        "fetch_ms_p95": _percentile(fetch, 0.95),
+        "score_ms_p50": _percentile(scoring, 0.5),
+        "score_ms_p95": _percentile(scoring, 0.95),
+    }
+
+
 def machine() -> dict[str, Any]:
     memory = 0.0
     with contextlib.suppress(OSError, ValueError, IndexError):
@@ -348,6 +383,7 @@ def machine() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "memory_gib": memory,
         "database": f"{connection.vendor} {version}",
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -395,7 +431,8 @@ def run(
         audited_before = AuditEvent.objects.filter(action="inquiry.submitted").count()
         inquiries_before = Inquiry.objects.count()
         candidates_before = InquiryCandidate.objects.count()
-        say(f"locust: {users} users for {seconds} s")
+        load_before = [round(x, 2) for x in os.getloadavg()]
+        say(f"locust: {users} users for {seconds} s (load average {load_before})")
         env = {
             **os.environ,
             "BENCH_TOKEN": token,
@@ -430,6 +467,8 @@ def run(
         (var_dir / "locust.log").write_bytes(outcome.stdout + outcome.stderr)
         server_alive = server.poll() is None
     audited = AuditEvent.objects.filter(action="inquiry.submitted").count() - audited_before
+    say("the search alone, in process, 300 inquiries")
+    profile = search_profile(bodies[:300])
     stored = Inquiry.objects.count() - inquiries_before
     candidates = InquiryCandidate.objects.count() - candidates_before
     if not timings_file.exists():
@@ -467,6 +506,7 @@ def run(
         "stored_inquiries": stored,
         "all_audited": audited == stored == requests - failures,
         "candidates_per_inquiry": round(candidates / stored, 2) if stored else 0.0,
+        "search_in_process": profile,
         "p95_target_ms": 100,
         "p95_met": bool(requests) and _percentile(timings, 0.95) <= 100,
         "target_met": bool(requests)
@@ -474,6 +514,7 @@ def run(
         and failures == 0
         and audited == stored == requests,
         "locust_exit": outcome.returncode,
+        "load_average_before_run": load_before,
         **model,
         "total_seconds": round(time.perf_counter() - started, 1),
         "machine": machine(),
