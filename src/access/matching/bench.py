@@ -12,6 +12,7 @@ column-wise evaluator; ``batch_prepare_seconds`` is the store's one-off key tabl
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 import platform
@@ -20,6 +21,8 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
+
+import numpy as np
 
 from access.matching import calibrate, screen, search
 from access.matching.model import blocking_rules, dialect_settings, train
@@ -195,6 +198,7 @@ def run(
     train_seconds = time.perf_counter() - started
     matcher = search.Matcher(model, store)
     step("calibrating")
+    gc.collect()
     probs, labels, _bands = search.labelled_pairs(matcher, calibration, store_persons)
     model.calibration = calibrate.fit_isotonic(probs, labels)
     model.thresholds = calibrate.choose_thresholds(
@@ -274,7 +278,10 @@ def run(
         "absent_queries": timings_absent,
         "absent_probable_rate": round(absent_probable / max(absent, 1), 4),
         "thresholds": {k: round(v, 6) for k, v in model.thresholds.items()},
-        "calibration": calibrate.reliability(all_probs + check_probs, all_labels + check_labels),
+        "calibration": calibrate.reliability(
+            np.concatenate([np.asarray(all_probs, dtype=float), check_probs]),
+            np.concatenate([np.asarray(all_labels, dtype=bool), check_labels]),
+        ),
         "calibration_pairs": len(all_probs) + len(check_probs),
         "calibration_fit_pairs": len(probs),
         "batch_rows": len(roster_records),

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from access.matching.explain import SAME_ID_DIFFERENT_NAME
 
@@ -48,7 +49,7 @@ def band(probability: float, thresholds: dict[str, float], conflict: str = "") -
 
 
 def reliability(
-    probabilities: Sequence[float], labels: Sequence[bool], bins: int = 10
+    probabilities: ArrayLike, labels: ArrayLike, bins: int = 10
 ) -> list[dict[str, Any]]:
     """Predicted against observed match rate per probability bin (empty bins omitted)."""
     p = np.asarray(probabilities, dtype=float)
@@ -92,9 +93,7 @@ def _pav(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return np.array(level), np.array(weight), np.array(start, dtype=np.int64)
 
 
-def fit_isotonic(
-    probabilities: Sequence[float], labels: Sequence[bool]
-) -> dict[str, list[float]] | None:
+def fit_isotonic(probabilities: ArrayLike, labels: ArrayLike) -> dict[str, list[float]] | None:
     """A monotone map from raw probability to observed match rate (``None`` without data).
 
     Knots ``x`` (raw) -> ``y`` (calibrated), linear in between and flat beyond the ends: each
@@ -115,8 +114,8 @@ def fit_isotonic(
 
 
 def choose_thresholds(
-    probabilities: Sequence[float],
-    labels: Sequence[bool],
+    probabilities: ArrayLike,
+    labels: ArrayLike,
     probable_precision: float = 0.999,
     possible_recall: float = 0.99,
 ) -> dict[str, float]:
@@ -140,7 +139,7 @@ def choose_thresholds(
     return {"possible": possible, "probable": probable}
 
 
-def band_metrics(bands: Sequence[str], labels: Sequence[bool]) -> dict[str, float]:
+def band_metrics(bands: Sequence[str], labels: ArrayLike) -> dict[str, float]:
     """Precision and recall of "probable" and of "possible or better" over labelled pairs."""
     b = np.asarray(bands)
     y = np.asarray(labels, dtype=bool)

@@ -8,6 +8,7 @@ term-frequency tables) live in a ``Model`` that both evaluators read.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import math
@@ -350,6 +351,11 @@ def train(
             for k, v in zip(frame[col], frame[f"tf_{col}"], strict=True)
             if k is not None
         }
+    # DuckDB keeps its buffers and the registered Arrow tables until the connection closes;
+    # the linker's reference cycles would hold them until a full collection (GBs at 1M rows).
+    db_api._con.close()
+    del linker, training, tables, db_api
+    gc.collect()
     return Model(_with_parameters(settings, link_type), tf)
 
 
