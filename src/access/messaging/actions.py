@@ -104,7 +104,8 @@ def deliver(actor: Any, message_id: int) -> str:
     """One delivery attempt. The row is locked and sent only while queued, so a message is
     handed over once however often its job runs; every attempt is an audit event."""
     message = (
-        OutboundMessage.objects.select_for_update()
+        # of=("self",): PostgreSQL cannot lock the nullable side of the outer join
+        OutboundMessage.objects.select_for_update(of=("self",))
         .select_related("inquiry__submitted_by")
         .filter(pk=message_id)
         .first()
