@@ -46,6 +46,18 @@ def test_volume_and_repeat_rules_flag_with_evidence(people, db):
     assert [f["rule"] for f in submitted.details["misuse_flags"]] == ["repeat_subject", "volume"]
 
 
+def test_repeat_subject_counts_one_officers_inquiries(people, client_as, agency_a, db):
+    _rule(people["oversight"], "repeat_subject", threshold=1)
+    colleague = client_as("agency_officer", agency_a)
+    for client in (people["officer"], colleague, people["officer"]):
+        client.post("/inquiries/new/", form_fields(a_number="A12345678", in_custody="on"))
+    first, second, third = Inquiry.objects.order_by("pk")
+    flag = MisuseFlag.objects.get()  # the colleague's inquiry is not the officer's repeat
+    assert flag.inquiry == third and flag.evidence["inquiries"] == [first.pk, third.pk]
+    assert second.pk not in flag.evidence["inquiries"]
+    assert flag.evidence["user"] == people["officer"].user.get_username()
+
+
 def test_oversight_closes_a_flag_with_a_finding(people, db):
     oversight = people["oversight"]
     rule = _rule(oversight, "no_charge")

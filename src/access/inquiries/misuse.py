@@ -68,10 +68,11 @@ def evaluate(rule: MisuseRule, inquiry: Inquiry) -> dict[str, Any] | None:
     elif rule.kind == MisuseRuleKind.REPEAT_SUBJECT:
         same = _same_subject(inquiry)
         if same is not None:
-            rows = _recent(rule, inquiry).filter(same, agency_id=inquiry.agency_id)
+            rows = _recent(rule, inquiry).filter(same, submitted_by_id=inquiry.submitted_by_id)
             ids = sorted(rows.values_list("pk", flat=True))
             if len(ids) > rule.threshold:
                 return {
+                    "user": inquiry.submitted_by.get_username(),
                     "count": len(ids),
                     "window_minutes": rule.window_minutes,
                     "inquiries": ids,
