@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from access.matching import calibrate, evaluate, explain
+from access.matching import calibrate, evaluate, search
 from access.matching.model import Model
 from access.matching.normalize import features
 from access.matching.schema import Record
@@ -32,23 +32,7 @@ class RowMatcher:
 
     def score_rows(self, query: Record, rows: Sequence[Row]) -> list[Candidate]:
         """Every row scored, banded and explained (``Matcher.score_pairs``)."""
-        if not rows:
-            return []
-        scores = evaluate.score(self.compiled, features(query), rows)
-        out = []
-        for j, row in enumerate(rows):
-            why = explain.explain(self.compiled, scores.levels[j], scores.weights[j])
-            p = float(self.model.calibrated(float(scores.match_probability[j])))
-            out.append(
-                Candidate(
-                    record_id=row["unique_id"],
-                    match_weight=float(scores.match_weight[j]),
-                    match_probability=p,
-                    band=calibrate.band(p, self.model.thresholds, why.conflict),
-                    explanation=why,
-                )
-            )
-        return out
+        return search.candidates(self.model, self.compiled, query, rows) if rows else []
 
     def search(
         self,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -26,6 +27,27 @@ class Candidate:
     explanation: explain.Explanation
 
 
+def candidates(
+    model: Model, compiled: evaluate.CompiledModel, query: Record, rows: Sequence[dict[str, Any]]
+) -> list[Candidate]:
+    """Feature rows scored against one query, calibrated, banded and explained."""
+    scores = evaluate.score(compiled, features(query), rows)
+    out = []
+    for j, row in enumerate(rows):
+        why = explain.explain(compiled, scores.levels[j], scores.weights[j])
+        p = float(model.calibrated(float(scores.match_probability[j])))
+        out.append(
+            Candidate(
+                record_id=row["unique_id"],
+                match_weight=float(scores.match_weight[j]),
+                match_probability=p,
+                band=calibrate.band(p, model.thresholds, why.conflict),
+                explanation=why,
+            )
+        )
+    return out
+
+
 class Matcher:
     """One trained model over one store of records."""
 
@@ -35,23 +57,7 @@ class Matcher:
         self.store = store
 
     def score_pairs(self, query: Record, rows: Sequence[int]) -> list[Candidate]:
-        q = features(query)
-        cand_rows = [self.store.rows[i] for i in rows]
-        scores = evaluate.score(self.compiled, q, cand_rows)
-        out = []
-        for j, i in enumerate(rows):
-            why = explain.explain(self.compiled, scores.levels[j], scores.weights[j])
-            p = float(self.model.calibrated(float(scores.match_probability[j])))
-            out.append(
-                Candidate(
-                    record_id=self.store.rows[i]["unique_id"],
-                    match_weight=float(scores.match_weight[j]),
-                    match_probability=p,
-                    band=calibrate.band(p, self.model.thresholds, why.conflict),
-                    explanation=why,
-                )
-            )
-        return out
+        return candidates(self.model, self.compiled, query, [self.store.rows[i] for i in rows])
 
     def probabilities(self, query: Record, rows: Sequence[int]) -> tuple[np.ndarray, list[str]]:
         """Calibrated probabilities and bands of candidate rows, without explanations (the

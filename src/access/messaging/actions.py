@@ -52,15 +52,9 @@ def inquiry_details(inquiry: Inquiry | None) -> dict[str, Any]:
     """What every audit event about a person inquiry carries (SECURITY.md, Audit)."""
     if inquiry is None:
         return {}
-    return {
-        "inquiry": inquiry.pk,
-        "purpose_code": inquiry.purpose_code,
-        "reason": inquiry.reason,
-        "case_number": inquiry.case_number,
-        "requestor": inquiry.attention,
-        "submitted_by": inquiry.submitted_by.get_username(),
-        "secondary_recipient": inquiry.secondary_recipient,
-    }
+    from access.inquiries.actions import _requestor  # the inquiries app owns the field list
+
+    return {"inquiry": inquiry.pk, **_requestor(inquiry)}
 
 
 # Outbound Nlets messages ------------------------------------------------------------------
