@@ -18,6 +18,7 @@ from access.agencies.models import Agency
 from access.audit import events
 from access.audit.events import audited
 from access.audit.models import AuditEvent
+from access.core.actors import require_actor
 from access.inquiries import engine, iar, misuse
 from access.inquiries.choices import (
     Determination,
@@ -28,6 +29,7 @@ from access.inquiries.choices import (
 from access.inquiries.message import InquiryData, InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate
 from access.messaging import actions as messaging
+from access.records.models import PersonRecord
 
 CANDIDATE_VIEWED = "inquiry.candidate_viewed"
 
@@ -91,20 +93,29 @@ def submit_inquiry(
     found, inquiry.search_note = engine.search(data)
     inquiry.save()
     reasons = [StopReason.CLAIM] if data.claims_us_citizenship else []
+    people = engine.with_naturalization(
+        PersonRecord.objects.filter(pk__in=[h.record_pk for h in found])
+    )
+    person = {p.pk: p for p in people}  # one query for every candidate's citizenship data
+    candidates = []
     for rank, hit in enumerate(found, start=1):
-        candidate = InquiryCandidate(
-            inquiry=inquiry,
-            record_id=hit.record_pk,
-            rank=rank,
-            band=hit.band,
-            probability=hit.probability,
-            match_weight=hit.match_weight,
-            explanation=hit.explanation,
+        indicator = engine.citizenship_indicator(person[hit.record_pk])
+        candidates.append(
+            InquiryCandidate(
+                inquiry=inquiry,
+                record_id=hit.record_pk,
+                rank=rank,
+                band=hit.band,
+                probability=hit.probability,
+                match_weight=hit.match_weight,
+                explanation=hit.explanation,
+                citizenship_indicator=indicator,
+            )
         )
-        candidate.citizenship_indicator = engine.citizenship_indicator(candidate.record)
-        candidate.save()
-        if candidate.citizenship_indicator and candidate.citizenship_indicator not in reasons:
-            reasons.append(candidate.citizenship_indicator)
+        if indicator and indicator not in reasons:
+            reasons.append(indicator)
+    require_actor("save inquiries.InquiryCandidate")  # bulk_create skips ProgramRecord.save
+    InquiryCandidate.objects.bulk_create(candidates)
     if reasons:
         inquiry.stop_for_citizenship()
         inquiry.citizenship_stop, inquiry.stop_reasons = True, reasons

@@ -31,7 +31,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from access.inquiries.message import InquiryData
 from access.matching import model as trained_model
@@ -41,7 +41,7 @@ from access.matching.rows import RowMatcher
 from access.matching.schema import Record
 from access.records import engine as records_engine
 from access.records.choices import Citizenship, ImmigrationEventKind
-from access.records.models import CandidateKey, FeatureRow, PersonRecord
+from access.records.models import CandidateKey, FeatureRow, ImmigrationEvent, PersonRecord
 
 MIN_RECORDS_TO_TRAIN = 50
 TRAIN_SAMPLE = 200_000
@@ -106,12 +106,27 @@ def stored_record(person: PersonRecord) -> Record:
     return records_engine.stored_record(person)
 
 
+def with_naturalization(people: QuerySet[PersonRecord]) -> QuerySet[PersonRecord]:
+    """``people`` annotated with ``naturalized`` (a naturalization event), in the same query."""
+    return people.annotate(
+        naturalized=Exists(
+            ImmigrationEvent.objects.filter(
+                record=OuterRef("pk"), kind=ImmigrationEventKind.NATURALIZATION
+            )
+        )
+    )
+
+
 def citizenship_indicator(person: PersonRecord) -> str:
-    """``record_us_birth`` / ``record_naturalized`` when the record indicates U.S. citizenship."""
-    if (
-        person.citizenship == Citizenship.NATURALIZED
-        or person.immigration_events.filter(kind=ImmigrationEventKind.NATURALIZATION).exists()
-    ):
+    """``record_us_birth`` / ``record_naturalized`` when the record indicates U.S. citizenship.
+
+    A ``person`` from ``with_naturalization`` answers without another query."""
+    naturalized = getattr(person, "naturalized", None)
+    if naturalized is None:
+        naturalized = person.immigration_events.filter(
+            kind=ImmigrationEventKind.NATURALIZATION
+        ).exists()
+    if person.citizenship == Citizenship.NATURALIZED or naturalized:
         return "record_naturalized"
     if person.citizenship == Citizenship.US_BORN or person.country_of_birth.upper() == "US":
         return "record_us_birth"
