@@ -9,6 +9,7 @@ chunk of rows are scored at once and only pairs at or above ``min_probability`` 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -166,6 +167,24 @@ class Screener:
         processes that share the encoded store (copy-on-write)."""
         chunks = [roster[i : i + CHUNK] for i in range(0, len(roster), CHUNK)]
         out: list[dict[str, Any]] = []
+        # The store is millions of long-lived objects: without this every cyclic collection
+        # triggered by the result rows re-scans all of them (and in forked workers it would
+        # also copy their pages).
+        gc.freeze()
+        try:
+            self._screen(chunks, workers, progress, out)
+        finally:
+            gc.unfreeze()
+        out.sort(key=lambda r: (-r["match_probability"], str(r["left_id"]), str(r["right_id"])))
+        return out
+
+    def _screen(
+        self,
+        chunks: list[Sequence[Record]],
+        workers: int,
+        progress: Callable[[int], None] | None,
+        out: list[dict[str, Any]],
+    ) -> None:
         if workers > 1 and len(chunks) > 1 and "fork" in mp.get_all_start_methods():
             global _ACTIVE
             _ACTIVE = self
@@ -182,8 +201,6 @@ class Screener:
                 out += self.chunk(chunk)
                 if progress:
                     progress(len(chunk))
-        out.sort(key=lambda r: (-r["match_probability"], str(r["left_id"]), str(r["right_id"])))
-        return out
 
 
 _ACTIVE: Screener | None = None  # the screener a forked worker inherits
