@@ -201,7 +201,8 @@ def database_tasks(settings, transactional_db):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def test_the_job_worker_delivers_once_and_retries_with_backoff(people, database_tasks):
+def test_the_job_worker_delivers_once_and_retries_with_backoff(database_tasks, people):
+    # database_tasks first: it reseeds the roles a previous transactional test flushed
     from django_tasks_db.models import DBTaskResult
 
     inquiry = submitted(people)
