@@ -56,17 +56,6 @@ def _scoped(actor: Any, inquiry: Inquiry, permission: str) -> None:
     raise Http404("Not found")
 
 
-def _requestor(inquiry: Inquiry) -> dict[str, Any]:
-    return {
-        "purpose_code": inquiry.purpose_code,
-        "reason": inquiry.reason,
-        "case_number": inquiry.case_number,
-        "requestor": inquiry.attention,
-        "submitted_by": inquiry.submitted_by.get_username(),
-        "secondary_recipient": inquiry.secondary_recipient,
-    }
-
-
 @audited
 def submit_inquiry(
     actor: Any, data: InquiryData, *, channel: str, raw_message: str = ""
@@ -127,7 +116,7 @@ def submit_inquiry(
         "inquiry.submitted",
         obj=inquiry,
         details={
-            **_requestor(inquiry),
+            **inquiry.audit_details(),
             "channel": channel,
             "hit_confirmation": inquiry.hit_confirmation,
             "candidates": len(found),
@@ -154,7 +143,7 @@ def view_candidate(actor: Any, candidate: InquiryCandidate) -> None:
         obj=candidate.record,
         object_repr=f"person record {candidate.record.record_id}",
         details={
-            **_requestor(inquiry),
+            **inquiry.audit_details(),
             "purpose": "inquiry",
             "inquiry": inquiry.pk,
             "candidate": candidate.pk,
@@ -240,7 +229,7 @@ def determine(
             obj=inquiry,
             before=before,
             after=events.snapshot(inquiry, ["status", "determination"]),
-            details={**_requestor(inquiry), "reason": reason, "evidence": evidence},
+            details={**inquiry.audit_details(), "reason": reason, "evidence": evidence},
         )
         return inquiry
     if not can_proceed(inquiry.answer):
@@ -258,7 +247,7 @@ def determine(
         before=before,
         after=events.snapshot(inquiry, ["status", "determination"]),
         details={
-            **_requestor(inquiry),
+            **inquiry.audit_details(),
             "determination": determination,
             "evidence": evidence,
             "verified_record": candidate.record.record_id if candidate else "",
@@ -294,7 +283,7 @@ def decide(actor: Any, inquiry: Inquiry, *, decision: str, notes: str) -> Inquir
         before=before,
         after=events.snapshot(inquiry, ["status", "determination"]),
         details={
-            **_requestor(inquiry),
+            **inquiry.audit_details(),
             "decision": decision,
             "iar_issued": inquiry.has_iar,
             "nlets_message": nlets_message,
@@ -310,5 +299,7 @@ def view_iar(actor: Any, inquiry: Inquiry, *, form: str) -> iar.IAR:
     response = iar.build(inquiry)
     if response is None:
         raise Http404("Not found")
-    events.record("inquiry.iar_viewed", obj=inquiry, details={**_requestor(inquiry), "form": form})
+    events.record(
+        "inquiry.iar_viewed", obj=inquiry, details={**inquiry.audit_details(), "form": form}
+    )
     return response

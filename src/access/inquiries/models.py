@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -117,6 +117,17 @@ class Inquiry(FSMModelMixin, ProgramRecord):
         verbose_name_plural = "inquiries"
         ordering = ["-hit_confirmation", "-in_custody", "created_at"]
         indexes = [models.Index(fields=["status", "in_custody"], name="inquiry_queue_idx")]
+
+    def audit_details(self) -> dict[str, Any]:
+        """What every audit event about this inquiry carries (SECURITY.md, Audit)."""
+        return {
+            "purpose_code": self.purpose_code,
+            "reason": self.reason,
+            "case_number": self.case_number,
+            "requestor": self.attention,
+            "submitted_by": self.submitted_by.get_username(),
+            "secondary_recipient": self.secondary_recipient,
+        }
 
     def __str__(self) -> str:
         return f"Inquiry #{self.pk} ({self.case_number})"

@@ -8,7 +8,7 @@ from typing import Any
 
 from access.audit import events
 from access.audit.events import audited
-from access.inquiries.actions import _requestor, _scoped
+from access.inquiries.actions import _scoped
 from access.inquiries.models import Inquiry
 
 VIEWED = "inquiry.viewed"
@@ -24,7 +24,7 @@ def view_inquiry(actor: Any, inquiry: Inquiry, *, form: str, candidates_shown: i
         VIEWED,
         obj=inquiry,
         details={
-            **_requestor(inquiry),
+            **inquiry.audit_details(),
             "purpose": "inquiry",
             "form": form,
             "candidates_shown": candidates_shown,

@@ -45,6 +45,7 @@ class Vocabulary:
     index: dict[str, int] = field(default_factory=dict)
     values: list[str] = field(default_factory=list)
     _tf: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
+    _lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def code(self, value: str | None) -> int:
         if value is None:
@@ -79,6 +80,18 @@ class Vocabulary:
             )
             lists[col] = (offsets, codes)
         return Encoded(n, scalars, lists)
+
+    def lengths(self) -> np.ndarray:
+        """The length of every value, by code (extended as the vocabulary grows)."""
+        known = len(self._lengths)
+        if known < len(self.values):
+            more = np.fromiter(
+                (len(s) for s in self.values[known:]),
+                dtype=np.int64,
+                count=len(self.values) - known,
+            )
+            self._lengths = np.concatenate([self._lengths, more])
+        return self._lengths
 
     def strings(self, codes: np.ndarray) -> list[str]:
         values = self.values
@@ -223,7 +236,7 @@ def _mask(
         threshold = float(level.arg)
         return _string_level(v, lc, rc, JaroWinkler.similarity, lambda s: s >= threshold)
     if kind == "dl1":
-        lengths = np.fromiter((len(s) for s in v.values), dtype=np.int64, count=len(v.values))
+        lengths = v.lengths()
         ten = np.zeros(len(lc), dtype=bool)
         both = (lc >= 0) & (rc >= 0)
         ten[both] = (lengths[lc[both]] == 10) & (lengths[rc[both]] == 10)

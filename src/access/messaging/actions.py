@@ -52,9 +52,7 @@ def inquiry_details(inquiry: Inquiry | None) -> dict[str, Any]:
     """What every audit event about a person inquiry carries (SECURITY.md, Audit)."""
     if inquiry is None:
         return {}
-    from access.inquiries.actions import _requestor  # the inquiries app owns the field list
-
-    return {"inquiry": inquiry.pk, **_requestor(inquiry)}
+    return {"inquiry": inquiry.pk, **inquiry.audit_details()}
 
 
 # Outbound Nlets messages ------------------------------------------------------------------
