@@ -33,6 +33,7 @@ urlpatterns = [
     path("records/", include("access.records.urls")),
     path("inquiries/", include("access.inquiries.urls")),
     path("notifications/", include("access.messaging.urls")),
+    path("outbox/", include("access.messaging.outbox_urls")),
     path("transparency/", include("access.agencies.transparency_urls")),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/", include(api_patterns)),

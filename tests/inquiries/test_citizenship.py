@@ -53,7 +53,9 @@ def test_a_claim_stops_the_inquiry_until_the_supervisor_decides(people, db):
     page = officer.get(f"/inquiries/{inquiry.pk}/iar/").content.decode()
     assert "U.S. citizenship is indicated" in page and "no immigration action" in page
     assert Inquiry.objects.filter(citizenship_stop=True).count() == 1  # tracked as data
-    assert AuditEvent.objects.count() == baseline + 3  # inquiry, decision (its IAR), reading
+    # inquiry, the stops page listing it, decision (its IAR), reading; the analyst's empty
+    # queue shows no inquiry and records nothing
+    assert AuditEvent.objects.count() == baseline + 4
 
 
 def test_a_candidate_record_showing_citizenship_stops_the_inquiry(people, store):

@@ -78,13 +78,15 @@ def test_officer_submits_analyst_verifies_officer_reads_the_iar(people, store):
     )[baseline:]
     assert actions == [
         "inquiry.submitted",
+        "inquiry.list_viewed",
         "inquiry.candidate_viewed",
         "inquiry.iar_issued",
         "inquiry.viewed",
         "inquiry.iar_viewed",
     ]
-    # the inquiry, a candidate view, the IAR, the officer opening the inquiry, reading the IAR
-    assert AuditEvent.objects.count() == baseline + 5
+    # the inquiry, the analyst's queue showing it, a candidate view, the IAR, the officer
+    # opening the inquiry, reading the IAR
+    assert AuditEvent.objects.count() == baseline + 6
 
 
 def test_no_iar_states_a_match_no_analyst_verified(people, store):

@@ -41,6 +41,10 @@ _INQUIRY_OVERSIGHT = {
     "inquiries.review_misuseflag": ALL,
     "inquiries.configure_misuserule": ALL,
 }
+# The Nlets outbox (IARs sent back to agencies): analysts and supervisors see it and send a
+# failed message again; oversight only reads it.
+_OUTBOX_READ = {"messaging.view_outboundmessage": ALL}
+_OUTBOX_RESEND = {**_OUTBOX_READ, "messaging.resend_outboundmessage": ALL}
 # Agency case registers (inquiries must name an open case): the agency's liaison keeps its
 # own, ICE program staff any; oversight reads them. Officers who inquire do not keep them.
 _CASES_AGENCY = {
@@ -110,13 +114,19 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE supervisor",
         "description": "Supervises authorized officers; decides citizenship-stop cases.",
         "home_queue": "supervisor",
-        "grants": {**_ICE_READ, **_REQUEST_ICE_READ, **_PERSON_RECORDS, **_INQUIRY_SUPERVISOR},
+        "grants": {
+            **_ICE_READ,
+            **_REQUEST_ICE_READ,
+            **_PERSON_RECORDS,
+            **_INQUIRY_SUPERVISOR,
+            **_OUTBOX_RESEND,
+        },
     },
     "lesc_analyst": {
         "name": "LESC analyst",
         "description": "Answers immigration-status inquiries after verifying candidate records.",
         "home_queue": "lesc",
-        "grants": {**_ICE_READ, **_PERSON_RECORDS, **_INQUIRY_ANALYST},
+        "grants": {**_ICE_READ, **_PERSON_RECORDS, **_INQUIRY_ANALYST, **_OUTBOX_RESEND},
     },
     "cap_officer": {
         "name": "CAP officer",
@@ -133,6 +143,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_REQUEST_ICE_READ,
             **_PERSON_RECORDS,
             **_INQUIRY_OVERSIGHT,
+            **_OUTBOX_READ,
             "inquiries.view_agencycase": ALL,
             "agreements.export_agreement": ALL,
             "audit.view_auditevent": ALL,

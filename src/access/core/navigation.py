@@ -13,6 +13,7 @@ MENU = [
     ("Inquiries", "inquiries:list", "inquiries.view_inquiry"),
     ("Misuse flags", "inquiries:misuse_flags", "inquiries.review_misuseflag"),
     ("Case register", "inquiries:cases", "inquiries.view_agencycase"),
+    ("Nlets outbox", "outbox:list", "messaging.view_outboundmessage"),
     ("Agencies", "agencies:list", "agencies.view_agency"),
     ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),

@@ -1,9 +1,11 @@
-"""Audited reads of an inquiry: opening it (page or API) shows the subject's data, so it is a
-dissemination and is logged like a candidate view or an IAR reading (``inquiry.viewed``).
+"""Audited reads of inquiries: opening one (page or API) shows the subject's data, so it is a
+dissemination and is logged like a candidate view or an IAR reading (``inquiry.viewed``); a
+page listing inquiries is one event naming every inquiry it showed (``inquiry.list_viewed``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from access.audit import events
@@ -12,6 +14,7 @@ from access.inquiries.actions import _scoped
 from access.inquiries.models import Inquiry
 
 VIEWED = "inquiry.viewed"
+LIST_VIEWED = "inquiry.list_viewed"
 
 
 @audited
@@ -28,5 +31,32 @@ def view_inquiry(actor: Any, inquiry: Inquiry, *, form: str, candidates_shown: i
             "purpose": "inquiry",
             "form": form,
             "candidates_shown": candidates_shown,
+        },
+    )
+
+
+@audited
+def view_inquiry_list(
+    actor: Any, inquiries: Sequence[Inquiry], *, page: str, filters: Mapping[str, str] | None = None
+) -> None:
+    """Record that ``actor`` was shown the rows of ``inquiries`` on the list ``page`` (its URL
+    name) with ``filters``: one event per page view, however many rows (one insert). A page
+    that shows no inquiry shows no person data and records nothing. Every row must be in the
+    actor's scope (404 otherwise: the caller's query is wrong, and nothing is recorded)."""
+    if not inquiries:
+        return
+    for inquiry in inquiries:
+        _scoped(actor, inquiry, "view")
+    shown = [inquiry.pk for inquiry in inquiries]
+    events.record(
+        LIST_VIEWED,
+        object_type=Inquiry._meta.label_lower,
+        object_repr=f"{len(shown)} inquir{'y' if len(shown) == 1 else 'ies'} on {page}",
+        details={
+            "purpose": "inquiry list",
+            "page": page,
+            "filters": dict(filters or {}),
+            "inquiries": shown,
+            "count": len(shown),
         },
     )

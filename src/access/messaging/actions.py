@@ -2,6 +2,7 @@
 
 Events: ``message.sent`` and ``message.send_failed`` (one per delivery attempt, with the
 inquiry's purpose code, reason, case number, requestor and secondary recipient),
+``message.resend_requested`` (a person sent a failed message again, with the same fields),
 ``inquiry.confirmation_escalated`` (the supervisors notified about one overdue hit
 confirmation), ``notification.read``. Queuing an IAR message writes no event of its own: it
 happens inside ``inquiries.actions.determine`` / ``decide``, whose ``inquiry.iar_issued`` /
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -41,6 +43,17 @@ MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(seconds=30)
 IAR = "IAR"
 SUPERVISOR_PERMISSION = "inquiries.decide_inquiry"
+RESEND_REQUESTED = "message.resend_requested"
+# What a resend changes (and its event's before/after shows).
+DELIVERY_FIELDS = ["status", "attempts", "last_error", "last_attempt_at", "next_attempt_at"]
+NOT_FAILED = {
+    MessageStatus.QUEUED: "it is still queued for delivery",
+    MessageStatus.SENT: "it was sent",
+}
+
+
+class ResendRefused(ValidationError):
+    """A resend refused for the message's current state; nothing changed."""
 
 
 def backoff(attempts: int) -> timedelta:
@@ -145,6 +158,52 @@ def deliver(actor: Any, message_id: int) -> str:
         "message.sent", obj=message, details={**details, "reference": message.transport_reference}
     )
     return message.status
+
+
+@audited
+def resend(actor: Any, message: OutboundMessage) -> OutboundMessage:
+    """A person sends a failed message again: back to ``queued`` with a fresh set of attempts
+    (the worker's retries and backoff apply anew), delivered by the worker after the commit.
+
+    404 unless the actor holds ``messaging.resend_outboundmessage`` for the message; refused
+    (``ResendRefused``, nothing changed) unless the message is ``failed``. The row is locked, so
+    two people pressing Resend at once queue it once. Returns the updated message.
+    """
+    locked = (
+        # of=("self",): PostgreSQL cannot lock the nullable side of the outer join
+        OutboundMessage.objects.restrict(actor, "resend")
+        .select_for_update(of=("self",))
+        .select_related("inquiry__submitted_by")
+        .filter(pk=message.pk)
+        .first()
+    )
+    if locked is None:
+        raise Http404("Not found")
+    if locked.status != MessageStatus.FAILED:
+        state = NOT_FAILED.get(locked.status, f"its status is {locked.status}")
+        raise ResendRefused(
+            f"Message #{locked.pk} was not resent: {state}. "
+            "Only a message whose delivery failed can be resent."
+        )
+    before = events.snapshot(locked, DELIVERY_FIELDS)
+    locked.status, locked.attempts, locked.next_attempt_at = MessageStatus.QUEUED, 0, None
+    locked.save(update_fields=["status", "attempts", "next_attempt_at", "updated_at"])
+    events.record(
+        RESEND_REQUESTED,
+        obj=locked,
+        before=before,
+        after=events.snapshot(locked, DELIVERY_FIELDS),
+        details={
+            **inquiry_details(locked.inquiry),
+            "channel": locked.channel,
+            "destination": locked.destination,
+            "message_type": locked.kind,
+            "previous_attempts": before["attempts"],
+        },
+    )
+    pk = locked.pk
+    transaction.on_commit(lambda: enqueue_delivery(pk))
+    return locked
 
 
 # Notifications ----------------------------------------------------------------------------

@@ -53,6 +53,8 @@ class OutboundMessage(ProgramRecord):
     class Meta:
         verbose_name = "outbound message"
         ordering = ["-created_at"]
+        # Granted to roles as ``messaging.resend_outboundmessage`` (accounts/roles.py).
+        permissions = [("resend_outboundmessage", "Can send a failed outbound message again")]
         constraints = [
             # One IAR message per inquiry: issuing it twice cannot queue it twice.
             models.UniqueConstraint(
