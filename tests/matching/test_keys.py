@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from access.matching.keys import KeyIndex, keys_for, query_keys
+from access.matching.keys import DATELESS_NAME_KEYS, KeyIndex, keys_for, query_keys
 from access.matching.names import phonetic
 from access.matching.schema import Record
 from access.matching.store import prune_keys
@@ -127,3 +127,14 @@ def test_key_index_skips_overlong_posting_lists() -> None:
     index.add(2, {"common"})
     assert index.candidates({"common", "rare"}) == {0}
     assert prune_keys([{"common", "rare"}, {"common"}, {"common"}], 2) == [["rare"], [], []]
+
+
+def test_a_dated_query_skips_the_date_less_name_keys_an_undated_one_uses() -> None:
+    name = {"given_name": "Maria", "middle_name": "Elena", "family_names": ("Lopez", "Diaz")}
+    dated, undated = Record("q", dates_of_birth=(DOB,), **name), Record("q", **name)
+    stored = keys_for(dated)
+    for prefix in DATELESS_NAME_KEYS:
+        assert any(k.startswith(prefix) for k in stored)  # indexed for undated queries
+        assert not any(k.startswith(prefix) for k in query_keys(dated))
+        assert any(k.startswith(prefix) for k in query_keys(undated))
+    assert any(k.startswith("gd:") for k in query_keys(dated))

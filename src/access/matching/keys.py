@@ -25,6 +25,9 @@ Key families (prefix ``kind:``):
   also looks up ``dp`` (see ``query_keys``), so two dated records never meet this way;
 - aliases yield the same name keys as the primary name.
 
+A query with a full date of birth does not look up ``fn``, ``pp``, ``f2`` and ``mf`` (see
+``query_keys``): records are indexed under them so that queries without a date still meet.
+
 The Django app stores ``keys_for(record)`` in a table; ``KeyIndex`` is the in-memory store used
 by online search and the benchmarks; batch work hands the same keys to Splink as a list column
 (``store.features_table``) and blocks on them with ``arrays_to_explode``.
@@ -155,23 +158,20 @@ def keys_for(record: Record) -> set[str]:
     return out | (undated if dated else _as_dn(undated))
 
 
-def query_keys(record: Record) -> set[str]:
-    """The keys an inquiry looks up (the stored side indexes ``keys_for``).
-
-    Online search and any store backed by ``CandidateKey`` go through this function so the
-    engine can look up more or fewer keys per query than it indexes per record: the date-less
-    pair keys reach every record only when the query has no full date of birth."""
-    out, undated, dated = _all_keys(record)
-    return out | _as_dn(undated) | (set() if dated else undated)
-
-
-# Name keys without a date part: a screening row with a full date of birth skips them (its
-# date keys reach the same records with far shorter posting lists).
+# Name keys without a date part. A query with a full date of birth skips them: its date keys
+# reach the same people with far shorter posting lists (at 1,000,000 records, 2,000 queries:
+# the same candidate recall, 99.59%, with mean candidates 1,020 instead of 1,323).
 DATELESS_NAME_KEYS = ("fn:", "pp:", "f2:", "mf:")
 
 
-def screening_keys(record: Record) -> set[str]:
-    """The keys a roster row looks up in bulk screening (``screen``)."""
+def query_keys(record: Record) -> set[str]:
+    """The keys an inquiry or a roster row looks up (the stored side indexes ``keys_for``).
+
+    Online search, bulk screening and any store backed by ``CandidateKey`` go through this
+    function, so the engine looks up fewer keys per query than it indexes per record: a query
+    without a full date of birth uses every name key and the date-less pair keys of every
+    record (``dp`` and ``dn``); a query with one uses only keys with a date or an identifier
+    part, plus ``dn`` (the few records without a date)."""
     out, undated, dated = _all_keys(record)
     if not dated:
         return out | _as_dn(undated) | undated

@@ -2,8 +2,7 @@
 column-wise (``vectorised``), banded and explained like an online inquiry.
 
 A jail roster is tens of thousands of bookings at once. Each roster row looks up
-``keys.screening_keys`` (the inquiry keys, without the date-less name keys when the row has a
-full date of birth) in ``KeyTable``, the store's keys as sorted hash arrays; the pairs of a
+``keys.query_keys`` (the keys an inquiry looks up) in ``KeyTable``, the store's keys as sorted hash arrays; the pairs of a
 chunk of rows are scored at once and only pairs at or above ``min_probability`` are kept.
 """
 
@@ -20,7 +19,7 @@ import numpy as np
 
 from access.matching import calibrate, evaluate, explain, vectorised
 from access.matching.evaluate import compile_model
-from access.matching.keys import MAX_POSTINGS, KeyIndex, screening_keys
+from access.matching.keys import MAX_POSTINGS, KeyIndex, query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
 from access.matching.schema import Record
@@ -113,7 +112,7 @@ class Screener:
     def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
         """Pairs of one chunk of roster rows at or above ``min_probability``."""
         left = self.vocabulary.encode([features(r) for r in rows])
-        li, ri = self.table.pairs([screening_keys(r) for r in rows])
+        li, ri = self.table.pairs([query_keys(r) for r in rows])
         if not li.size:
             return []
         scores = vectorised.score_pairs(
