@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from access.matching import evaluate, vectorised
+from access.matching import calibrate, evaluate, search, vectorised
 from access.matching.keys import query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
+from access.matching.schema import Record
 from access.matching.store import Store
 
 
@@ -68,3 +69,44 @@ def test_pruning_drops_only_pairs_below_the_weight_and_keeps_shared_identifiers(
     ]
     shared = np.isin(full.levels[:, ids], agree)
     assert np.array_equal(pruned.match_weight[shared], full.match_weight[shared])
+
+
+def _unpruned_best(matcher: search.Matcher, query: Record, limit: int = 10) -> list:
+    """``search.best`` as it was before pruning: every candidate scored one by one."""
+    rows = [matcher.store.rows[i] for i in matcher.candidates(query)]
+    if not rows:
+        return []
+    scores = evaluate.score(matcher.compiled, features(query), rows)
+    order = np.argsort(-scores.match_weight, kind="stable")[: limit * 3]
+    found = search.candidates(matcher.model, matcher.compiled, query, [rows[j] for j in order])
+    found = [c for c in found if c.band != calibrate.NO_MATCH]
+    found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
+    return found[:limit]
+
+
+def test_pruned_search_answers_as_the_full_search(trained: Model, population_small: tuple) -> None:
+    records, _persons = population_small
+    store = Store.build(records)
+    matcher = search.Matcher(trained, store)
+    # a shared identifier under another name: low weight, never dropped (possible, a conflict)
+    first = next(r for r in records if r.identifiers.get("a_number"))
+    stranger = Record(
+        "stranger", given_name="Zebulon", family_names=("Quixley",),
+        identifiers={"a_number": first.identifiers["a_number"]},
+    )  # fmt: skip
+    queries = [*records[::11][:80], stranger]
+    reported = 0
+    for query in queries:
+        want = [
+            (c.record_id, c.band, round(c.match_weight, 9)) for c in _unpruned_best(matcher, query)
+        ]
+        got = [(c.record_id, c.band, round(c.match_weight, 9)) for c in matcher.search(query)]
+        assert got == want
+        reported += len(got)
+    assert reported > 80
+    assert any(c.record_id == first.record_id for c in matcher.search(stranger))
+    assert (
+        search.reporting_floor(trained)
+        < 0
+        < max(c.match_weight for q in queries[:10] for c in matcher.search(q))
+    )

@@ -12,11 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
-from access.matching import calibrate, evaluate, search
+from access.matching import evaluate, search
 from access.matching.model import Model
-from access.matching.normalize import features
 from access.matching.schema import Record
 from access.matching.search import Candidate
 
@@ -41,16 +38,7 @@ class RowMatcher:
         limit: int = 10,
         include_no_match: bool = False,
     ) -> list[Candidate]:
-        """The best of the candidate ``rows`` for one inquiry, most likely first.
-
-        ``rows`` in the store's order (``Matcher`` sorts candidates by row number), which
-        settles ties in match weight the same way."""
-        if not rows:
-            return []
-        scores = evaluate.score(self.compiled, features(query), rows)
-        order = np.argsort(-scores.match_weight, kind="stable")[: max(limit * 3, limit)]
-        found = self.score_rows(query, [rows[int(j)] for j in order])
-        if not include_no_match:
-            found = [c for c in found if c.band != calibrate.NO_MATCH]
-        found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
-        return found[:limit]
+        """The best of the candidate ``rows`` for one inquiry, most likely first
+        (``search.best``). ``rows`` in the store's order (``Matcher`` sorts candidates by row
+        number), which settles ties in match weight the same way."""
+        return search.best(self.model, self.compiled, query, rows, limit, include_no_match)

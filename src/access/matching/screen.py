@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from access.matching import calibrate, evaluate, explain, vectorised
+from access.matching import calibrate, explain, vectorised
 from access.matching.evaluate import compile_model
 from access.matching.keys import MAX_POSTINGS, KeyIndex, query_keys
 from access.matching.model import Model
@@ -99,15 +99,8 @@ class Screener:
         self.compiled = compile_model(self.model)
         self.vocabulary = vectorised.Vocabulary()
         self.store = self.vocabulary.encode(self.store_rows)
-        self.min_weight = self._weight_below(self.min_probability)
+        self.min_weight = vectorised.weight_below(self.model, self.min_probability)
         self._labels: dict[tuple[int, ...], dict[str, Any]] = {}
-
-    def _weight_below(self, probability: float) -> float:
-        """A match weight under which the calibrated probability stays below ``probability``."""
-        grid = np.arange(-80.0, 80.0, 0.01)
-        calibrated = np.asarray(self.model.calibrated(evaluate.probability(grid)), dtype=float)
-        reached = np.flatnonzero(calibrated >= probability)
-        return float(grid[reached[0]] - 0.01) if reached.size else float(grid[-1])
 
     def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
         """Pairs of one chunk of roster rows at or above ``min_probability``."""

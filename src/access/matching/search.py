@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from access.matching import calibrate, evaluate, explain
+from access.matching import calibrate, evaluate, explain, vectorised
 from access.matching.keys import query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
@@ -48,6 +48,60 @@ def candidates(
     return out
 
 
+def column_scores(
+    compiled: evaluate.CompiledModel,
+    query: dict[str, Any],
+    rows: Sequence[dict[str, Any]],
+    min_weight: float | None = None,
+) -> evaluate.Scores:
+    """``evaluate.score`` of one query's feature row against ``rows``, column-wise
+    (``vectorised.score_pairs``, tested equal); with ``min_weight``, pairs that cannot reach it
+    are dropped early and get a match weight of -inf."""
+    vocabulary = vectorised.Vocabulary()
+    left, right = vocabulary.encode([query]), vocabulary.encode(rows)
+    n = len(rows)
+    li, ri = np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64)
+    return vectorised.score_pairs(compiled, vocabulary, left, right, li, ri, min_weight)
+
+
+def reporting_floor(model: Model) -> float:
+    """The match weight under which no pair reaches *possible* (worked out once per model and
+    thresholds: the calibration is a grid search)."""
+    key = (model.thresholds["possible"], id(model.calibration))
+    cached = getattr(model, "_reporting_floor", None)
+    if cached is None or cached[0] != key:
+        cached = (key, vectorised.weight_below(model, model.thresholds["possible"]))
+        model._reporting_floor = cached  # type: ignore[attr-defined]
+    return float(cached[1])
+
+
+def best(
+    model: Model,
+    compiled: evaluate.CompiledModel,
+    query: Record,
+    rows: Sequence[dict[str, Any]],
+    limit: int = 10,
+    include_no_match: bool = False,
+) -> list[Candidate]:
+    """The best of one query's candidate feature ``rows``, most likely first.
+
+    Every row is scored column-wise; unless ``include_no_match``, rows that cannot reach the
+    *possible* band are dropped as soon as that is certain (a shared identifier never is). The
+    ``limit * 3`` heaviest are then scored, banded and explained one by one (``candidates``).
+    Ties in match weight keep the order of ``rows``."""
+    if not rows:
+        return []
+    floor = None if include_no_match else reporting_floor(model)
+    weights = column_scores(compiled, features(query), rows, floor).match_weight
+    order = np.argsort(-weights, kind="stable")[: max(limit * 3, limit)]
+    order = order[np.isfinite(weights[order])]
+    found = candidates(model, compiled, query, [rows[int(j)] for j in order])
+    if not include_no_match:
+        found = [c for c in found if c.band != calibrate.NO_MATCH]
+    found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
+    return found[:limit]
+
+
 class Matcher:
     """One trained model over one store of records."""
 
@@ -64,7 +118,7 @@ class Matcher:
         calibration and the benchmarks score millions of pairs)."""
         if not rows:
             return np.zeros(0), []
-        scores = evaluate.score(self.compiled, features(query), [self.store.rows[i] for i in rows])
+        scores = column_scores(self.compiled, features(query), [self.store.rows[i] for i in rows])
         p = self.model.calibrated(scores.match_probability)
         found = explain.conflicts(self.compiled, scores.levels)
         bands = [
@@ -79,18 +133,9 @@ class Matcher:
     def search(
         self, query: Record, limit: int = 10, include_no_match: bool = False
     ) -> list[Candidate]:
-        """The best candidates for one inquiry, most likely first."""
-        rows = self.candidates(query)
-        if not rows:
-            return []
-        q = features(query)
-        scores = evaluate.score(self.compiled, q, [self.store.rows[i] for i in rows])
-        order = np.argsort(-scores.match_weight, kind="stable")[: max(limit * 3, limit)]
-        found = self.score_pairs(query, [rows[j] for j in order])
-        if not include_no_match:
-            found = [c for c in found if c.band != calibrate.NO_MATCH]
-        found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
-        return found[:limit]
+        """The best candidates for one inquiry, most likely first (``best``)."""
+        rows = [self.store.rows[i] for i in self.candidates(query)]
+        return best(self.model, self.compiled, query, rows, limit, include_no_match)
 
 
 def compare(model: Model, left: Record, right: Record) -> Candidate:

@@ -21,7 +21,7 @@ from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.process import cpdist
 
 from access.matching.evaluate import CompiledLevel, CompiledModel, Scores, probability
-from access.matching.model import Level
+from access.matching.model import Level, Model
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 
 PREFIX7 = "dob@7"  # derived column: the first seven characters of ``dob`` (year and month)
@@ -101,11 +101,19 @@ class Vocabulary:
         """Term frequency by code (NaN for values the table does not hold)."""
         key = (col, len(self.values))
         if key not in self._tf:
-            out = np.full(len(self.values), np.nan)
-            for value, tf in table.items():
-                found = self.index.get(value)
-                if found is not None:
-                    out[found] = tf
+            if len(self.values) < len(table):  # one query's vocabulary: look its values up
+                nan = float("nan")
+                out = np.fromiter(
+                    (table.get(value, nan) for value in self.values),
+                    dtype=float,
+                    count=len(self.values),
+                )
+            else:
+                out = np.full(len(self.values), np.nan)
+                for value, tf in table.items():
+                    found = self.index.get(value)
+                    if found is not None:
+                        out[found] = tf
             self._tf[key] = out
         return self._tf[key]
 
@@ -267,6 +275,15 @@ def _tf_adjustment(
 PRUNE_ORDER = ("identifiers", "date_of_birth", "family_name", "given_name")
 
 
+def weight_below(model: Model, target: float) -> float:
+    """A match weight under which the calibrated probability stays below ``target`` (the
+    ``min_weight`` of ``score_pairs`` for pairs that cannot reach that probability)."""
+    grid = np.arange(-80.0, 80.0, 0.01)
+    calibrated = np.asarray(model.calibrated(probability(grid)), dtype=float)
+    reached = np.flatnonzero(calibrated >= target)
+    return float(grid[reached[0]] - 0.01) if reached.size else float(grid[-1])
+
+
 def max_weight(model: CompiledModel, compiled: Sequence[CompiledLevel]) -> float:
     """The highest weight a comparison can add (term-frequency adjustment included)."""
     best = 0.0
@@ -308,6 +325,7 @@ def score_pairs(
     order += [j for j in range(k) if j not in order]
     remaining = sum(max_weight(model, compiled) for _spec, compiled in model.comparisons)
     alive = np.arange(n, dtype=np.int64)
+    protected = np.zeros(n, dtype=bool)  # kept to the end, whatever the later comparisons add
     for j in order:
         compiled = model.comparisons[j][1]
         open_ = alive
@@ -332,8 +350,8 @@ def score_pairs(
             keep = bound >= min_weight - 1e-9  # rounding in the running sums never prunes
             if names[j] == protect[0]:
                 wanted = [i for i, lv in enumerate(compiled) if lv.spec.label == protect[1]]
-                keep |= np.isin(levels[alive, j], wanted)
-            alive = alive[keep]
+                protected[alive[np.isin(levels[alive, j], wanted)]] = True
+            alive = alive[keep | protected[alive]]
     match_weight = model.prior_weight + weights.sum(axis=1)
     if min_weight is not None:
         pruned = np.ones(n, dtype=bool)
