@@ -8,6 +8,7 @@ from tests.inquiries.conftest import BASE
 
 from access.inquiries import engine
 from access.inquiries.message import check
+from access.matching import keys
 from access.matching import model as trained_model
 from access.matching.keys import KeyIndex, query_keys
 from access.matching.search import Matcher
@@ -140,3 +141,19 @@ def test_the_model_trains_on_a_bounded_sample_of_stored_rows(store, settings, tm
     assert engine.train_from_store(path, limit=400) is not None
     model = trained_model.Model.load(path)
     assert set(model.tf) == {"given", "family"} and model.tf["family"]
+
+
+def test_long_families_are_capped_lower_in_the_database_and_in_memory(store, monkeypatch):
+    monkeypatch.setattr(keys, "SHORT_CAP", 2)
+    monkeypatch.setattr(engine, "SHORT_CAP", 2)
+    held = CandidateKey.objects.values("key").annotate(n=Count("record")).filter(n__gte=3)
+    short = held.filter(key__regex=r"^(fy|pm|dn):").order_by("key").first()
+    other = held.exclude(key__regex=r"^(fy|pm|dn):").order_by("key").first()
+    assert short is not None and other is not None
+    assert engine.candidate_rows({short["key"]}) == []
+    assert len(engine.candidate_rows({other["key"]})) == other["n"]
+    index = KeyIndex()
+    for pk, k in CandidateKey.objects.values_list("record_id", "key"):
+        index.add(pk, [k])
+    assert index.candidates([short["key"]]) == set()
+    assert len(index.candidates([other["key"]])) == other["n"]

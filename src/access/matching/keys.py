@@ -45,6 +45,16 @@ from access.matching.schema import Record
 # Posting lists longer than this are skipped at query time (a key that common carries no
 # information); the benchmark reports candidate recall with this cap in place.
 MAX_POSTINGS = 5_000
+# Families whose lists run long at a million records while the other families reach the same
+# people: capped lower (1,000,000 records, 2,000 queries: candidate recall unchanged at 99.59%,
+# mean candidates per query 1,015 -> 845, p95 2,988 -> 2,218).
+SHORT_CAP = 1_000
+SHORT_CAP_FAMILIES = ("fy:", "pm:", "dn:")
+
+
+def posting_cap(key: str, max_postings: int = MAX_POSTINGS) -> int:
+    """The longest posting list of ``key`` that is still looked up."""
+    return min(max_postings, SHORT_CAP) if key.startswith(SHORT_CAP_FAMILIES) else max_postings
 
 
 def deletions(token: str) -> set[str]:
@@ -196,7 +206,7 @@ class KeyIndex:
         found: set[int] = set()
         for key in keys:
             rows = self.postings.get(key)
-            if rows and len(rows) <= self.max_postings:
+            if rows and len(rows) <= posting_cap(key, self.max_postings):
                 found.update(rows)
         return found
 

@@ -4,7 +4,7 @@
 engine only the feature rows (``normalize.features``) of one query's candidates. ``RowMatcher``
 scores, bands, orders and explains them exactly as ``Matcher.search`` / ``score_pairs`` do
 (tests prove the same candidates and bands), so both back ends answer alike. Keys come from
-``keys.query_keys``; the caller applies ``keys.MAX_POSTINGS`` as ``KeyIndex`` does.
+``keys.query_keys``; the caller applies ``keys.posting_cap`` as ``KeyIndex`` does.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import numpy as np
 
 from access.matching import calibrate, explain, vectorised
 from access.matching.evaluate import compile_model
-from access.matching.keys import MAX_POSTINGS, KeyIndex, query_keys
+from access.matching.keys import MAX_POSTINGS, KeyIndex, posting_cap, query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
 from access.matching.schema import Record
@@ -47,7 +47,7 @@ class KeyTable:
         lengths = array("q")
         rows = array("q")
         for key, postings in index.postings.items():
-            if len(postings) <= max_postings and not key.startswith(STORE_SKIPS):
+            if len(postings) <= posting_cap(key, max_postings) and not key.startswith(STORE_SKIPS):
                 hashes.append(hash(key))
                 lengths.append(len(postings))
                 rows.extend(postings)

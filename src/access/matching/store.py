@@ -9,7 +9,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from access.matching.keys import MAX_POSTINGS, KeyIndex, keys_for
+from access.matching.keys import MAX_POSTINGS, KeyIndex, keys_for, posting_cap
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES, features
 from access.matching.schema import Record
 
@@ -22,9 +22,11 @@ SCHEMA = pa.schema(
 
 
 def prune_keys(key_sets: Sequence[set[str]], max_postings: int = MAX_POSTINGS) -> list[list[str]]:
-    """Drop keys held by more than ``max_postings`` records (the same cap as ``KeyIndex``)."""
+    """Drop keys held by more than ``keys.posting_cap`` records (the caps of ``KeyIndex``)."""
     counts = Counter(k for keys in key_sets for k in keys)
-    return [sorted(k for k in keys if counts[k] <= max_postings) for keys in key_sets]
+    return [
+        sorted(k for k in keys if counts[k] <= posting_cap(k, max_postings)) for keys in key_sets
+    ]
 
 
 def features_table(
@@ -66,7 +68,7 @@ class Store:
     def table(self) -> pa.Table:
         key_sets = [set[str]() for _ in self.rows]
         for key, postings in self.index.postings.items():
-            if len(postings) <= self.index.max_postings:
+            if len(postings) <= posting_cap(key, self.index.max_postings):
                 for i in postings:
                     key_sets[i].add(key)
         rows = [

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.process import cpdist
 
@@ -56,29 +57,41 @@ class Vocabulary:
             self.values.append(value)
         return found
 
+    def codes(self, values: list[str | None]) -> np.ndarray:
+        """The code of each value (-1 for None), new values added: Arrow's dictionary
+        encoding finds the distinct values, so Python touches each distinct value once."""
+        if not values:
+            return np.zeros(0, dtype=np.int64)
+        found = pa.array(values, type=pa.string()).dictionary_encode()
+        local = np.asarray(found.indices.fill_null(-1).to_numpy(zero_copy_only=False))
+        code = self.code
+        distinct = found.dictionary.to_pylist()
+        known = np.fromiter((code(v) for v in distinct), dtype=np.int64, count=len(distinct))
+        return np.where(local >= 0, known[np.maximum(local, 0)], -1).astype(np.int64)
+
     def encode(self, rows: Sequence[Row]) -> Encoded:
         n = len(rows)
-        code = self.code
-        scalars = {
-            col: np.fromiter((code(r[col]) for r in rows), dtype=np.int64, count=n)
-            for col in SCALAR_FEATURES
-        }
-        scalars[PREFIX7] = np.fromiter(
-            (code(r["dob"][:7]) if r["dob"] and len(r["dob"]) >= 7 else -1 for r in rows),
-            dtype=np.int64,
-            count=n,
-        )
+        values: list[str | None] = []
+        for col in SCALAR_FEATURES:
+            values += [r[col] for r in rows]
+        values += [d[:7] if d and len(d) >= 7 else None for d in (r["dob"] for r in rows)]
+        list_lengths = {}
+        for col in LIST_FEATURES:
+            per_row = [r[col] or () for r in rows]
+            list_lengths[col] = np.fromiter(map(len, per_row), dtype=np.int64, count=n)
+            values += [v for one in per_row for v in one]
+        codes = self.codes(values)
+        scalars = {}
+        at = 0
+        for col in (*SCALAR_FEATURES, PREFIX7):
+            scalars[col] = codes[at : at + n]
+            at += n
         lists = {}
         for col in LIST_FEATURES:
-            lengths = np.fromiter((len(r[col] or ()) for r in rows), dtype=np.int64, count=n)
             offsets = np.zeros(n + 1, dtype=np.int64)
-            np.cumsum(lengths, out=offsets[1:])
-            codes = np.fromiter(
-                (code(v) for r in rows for v in (r[col] or ())),
-                dtype=np.int64,
-                count=int(offsets[-1]),
-            )
-            lists[col] = (offsets, codes)
+            np.cumsum(list_lengths[col], out=offsets[1:])
+            lists[col] = (offsets, codes[at : at + int(offsets[-1])])
+            at += int(offsets[-1])
         return Encoded(n, scalars, lists)
 
     def lengths(self) -> np.ndarray:
@@ -101,21 +114,24 @@ class Vocabulary:
         """Term frequency by code (NaN for values the table does not hold)."""
         key = (col, len(self.values))
         if key not in self._tf:
-            if len(self.values) < len(table):  # one query's vocabulary: look its values up
-                nan = float("nan")
-                out = np.fromiter(
-                    (table.get(value, nan) for value in self.values),
-                    dtype=float,
-                    count=len(self.values),
-                )
-            else:
-                out = np.full(len(self.values), np.nan)
-                for value, tf in table.items():
-                    found = self.index.get(value)
-                    if found is not None:
-                        out[found] = tf
+            out = np.full(len(self.values), np.nan)
+            for value, tf in table.items():
+                found = self.index.get(value)
+                if found is not None:
+                    out[found] = tf
             self._tf[key] = out
         return self._tf[key]
+
+    def tf_of(self, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
+        """Term frequency of each code (NaN for -1 and values the table does not hold)."""
+        distinct, inverse = unique_inverse(codes)
+        values, nan = self.values, float("nan")
+        found = np.fromiter(
+            (table.get(values[c], nan) if c >= 0 else nan for c in distinct.tolist()),
+            dtype=float,
+            count=len(distinct),
+        )
+        return found[inverse]
 
 
 # --- column-wise level predicates over pairs (li[k], ri[k]) ---------------------------------
@@ -261,9 +277,21 @@ def _tf_adjustment(
 ) -> np.ndarray:
     if level.tf_col is None:
         raise ValueError("term-frequency adjustment asked for a level without a tf column")
-    tf = v.tf_array(level.tf_col, model.tf.get(level.tf_col, {}))
-    tf_l = np.where(lc >= 0, tf[np.maximum(lc, 0)], np.nan) if len(tf) else np.full(len(lc), np.nan)
-    tf_r = np.where(rc >= 0, tf[np.maximum(rc, 0)], np.nan) if len(tf) else np.full(len(rc), np.nan)
+    table = model.tf.get(level.tf_col, {})
+    if len(v.values) < len(table):  # one query's vocabulary: look up only the codes at hand
+        tf_l, tf_r = v.tf_of(table, lc), v.tf_of(table, rc)
+    else:
+        tf = v.tf_array(level.tf_col, table)
+        tf_l = (
+            np.where(lc >= 0, tf[np.maximum(lc, 0)], np.nan)
+            if len(tf)
+            else np.full(len(lc), np.nan)
+        )
+        tf_r = (
+            np.where(rc >= 0, tf[np.maximum(rc, 0)], np.nan)
+            if len(tf)
+            else np.full(len(rc), np.nan)
+        )
     either = np.fmax(tf_l, tf_r)
     known = ~np.isnan(either)
     value = np.fmax(np.where(known, either, 1.0), level.tf_min_u)
