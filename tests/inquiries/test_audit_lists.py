@@ -109,3 +109,19 @@ def test_denied_list_pages_record_nothing(people, db):
     for url in ("/inquiries/queue/", "/inquiries/citizenship-stops/"):
         assert people["officer"].get(url).status_code == 404, url
     assert AuditEvent.objects.count() == before
+
+
+def test_the_api_list_is_audited_per_page_as_the_pages_are(people, db):
+    officer, other = people["officer"], people["other_officer"]
+    first = submit(officer, a_number="A44444444")
+    second = submit(officer, a_number="A55555555")
+    start = last_pk()
+    body = officer.get("/api/inquiries/?status=awaiting_analyst").json()
+    assert [row["id"] for row in body["results"]] == [second.pk, first.pk]
+    (event,) = listed_since(start)
+    assert event.details["page"] == "api:inquiries"
+    assert event.details["inquiries"] == [second.pk, first.pk]
+    assert event.details["filters"] == {"status": "awaiting_analyst"}
+    start = last_pk()
+    assert other.get("/api/inquiries/").json()["results"] == []  # another agency's officer
+    assert listed_since(start) == []

@@ -68,6 +68,26 @@ class InquiryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             rows = rows.filter(status=params["status"])
         return rows
 
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The caller's inquiries, a page at a time; the page shown is audited
+        (``inquiry.list_viewed``, one event naming its inquiries)."""
+        from access.inquiries import reads
+
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        shown = list(page if page is not None else queryset)
+        filters = {
+            k: request.query_params.get(k, "") for k in ("status", "citizenship_stop", "page")
+        }
+        reads.view_inquiry_list(
+            _user(request),
+            shown,
+            page="api:inquiries",
+            filters={k: v for k, v in filters.items() if v},
+        )
+        body = self.get_serializer(shown, many=True).data
+        return self.get_paginated_response(body) if page is not None else Response(body)
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """One inquiry; reading it is audited (``inquiry.viewed``, form ``api``)."""
         from access.inquiries import reads  # the audited read (kept local: one-method edit)
