@@ -58,7 +58,8 @@ def column_scores(
     (``vectorised.score_pairs``, tested equal); with ``min_weight``, pairs that cannot reach it
     are dropped early and get a match weight of -inf."""
     vocabulary = vectorised.Vocabulary()
-    left, right = vocabulary.encode([query]), vocabulary.encode(rows)
+    right = vocabulary.encode(rows)  # first: a fresh vocabulary takes Arrow's codes whole
+    left = vocabulary.encode([query])
     n = len(rows)
     li, ri = np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64)
     return vectorised.score_pairs(compiled, vocabulary, left, right, li, ri, min_weight)

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.process import cpdist
 
@@ -25,7 +26,8 @@ from access.matching.evaluate import CompiledLevel, CompiledModel, Scores, proba
 from access.matching.model import Level, Model
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 
-PREFIX7 = "dob@7"  # derived column: the first seven characters of ``dob`` (year and month)
+PREFIX7 = "dob@7"
+PARALLEL_PAIRS = 50_000  # distinct string pairs above which rapidfuzz compares on every core  # derived column: the first seven characters of ``dob`` (year and month)
 Row = dict[str, Any]
 
 
@@ -64,8 +66,14 @@ class Vocabulary:
             return np.zeros(0, dtype=np.int64)
         found = pa.array(values, type=pa.string()).dictionary_encode()
         local = np.asarray(found.indices.fill_null(-1).to_numpy(zero_copy_only=False))
-        code = self.code
         distinct = found.dictionary.to_pylist()
+        if not self.values:  # a fresh vocabulary takes Arrow's codes as they are
+            self.values = distinct
+            self.index = dict(zip(distinct, range(len(distinct)), strict=True))
+            lengths = pc.utf8_length(found.dictionary).to_numpy(zero_copy_only=False)
+            self._lengths = np.asarray(lengths, dtype=np.int64)
+            return np.asarray(local, dtype=np.int64)
+        code = self.code
         known = np.fromiter((code(v) for v in distinct), dtype=np.int64, count=len(distinct))
         return np.where(local >= 0, known[np.maximum(local, 0)], -1).astype(np.int64)
 
@@ -217,8 +225,10 @@ def _string_level(
         return out
     width = max(len(v.values), 1)
     distinct, inverse = unique_inverse(lc[both] * width + rc[both])
+    # Threads pay off on a roster's pairs, not on one inquiry's few thousand.
+    workers = -1 if len(distinct) > PARALLEL_PAIRS else 1
     scores = cpdist(
-        v.strings(distinct // width), v.strings(distinct % width), scorer=scorer, workers=-1
+        v.strings(distinct // width), v.strings(distinct % width), scorer=scorer, workers=workers
     )
     out[both] = accept(np.asarray(scores))[inverse]
     return out
@@ -325,6 +335,16 @@ def max_weight(model: CompiledModel, compiled: Sequence[CompiledLevel]) -> float
     return best
 
 
+def _max_weights(model: CompiledModel) -> list[float]:
+    """``max_weight`` of each comparison, worked out once per compiled model (each scans the
+    term-frequency tables)."""
+    cached = getattr(model, "_max_weights", None)
+    if cached is None:
+        cached = [max_weight(model, compiled) for _spec, compiled in model.comparisons]
+        model._max_weights = cached  # type: ignore[attr-defined]
+    return list(cached)
+
+
 def score_pairs(
     model: CompiledModel,
     vocabulary: Vocabulary,
@@ -351,7 +371,8 @@ def score_pairs(
     names = [spec.name for spec, _compiled in model.comparisons]
     order = [names.index(x) for x in PRUNE_ORDER if x in names]
     order += [j for j in range(k) if j not in order]
-    remaining = sum(max_weight(model, compiled) for _spec, compiled in model.comparisons)
+    most = _max_weights(model)
+    remaining = sum(most)
     alive = np.arange(n, dtype=np.int64)
     protected = np.zeros(n, dtype=bool)  # kept to the end, whatever the later comparisons add
     for j in order:
@@ -373,7 +394,7 @@ def score_pairs(
                     )  # fmt: skip
             open_ = open_[~hit]
         if min_weight is not None:
-            remaining = max(remaining - max_weight(model, compiled), 0.0)
+            remaining = max(remaining - most[j], 0.0)
             bound = model.prior_weight + weights[alive].sum(axis=1) + remaining
             keep = bound >= min_weight - 1e-9  # rounding in the running sums never prunes
             if names[j] == protect[0]:
