@@ -119,3 +119,22 @@ def test_session_thresholds_meet_the_precision_target(
     )
     assert trained.calibration is not None
     assert band_metrics(bands, labels)["probable_precision"] >= 0.999
+
+
+def test_small_blocks_are_pooled_keeping_the_fit_monotone_and_its_rates_observed() -> None:
+    rng = np.random.default_rng(11)
+    raw = rng.random(20_000)
+    labels = rng.random(20_000) < raw**3
+    plain, pooled = fit_isotonic(raw, labels), fit_isotonic(raw, labels, min_block=500)
+    assert plain is not None and pooled is not None
+    assert len(pooled["x"]) < len(plain["x"])
+    x, y = np.array(pooled["x"]), np.array(pooled["y"])
+    assert (np.diff(x) > 0).all() and (np.diff(y) >= 0).all()
+    model = Model({}, {}, calibration=pooled)
+    # every pair sits inside a block, so the fitted rates add up to the labels
+    assert abs(float(np.sum(model.calibrated(raw))) - int(labels.sum())) < 1e-6 * len(raw)
+    # each block (a pair of knots at one rate) holds at least 500 pairs
+    _levels, first = np.unique(y, return_index=True)
+    edges = [*x[first].tolist(), 1.01]
+    held = np.histogram(raw, bins=edges)[0]
+    assert held.min() >= 500, held

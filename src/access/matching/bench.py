@@ -40,6 +40,7 @@ Source = tuple[list[Record], list[object], list[Query], list[Query], list[Query]
 CALIBRATION_PROBES = 20  # labelled probes per test query to fit the calibration (at least 20,000)
 CHECK_PROBES = 2  # further probes per test query whose pairs join the calibration table
 PROBABLE_PRECISION = 0.9995  # fitted with a margin over the 99.9% target
+CALIBRATION_MIN_BLOCK = 200  # labelled pairs per isotonic block at least (calibrate.fit_isotonic)
 
 
 def _from_generator(n: int, seed: int, queries: int, roster: int) -> Source | None:
@@ -202,7 +203,7 @@ def run(
     step("calibrating")
     gc.collect()
     probs, labels, _bands = search.labelled_pairs(matcher, calibration, store_persons)
-    model.calibration = calibrate.fit_isotonic(probs, labels)
+    model.calibration = calibrate.fit_isotonic(probs, labels, min_block=CALIBRATION_MIN_BLOCK)
     model.thresholds = calibrate.choose_thresholds(
         model.calibrated(probs), labels, probable_precision=PROBABLE_PRECISION
     )

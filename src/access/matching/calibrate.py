@@ -93,11 +93,47 @@ def _pav(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return np.array(level), np.array(weight), np.array(start, dtype=np.int64)
 
 
-def fit_isotonic(probabilities: ArrayLike, labels: ArrayLike) -> dict[str, list[float]] | None:
+def _merge_small(
+    level: np.ndarray, weight: np.ndarray, start: np.ndarray, min_block: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Adjacent blocks pooled, left to right, until each holds at least ``min_block`` pairs (a
+    short remainder joins the last block). Pooling neighbours of a non-decreasing fit keeps
+    it non-decreasing, and every block's rate stays the observed rate of its pairs."""
+    out_level: list[float] = []
+    out_weight: list[float] = []
+    out_start: list[int] = []
+    total = mass = 0.0
+    first = -1
+    for v, w, i in zip(level.tolist(), weight.tolist(), start.tolist(), strict=True):
+        if first < 0:
+            first = i
+        total, mass = total + w, mass + v * w
+        if total >= min_block:
+            out_level.append(mass / total)
+            out_weight.append(total)
+            out_start.append(first)
+            total = mass = 0.0
+            first = -1
+    if first >= 0:
+        if out_level:
+            w = out_weight[-1] + total
+            out_level[-1] = (out_level[-1] * out_weight[-1] + mass) / w
+            out_weight[-1] = w
+        else:
+            out_level, out_weight, out_start = [mass / total], [total], [first]
+    return np.array(out_level), np.array(out_weight), np.array(out_start, dtype=np.int64)
+
+
+def fit_isotonic(
+    probabilities: ArrayLike, labels: ArrayLike, min_block: int = 0
+) -> dict[str, list[float]] | None:
     """A monotone map from raw probability to observed match rate (``None`` without data).
 
     Knots ``x`` (raw) -> ``y`` (calibrated), linear in between and flat beyond the ends: each
-    pooled block contributes its lowest and highest raw probability at the block's rate.
+    pooled block contributes its lowest and highest raw probability at the block's rate. With
+    ``min_block``, adjacent blocks are pooled until each holds that many pairs: where pairs
+    are sparse (the middle of the range) the plain fit follows the noise of a few pairs per
+    block, and new pairs then land above or below it.
     """
     p = np.asarray(probabilities, dtype=float)
     y = np.asarray(labels, dtype=float)
@@ -105,7 +141,9 @@ def fit_isotonic(probabilities: ArrayLike, labels: ArrayLike) -> dict[str, list[
         return None
     unique, inverse, counts = np.unique(p, return_inverse=True, return_counts=True)
     rate = np.bincount(inverse, weights=y) / counts
-    level, _weight, start = _pav(rate, counts.astype(float))
+    level, weight, start = _pav(rate, counts.astype(float))
+    if min_block > 1:
+        level, weight, start = _merge_small(level, weight, start, float(min_block))
     end = np.r_[start[1:], len(unique)] - 1
     x = np.column_stack([unique[start], unique[end]]).ravel()
     fitted = np.repeat(level, 2)
