@@ -34,8 +34,10 @@ class Command(BaseCommand):
             metavar=("MIN", "MAX"),
             help="Seconds each user waits between inquiries (uniform; default 0.5 1.5).",
         )
-        inquiries.add_argument("--workers", type=int, default=3, help="gunicorn workers.")
-        inquiries.add_argument("--threads", type=int, default=4, help="Threads per worker.")
+        inquiries.add_argument(
+            "--workers", type=int, default=2, help="gunicorn workers (one per core)."
+        )
+        inquiries.add_argument("--threads", type=int, default=2, help="Threads per worker.")
         inquiries.add_argument("--port", type=int, default=8765, help="Loopback port.")
         inquiries.add_argument(
             "--fresh", action="store_true", help="Drop and recreate the benchmark database."
