@@ -4,7 +4,6 @@ retried with backoff, given up after five attempts; every attempt audited."""
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -26,10 +25,8 @@ NOTES = "No record in the indices."
 
 
 @pytest.fixture(autouse=True)
-def outbox() -> Iterator[type[MemoryOutbox]]:
-    MemoryOutbox.reset()
-    yield MemoryOutbox
-    MemoryOutbox.reset()
+def outbox(memory_outbox: type[MemoryOutbox]) -> type[MemoryOutbox]:
+    return memory_outbox
 
 
 @pytest.fixture

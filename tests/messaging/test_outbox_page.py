@@ -4,8 +4,6 @@ audit event; any other message is refused and nothing changes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.http import Http404
 from tests.inquiries.conftest import _engine, inquiry_data  # noqa: F401  (autouse fixture)
@@ -25,10 +23,8 @@ REQUESTOR_FIELDS = {"purpose_code", "reason", "case_number", "requestor", "secon
 
 
 @pytest.fixture(autouse=True)
-def outbox() -> Iterator[type[MemoryOutbox]]:
-    MemoryOutbox.reset()
-    yield MemoryOutbox
-    MemoryOutbox.reset()
+def outbox(memory_outbox: type[MemoryOutbox]) -> type[MemoryOutbox]:
+    return memory_outbox
 
 
 @pytest.fixture
