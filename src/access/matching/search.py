@@ -32,8 +32,20 @@ def candidates(
 ) -> list[Candidate]:
     """Feature rows scored against one query, calibrated, banded and explained."""
     scores = evaluate.score(compiled, features(query), rows)
+    return _explained(model, compiled, rows, scores, range(len(rows)))
+
+
+def _explained(
+    model: Model,
+    compiled: evaluate.CompiledModel,
+    rows: Sequence[dict[str, Any]],
+    scores: evaluate.Scores,
+    which: Iterable[int],
+) -> list[Candidate]:
+    """Candidates for rows ``which`` of ``rows``, from their (unpruned) scores."""
     out = []
-    for j, row in enumerate(rows):
+    for j in which:
+        row = rows[j]
         why = explain.explain(compiled, scores.levels[j], scores.weights[j])
         p = float(model.calibrated(float(scores.match_probability[j])))
         out.append(
@@ -88,15 +100,16 @@ def best(
 
     Every row is scored column-wise; unless ``include_no_match``, rows that cannot reach the
     *possible* band are dropped as soon as that is certain (a shared identifier never is). The
-    ``limit * 3`` heaviest are then scored, banded and explained one by one (``candidates``).
-    Ties in match weight keep the order of ``rows``."""
+    ``limit * 3`` heaviest (scored in full) are banded and explained from those scores. Ties
+    in match weight keep the order of ``rows``."""
     if not rows:
         return []
     floor = None if include_no_match else reporting_floor(model)
-    weights = column_scores(compiled, features(query), rows, floor).match_weight
+    scores = column_scores(compiled, features(query), rows, floor)
+    weights = scores.match_weight
     order = np.argsort(-weights, kind="stable")[: max(limit * 3, limit)]
     order = order[np.isfinite(weights[order])]
-    found = candidates(model, compiled, query, [rows[int(j)] for j in order])
+    found = _explained(model, compiled, rows, scores, order.tolist())
     if not include_no_match:
         found = [c for c in found if c.band != calibrate.NO_MATCH]
     found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
