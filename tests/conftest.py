@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -151,13 +151,3 @@ def _fresh_cache() -> Any:
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def memory_outbox() -> Iterator[type[Any]]:
-    """The in-memory Nlets transport (``NLETS_TRANSPORT`` in tests), emptied around a test."""
-    from access.messaging.transports import MemoryOutbox
-
-    MemoryOutbox.reset()
-    yield MemoryOutbox
-    MemoryOutbox.reset()

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from django.http import Http404
-from tests.inquiries.conftest import _engine, inquiry_data  # noqa: F401  (autouse fixture)
+from tests.inquiries.conftest import inquiry_data
+from tests.messaging.conftest import REQUESTOR_FIELDS
 
 from access.audit.models import AuditEvent
 from access.inquiries import actions as inquiry_actions
@@ -19,22 +20,6 @@ from access.messaging.tasks import deliver_message
 from access.messaging.transports import MemoryOutbox
 
 ERROR = "ConnectionError: Nlets switch not reachable (test)"
-REQUESTOR_FIELDS = {"purpose_code", "reason", "case_number", "requestor", "secondary_recipient"}
-
-
-@pytest.fixture(autouse=True)
-def outbox(memory_outbox: type[MemoryOutbox]) -> type[MemoryOutbox]:
-    return memory_outbox
-
-
-@pytest.fixture
-def people(make_user, agency_a):
-    return {
-        "officer": make_user("agency_officer", agency_a),
-        "analyst": make_user("lesc_analyst"),
-        "supervisor": make_user("ice_supervisor"),
-        "oversight": make_user("oversight_auditor"),
-    }
 
 
 def answered(people, case_number: str = "24-00123") -> Inquiry:

@@ -2,8 +2,9 @@
 column-wise (``vectorised``), banded and explained like an online inquiry.
 
 A jail roster is tens of thousands of bookings at once. Each roster row looks up
-``keys.query_keys`` (the keys an inquiry looks up) in ``KeyTable``, the store's keys as sorted hash arrays; the pairs of a
-chunk of rows are scored at once and only pairs at or above ``min_probability`` are kept.
+``keys.query_keys`` (the keys an inquiry looks up) in ``KeyTable``, the store's keys as sorted
+hash arrays; the pairs of a chunk of rows are scored at once and only pairs at or above
+``min_probability`` are kept.
 """
 
 from __future__ import annotations

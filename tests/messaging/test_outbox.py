@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from tests.inquiries.conftest import inquiry_data
+from tests.messaging.conftest import REQUESTOR_FIELDS
 
 from access.audit.models import AuditEvent
 from access.inquiries import actions, iar
@@ -20,22 +21,7 @@ from access.messaging.models import OutboundMessage
 from access.messaging.tasks import deliver_message
 from access.messaging.transports import MemoryOutbox
 
-REQUESTOR_FIELDS = {"purpose_code", "reason", "case_number", "requestor", "secondary_recipient"}
 NOTES = "No record in the indices."
-
-
-@pytest.fixture(autouse=True)
-def outbox(memory_outbox: type[MemoryOutbox]) -> type[MemoryOutbox]:
-    return memory_outbox
-
-
-@pytest.fixture
-def people(make_user, agency_a):
-    return {
-        "officer": make_user("agency_officer", agency_a),
-        "analyst": make_user("lesc_analyst"),
-        "supervisor": make_user("ice_supervisor"),
-    }
 
 
 def submitted(people, **fields) -> Inquiry:
