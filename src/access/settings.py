@@ -17,6 +17,8 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("ACCESS_VAR_DIR", PROJECT_DIR / "var"))
+# The online store inquiry workers map (``access records publish``); one per host.
+ONLINE_STORE_DIR = Path(os.environ.get("ACCESS_ONLINE_STORE_DIR", VAR_DIR / "online-store"))
 
 ACCESS_ENV = os.environ.get("ACCESS_ENV", "development")
 PRODUCTION = ACCESS_ENV == "production"

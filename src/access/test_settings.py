@@ -1,6 +1,8 @@
 """Settings for the test suite: the real settings with ACCESS_ENV=test."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ["ACCESS_ENV"] = "test"
 
@@ -13,3 +15,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Outbound Nlets messages stay in memory; mail goes to django.core.mail.outbox.
 NLETS_TRANSPORT = {"BACKEND": "access.messaging.transports.MemoryOutbox", "OPTIONS": {}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Never the development host's published online store; tests that publish set their own.
+ONLINE_STORE_DIR = Path(tempfile.mkdtemp(prefix="access-test-online-"))

@@ -38,6 +38,7 @@ def model_file(population, tmp_path_factory) -> Path:
 def _engine(settings: Any, tmp_path: Path) -> Any:
     """Each test starts with a cold matcher and a model path of its own (none by default)."""
     settings.INQUIRIES_MODEL_PATH = tmp_path / "no-model.json"
+    settings.ONLINE_STORE_DIR = tmp_path / "online-store"
     engine.reset()
     yield
     engine.reset()

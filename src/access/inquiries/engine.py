@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,15 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 
 from access.inquiries.message import InquiryData
 from access.matching import model as trained_model
+from access.matching import online
 from access.matching.explain import Explanation
 from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES, query_keys
+from access.matching.online import OnlineStore
 from access.matching.rows import RowMatcher
 from access.matching.schema import Record
+from access.matching.search import Candidate, best_online, finish
 from access.records import engine as records_engine
+from access.records import online as records_online
 from access.records.choices import Citizenship, ImmigrationEventKind
 from access.records.models import CandidateKey, FeatureRow, ImmigrationEvent, PersonRecord
 
@@ -52,6 +57,8 @@ NO_INDEX_NOTE = (
 )
 _lock = threading.Lock()
 _cache: dict[str, Any] = {"stamp": None, "matcher": None}
+_online: dict[str, Any] = {"directory": None, "store": None}
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -193,6 +200,7 @@ def matcher() -> tuple[RowMatcher | None, StoreSize]:
 def reset() -> None:
     with _lock:
         _cache.update(stamp=None, matcher=None)
+        _online.update(directory=None, store=None)
 
 
 # --- candidates -----------------------------------------------------------------------------
@@ -202,10 +210,12 @@ def _row(value: Any) -> dict[str, Any]:
     return json.loads(value) if isinstance(value, (str, bytes)) else dict(value)
 
 
-def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, dict[str, Any]]]:
-    """(record pk, feature row) of every record sharing a key with ``keys``, keys held by more
-    records than ``keys.posting_cap`` allows skipped; in store order (pk), as
-    ``Matcher.candidates`` sorts rows."""
+def candidate_rows(
+    keys: set[str], cap: int = MAX_POSTINGS, after: int = 0
+) -> list[tuple[int, dict[str, Any]]]:
+    """(record pk, feature row) of every record with a pk above ``after`` sharing a key with
+    ``keys``, keys held by more of those records than ``keys.posting_cap`` allows skipped; in
+    store order (pk), as ``Matcher.candidates`` sorts rows."""
     if not keys:
         return []
     quote = connection.ops.quote_name
@@ -215,7 +225,8 @@ def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, d
     families = ", ".join(["%s"] * len(SHORT_CAP_FAMILIES))
     # Table and column names come from model metadata; keys and the cap are parameters.
     sql = (
-        f"WITH hits AS (SELECT {key}, {record} FROM {index} WHERE {key} IN ({marks})), "  # noqa: S608  # nosec B608
+        f"WITH hits AS (SELECT {key}, {record} FROM {index} WHERE {key} IN ({marks}) "  # noqa: S608  # nosec B608
+        f"AND {record} > %s), "
         f"kept AS (SELECT {key} FROM hits GROUP BY {key} HAVING COUNT(*) <= "
         f"CASE WHEN SUBSTR({key}, 1, 3) IN ({families}) THEN %s ELSE %s END) "
         f"SELECT f.{record}, f.{quote('row')} FROM {features} f WHERE f.{record} IN "
@@ -223,7 +234,7 @@ def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, d
         f"ORDER BY f.{record}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*sorted(keys), *SHORT_CAP_FAMILIES, min(cap, SHORT_CAP), cap])
+        cursor.execute(sql, [*sorted(keys), after, *SHORT_CAP_FAMILIES, min(cap, SHORT_CAP), cap])
         fetched = cursor.fetchall()
     # Thousands of small dicts and lists at a million records: the cyclic garbage collector
     # would re-scan the heap many times over for objects that hold no cycles. Paused only
@@ -254,20 +265,37 @@ def explanation_json(why: Explanation) -> dict[str, Any]:
 
 
 def search(data: InquiryData, limit: int = 10) -> tuple[list[Found], str]:
-    """Candidates for one inquiry and a note (empty, or why there was no search)."""
+    """Candidates for one inquiry and a note (empty, or why there was no search).
+
+    With a served online store (``records.online``), its records are read from the mapped
+    files and only records loaded since it was published from the database index; the two
+    shortlists are merged as one search over all the rows would rank them."""
     current, _size = matcher()
     if current is None:
         return [], EMPTY_NOTE
     query = inquiry_record(data)
-    rows = candidate_rows(query_keys(query))
-    if not rows and not FeatureRow.objects.exists():
+    keys = query_keys(query)
+    mapped = online_store()
+    shortlist: list[Candidate] = []
+    after = 0
+    if mapped is not None:
+        rows = mapped.candidates(keys)
+        shortlist = best_online(current.model, current.compiled, mapped, query, rows, limit)
+        after = mapped.max_record_id
+    fetched = candidate_rows(keys, after=after)
+    if mapped is None and not fetched and not FeatureRow.objects.exists():
         return [], NO_INDEX_NOTE
-    pks = {row["unique_id"]: pk for pk, row in rows}
+    if fetched:
+        pks = {row["unique_id"]: pk for pk, row in fetched}
+        shortlist += [
+            replace(c, record_id=str(pks[c.record_id]))
+            for c in current.shortlist(query, [row for _pk, row in fetched], limit)
+        ]
     found = []
-    for candidate in current.search(query, [row for _pk, row in rows], limit=limit):
+    for candidate in finish(shortlist, limit, include_no_match=False):
         found.append(
             Found(
-                record_pk=pks[candidate.record_id],
+                record_pk=int(candidate.record_id),
                 band=candidate.band,
                 probability=round(candidate.match_probability, 6),
                 match_weight=round(candidate.match_weight, 4),
@@ -275,3 +303,27 @@ def search(data: InquiryData, limit: int = 10) -> tuple[list[Found], str]:
             )
         )
     return found, ""
+
+
+# --- the online store -----------------------------------------------------------------------
+
+
+def online_store() -> OnlineStore | None:
+    """The published online store while it describes the database (``records.online.check``),
+    mapped once per process per version; ``None`` when there is none or it is stale."""
+    directory = online.current(records_online.root())
+    with _lock:
+        if _online["directory"] == directory:
+            return _online["store"]
+        store = None
+        if directory is not None:
+            try:
+                store = OnlineStore(directory)
+                why = records_online.check(store)
+            except online.OnlineStoreError as error:
+                why = str(error)
+            if why:
+                logger.warning("online store %s not served: %s", directory.name, why)
+                store = None
+        _online.update(directory=directory, store=store)
+        return store

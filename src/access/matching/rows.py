@@ -14,6 +14,7 @@ from typing import Any
 
 from access.matching import evaluate, search
 from access.matching.model import Model
+from access.matching.normalize import features
 from access.matching.schema import Record
 from access.matching.search import Candidate
 
@@ -42,3 +43,13 @@ class RowMatcher:
         (``search.best``). ``rows`` in the store's order (``Matcher`` sorts candidates by row
         number), which settles ties in match weight the same way."""
         return search.best(self.model, self.compiled, query, rows, limit, include_no_match)
+
+    def shortlist(self, query: Record, rows: Sequence[Row], limit: int = 10) -> list[Candidate]:
+        """``search.shortlist`` of the rows that can reach *possible*, for ``search.finish``
+        (alone, or merged with another part's shortlist)."""
+        if not rows:
+            return []
+        floor = search.reporting_floor(self.model)
+        scores = search.column_scores(self.compiled, features(query), rows, floor)
+        ids = [str(row["unique_id"]) for row in rows]
+        return search.shortlist(self.model, self.compiled, scores, ids.__getitem__, limit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +12,7 @@ from access.matching import calibrate, evaluate, explain, vectorised
 from access.matching.keys import query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
+from access.matching.online import OnlineStore, OnlineVocabulary
 from access.matching.schema import Record
 from access.matching.store import Store
 
@@ -32,25 +33,29 @@ def candidates(
 ) -> list[Candidate]:
     """Feature rows scored against one query, calibrated, banded and explained."""
     scores = evaluate.score(compiled, features(query), rows)
-    return _explained(model, compiled, rows, scores, range(len(rows)))
+    return _explained(model, compiled, _ids(rows), scores, range(len(rows)))
+
+
+def _ids(rows: Sequence[dict[str, Any]]) -> Callable[[int], str]:
+    return lambda j: str(rows[j]["unique_id"])
 
 
 def _explained(
     model: Model,
     compiled: evaluate.CompiledModel,
-    rows: Sequence[dict[str, Any]],
+    record_id: Callable[[int], str],
     scores: evaluate.Scores,
     which: Iterable[int],
 ) -> list[Candidate]:
-    """Candidates for rows ``which`` of ``rows``, from their (unpruned) scores."""
+    """Candidates for pairs ``which`` (``record_id(j)`` names pair j's record), from their
+    (unpruned) scores."""
     out = []
     for j in which:
-        row = rows[j]
         why = explain.explain(compiled, scores.levels[j], scores.weights[j])
         p = float(model.calibrated(float(scores.match_probability[j])))
         out.append(
             Candidate(
-                record_id=row["unique_id"],
+                record_id=record_id(j),
                 match_weight=float(scores.match_weight[j]),
                 match_probability=p,
                 band=calibrate.band(p, model.thresholds, why.conflict),
@@ -106,10 +111,51 @@ def best(
         return []
     floor = None if include_no_match else reporting_floor(model)
     scores = column_scores(compiled, features(query), rows, floor)
+    return finish(shortlist(model, compiled, scores, _ids(rows), limit), limit, include_no_match)
+
+
+def best_online(
+    model: Model,
+    compiled: evaluate.CompiledModel,
+    store: OnlineStore,
+    query: Record,
+    rows: np.ndarray,
+    limit: int = 10,
+    include_no_match: bool = False,
+) -> list[Candidate]:
+    """``best`` over rows of an online store (``OnlineStore.candidates``), read in place: the
+    shortlist of ``limit * 3``, for ``finish`` (alone, or merged with another part's).
+    ``record_id`` is the store's record id."""
+    if not len(rows):
+        return []
+    floor = None if include_no_match else reporting_floor(model)
+    vocabulary = OnlineVocabulary(store)
+    left = vocabulary.encode([features(query)])
+    li = np.zeros(len(rows), dtype=np.int64)
+    scores = vectorised.score_pairs(compiled, vocabulary, left, store.encoded, li, rows, floor)
+    ids = store.record_ids
+    return shortlist(model, compiled, scores, lambda j: str(int(ids[rows[j]])), limit)
+
+
+def shortlist(
+    model: Model,
+    compiled: evaluate.CompiledModel,
+    scores: evaluate.Scores,
+    record_id: Callable[[int], str],
+    limit: int,
+) -> list[Candidate]:
+    """The ``limit * 3`` heaviest pairs that were scored in full, explained, heaviest first
+    (ties in pair order)."""
     weights = scores.match_weight
     order = np.argsort(-weights, kind="stable")[: max(limit * 3, limit)]
     order = order[np.isfinite(weights[order])]
-    found = _explained(model, compiled, rows, scores, order.tolist())
+    return _explained(model, compiled, record_id, scores, order.tolist())
+
+
+def finish(found: list[Candidate], limit: int, include_no_match: bool) -> list[Candidate]:
+    """The answer from one shortlist, or from several concatenated in store order (the union
+    is cut to ``limit * 3`` by weight again, as one shortlist of all the rows would be)."""
+    found = sorted(found, key=lambda c: -c.match_weight)[: max(limit * 3, limit)]
     if not include_no_match:
         found = [c for c in found if c.band != calibrate.NO_MATCH]
     found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))

@@ -114,6 +114,9 @@ class Vocabulary:
             self._lengths = np.concatenate([self._lengths, more])
         return self._lengths
 
+    def lengths_of(self, codes: np.ndarray) -> np.ndarray:
+        return self.lengths()[codes]
+
     def strings(self, codes: np.ndarray) -> list[str]:
         values = self.values
         return [values[c] for c in codes.tolist()]
@@ -140,6 +143,15 @@ class Vocabulary:
             count=len(distinct),
         )
         return found[inverse]
+
+    def term_frequencies(self, col: str, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
+        """Term frequency of each code of column ``col`` (NaN for -1 and unknown values)."""
+        if len(self.values) < len(table):  # one query's vocabulary: only the codes at hand
+            return self.tf_of(table, codes)
+        tf = self.tf_array(col, table)
+        if not len(tf):
+            return np.full(len(codes), np.nan)
+        return np.where(codes >= 0, tf[np.maximum(codes, 0)], np.nan)
 
 
 # --- column-wise level predicates over pairs (li[k], ri[k]) ---------------------------------
@@ -270,10 +282,9 @@ def _mask(
         threshold = float(level.arg)
         return _string_level(v, lc, rc, JaroWinkler.similarity, lambda s: s >= threshold)
     if kind == "dl1":
-        lengths = v.lengths()
         ten = np.zeros(len(lc), dtype=bool)
         both = (lc >= 0) & (rc >= 0)
-        ten[both] = (lengths[lc[both]] == 10) & (lengths[rc[both]] == 10)
+        ten[both] = (v.lengths_of(lc[both]) == 10) & (v.lengths_of(rc[both]) == 10)
         near = _string_level(
             v, np.where(ten, lc, -1), np.where(ten, rc, -1),
             DamerauLevenshtein.distance, lambda s: s <= 1,
@@ -288,20 +299,8 @@ def _tf_adjustment(
     if level.tf_col is None:
         raise ValueError("term-frequency adjustment asked for a level without a tf column")
     table = model.tf.get(level.tf_col, {})
-    if len(v.values) < len(table):  # one query's vocabulary: look up only the codes at hand
-        tf_l, tf_r = v.tf_of(table, lc), v.tf_of(table, rc)
-    else:
-        tf = v.tf_array(level.tf_col, table)
-        tf_l = (
-            np.where(lc >= 0, tf[np.maximum(lc, 0)], np.nan)
-            if len(tf)
-            else np.full(len(lc), np.nan)
-        )
-        tf_r = (
-            np.where(rc >= 0, tf[np.maximum(rc, 0)], np.nan)
-            if len(tf)
-            else np.full(len(rc), np.nan)
-        )
+    tf_l = v.term_frequencies(level.tf_col, table, lc)
+    tf_r = v.term_frequencies(level.tf_col, table, rc)
     either = np.fmax(tf_l, tf_r)
     known = ~np.isnan(either)
     value = np.fmax(np.where(known, either, 1.0), level.tf_min_u)

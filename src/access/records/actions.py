@@ -17,6 +17,8 @@ from django.utils import timezone
 from access.audit import events
 from access.audit.events import audited
 from access.audit.models import AuditEvent
+from access.matching import online as online_files
+from access.records import online
 from access.records.choices import (
     Citizenship,
     Disposition,
@@ -412,11 +414,18 @@ def reindex(
             flush()
     flush()
     report.seconds = round(time.perf_counter() - started, 3)
+    # The published online store describes the old index: this host stops serving it at once
+    # (other hosts see the reindex in ``records.online.check``). Republish to serve again.
+    withdrawn = online_files.withdraw(online.root())
     events.record(
         "records.reindexed",
         actor=actor,
         object_type=PersonRecord._meta.label_lower,
         object_repr=f"candidate keys and feature rows of {report.records} person records",
-        details={"key_function": key_function_name(keys_of), **asdict(report)},
+        details={
+            "key_function": key_function_name(keys_of),
+            "online_store_withdrawn": withdrawn,
+            **asdict(report),
+        },
     )
     return report

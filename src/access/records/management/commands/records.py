@@ -1,9 +1,11 @@
 """``access records synthesize --persons N --seed S [--out FILE] [--load]``,
-``access records load FILE`` and ``access records reindex`` (rebuild candidate keys and
-feature rows of every stored record after the engine's rules changed)."""
+``access records load FILE``, ``access records reindex`` (rebuild candidate keys and
+feature rows of every stored record after the engine's rules changed) and
+``access records publish [--status | --withdraw]`` (the online store inquiries read)."""
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from access.core.actors import SystemActor
+from access.records import online
 from access.records.actions import LoadRefused, load_table, reindex
 from access.records.synthetic import FormatError, file_format, generate, read_table, write_table
 
@@ -62,6 +65,22 @@ class Command(BaseCommand):
             "reindex",
             help="Rebuild the candidate keys and feature rows of every stored record.",
         )
+        publish = commands.add_parser(
+            "publish",
+            help=(
+                "Publish the online store (memory-mapped candidate keys and encoded features) "
+                "that inquiry workers read instead of the database index."
+            ),
+        )
+        which = publish.add_mutually_exclusive_group()
+        which.add_argument(
+            "--status", action="store_true", help="Print the current version as JSON; no change."
+        )
+        which.add_argument(
+            "--withdraw",
+            action="store_true",
+            help="Stop serving it: inquiries read the database index again.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.console = Console(file=sys.stderr)
@@ -69,6 +88,8 @@ class Command(BaseCommand):
             self.synthesize(options)
         elif options["subcommand"] == "reindex":
             self.reindex()
+        elif options["subcommand"] == "publish":
+            self.publish(options)
         else:
             self.load_file(Path(options["file"]))
 
@@ -146,4 +167,25 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Reindexed {report.records:,} records ({report.candidate_keys:,} candidate keys, "
             f"{report.feature_rows:,} feature rows) in {report.seconds:.1f} s."
+        )
+
+    def publish(self, options: dict[str, Any]) -> None:
+        actor = SystemActor("access records")
+        if options["status"]:
+            self.stdout.write(json.dumps(online.status(), indent=1))
+            return
+        if options["withdraw"]:
+            if not online.withdraw(actor):
+                raise CommandError(f"no online store is published under {online.root()}")
+            self.stdout.write("Withdrawn: inquiries read the database index.")
+            return
+        try:
+            manifest = online.publish(actor, say=lambda message: self.console.print(message))
+        except (online.OnlineStoreError, OSError) as error:
+            raise CommandError(f"cannot publish the online store: {error}") from None
+        self.stdout.write(
+            f"Published {manifest['version']}: {manifest['records']:,} records, "
+            f"{manifest['keys']:,} keys ({manifest['keys_over_cap']:,} over their cap left out), "
+            f"{manifest['postings']:,} postings, {manifest['vocabulary']:,} distinct values, "
+            f"in {manifest['built_seconds']:.1f} s."
         )

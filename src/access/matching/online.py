@@ -1,0 +1,420 @@
+"""The online store: a store's candidate keys and encoded feature rows as memory-mapped arrays.
+
+A database index answers an inquiry by reading every candidate's feature row (JSON) and
+encoding it again; at a million records that read and parse cost more than the scoring. Here
+the whole store is encoded once, over one vocabulary, into flat arrays on disk:
+
+- the vocabulary: every distinct feature string, sorted (UTF-8 bytes + offsets), with its length
+  in characters; a string's code is its rank, so a query's strings are found by bisection;
+- each feature column of ``vectorised.Encoded`` (scalar codes; list offsets + codes);
+- the candidate keys, sorted (bytes + offsets), each with its posting list of store rows.
+  Keys held by more rows than ``keys.posting_cap`` allows are left out at build time: a query
+  would skip them anyway.
+
+``OnlineStore.open`` maps the files read-only (``numpy.load(mmap_mode="r")``), so every worker
+process on a host shares one copy in the page cache, and opening costs milliseconds. Scoring
+reads the store's columns in place (``vectorised.score_pairs`` with the store as the right
+side). Nothing here knows about Django: the records app builds and publishes the files.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from access.matching import vectorised
+from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES
+from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
+from access.matching.vectorised import PREFIX7, Encoded, Vocabulary
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+CURRENT = "CURRENT"
+Row = dict[str, Any]
+
+
+class OnlineStoreError(Exception):
+    """The files are missing, of another format, or inconsistent."""
+
+
+def _file(name: str) -> str:
+    return name.replace("@", "_at_") + ".npy"
+
+
+class SortedStrings(Sequence[bytes]):
+    """Sorted UTF-8 strings as one byte buffer and offsets; ``find`` bisects."""
+
+    def __init__(self, data: np.ndarray, offsets: np.ndarray) -> None:
+        self.data, self.offsets = data, offsets
+        # slicing a memoryview is far cheaper than numpy's, for the bisection's many probes
+        self._bytes = memoryview(data)  # type: ignore[arg-type]
+        at = np.ascontiguousarray(offsets, dtype=np.int64)
+        self._at = memoryview(at).cast("B").cast("q")  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self._at) - 1
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            raise TypeError("SortedStrings does not slice")
+        return self._bytes[self._at[i] : self._at[i + 1]].tobytes()
+
+    def text(self, i: int) -> str:
+        return self[i].decode("utf-8")
+
+    def find(self, value: str) -> int:
+        """The rank of ``value``, or -1 when it is not there."""
+        target = value.encode("utf-8")
+        i = bisect.bisect_left(self, target)
+        return i if i < len(self) and self[i] == target else -1
+
+
+def _sorted_strings(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(bytes, offsets) of an already sorted string array."""
+    values = values.cast(pa.large_string()) if values.type != pa.large_string() else values
+    if values.offset or values.null_count:
+        raise ValueError("sorted strings must be a plain, null-free array")
+    buffers = values.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int64)[: len(values) + 1].copy()
+    start, end = int(offsets[0]), int(offsets[-1])
+    data = (
+        np.frombuffer(buffers[2], dtype=np.uint8)[start:end].copy()
+        if buffers[2] is not None
+        else np.zeros(0, dtype=np.uint8)
+    )
+    return data, offsets - start
+
+
+def _byte_order(values: pa.Array) -> np.ndarray:
+    """Indices that sort ``values`` by their UTF-8 bytes (the order ``SortedStrings`` bisects)."""
+    return np.asarray(pc.array_sort_indices(values.cast(pa.large_binary())), dtype=np.int64)
+
+
+# --- building ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildReport:
+    records: int = 0
+    vocabulary: int = 0
+    keys: int = 0
+    keys_over_cap: int = 0
+    postings: int = 0
+    seconds: float = 0.0
+
+
+def _encode_all(
+    batches: Iterable[tuple[np.ndarray, list[Row]]],
+) -> tuple[np.ndarray, Encoded, list[str]]:
+    """Record ids (in the order given) and every feature row encoded over one vocabulary."""
+    vocabulary = Vocabulary()
+    ids: list[np.ndarray] = []
+    parts: list[Encoded] = []
+    for record_ids, rows in batches:
+        if len(record_ids) != len(rows):
+            raise OnlineStoreError("a batch of feature rows and its record ids differ in length")
+        ids.append(np.asarray(record_ids, dtype=np.int64))
+        parts.append(vocabulary.encode(rows))
+    record_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+    scalars = {
+        col: np.concatenate([p.scalars[col] for p in parts]) if parts else np.zeros(0, np.int64)
+        for col in (*SCALAR_FEATURES, PREFIX7)
+    }
+    lists: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for col in LIST_FEATURES:
+        lengths = [np.diff(p.lists[col][0]) for p in parts]
+        offsets = np.zeros(len(record_ids) + 1, dtype=np.int64)
+        if lengths:
+            np.cumsum(np.concatenate(lengths), out=offsets[1:])
+        codes = np.concatenate([p.lists[col][1] for p in parts]) if parts else np.zeros(0, np.int64)
+        lists[col] = (offsets, codes)
+    return record_ids, Encoded(len(record_ids), scalars, lists), vocabulary.values
+
+
+def _recode(encoded: Encoded, rank: np.ndarray) -> Encoded:
+    """Every code replaced by its rank in the sorted vocabulary (-1 stays -1)."""
+
+    def apply(codes: np.ndarray) -> np.ndarray:
+        return np.where(codes >= 0, rank[np.maximum(codes, 0)], -1).astype(np.int64)
+
+    return Encoded(
+        encoded.size,
+        {col: apply(codes) for col, codes in encoded.scalars.items()},
+        {col: (offsets, apply(codes)) for col, (offsets, codes) in encoded.lists.items()},
+    )
+
+
+def _postings(
+    postings: pa.Table, record_ids: np.ndarray, max_postings: int, report: BuildReport
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(key bytes, key offsets, posting offsets, posting rows) for keys within their cap."""
+    if postings.num_rows == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, np.uint8), np.zeros(1, np.int64), np.zeros(1, np.int64), empty
+    keys = pc.dictionary_encode(postings.column("key").combine_chunks())
+    distinct = keys.dictionary
+    which = np.asarray(keys.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    records = np.asarray(postings.column("record").to_numpy(), dtype=np.int64)
+    rows = np.searchsorted(record_ids, records)
+    inside = rows < len(record_ids)
+    inside[inside] = record_ids[rows[inside]] == records[inside]
+    if not inside.all():
+        raise OnlineStoreError(
+            f"{int((~inside).sum())} candidate keys name records without a feature row"
+        )
+    counts = np.bincount(which, minlength=len(distinct))
+    short = np.asarray(
+        pc.is_in(pc.utf8_slice_codeunits(distinct, 0, 3), pa.array(SHORT_CAP_FAMILIES)), bool
+    )
+    kept = counts <= np.where(short, min(max_postings, SHORT_CAP), max_postings)
+    report.keys_over_cap = int((~kept).sum())
+    kept_keys = np.flatnonzero(kept)
+    ordered = kept_keys[_byte_order(distinct.take(pa.array(kept_keys)))]
+    rank = np.full(len(distinct), -1, dtype=np.int64)
+    rank[ordered] = np.arange(len(ordered), dtype=np.int64)
+    posting_rank = rank[which]
+    live = posting_rank >= 0
+    posting_rank, rows = posting_rank[live], rows[live]
+    order = np.lexsort((rows, posting_rank))
+    posting_rank, rows = posting_rank[order], rows[order]
+    offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(posting_rank, minlength=len(ordered)), out=offsets[1:])
+    data, key_offsets = _sorted_strings(distinct.take(pa.array(ordered)))
+    report.keys, report.postings = len(ordered), len(rows)
+    return data, key_offsets, offsets, rows.astype(np.int64)
+
+
+def build(
+    directory: Path,
+    feature_batches: Iterable[tuple[np.ndarray, list[Row]]],
+    postings: pa.Table,
+    *,
+    max_postings: int = MAX_POSTINGS,
+    stamp: dict[str, Any] | None = None,
+) -> BuildReport:
+    """Write an online store into ``directory`` (which must not exist yet).
+
+    ``feature_batches`` yields (record ids, feature rows) in ascending record id; ``postings``
+    has columns ``key`` (string) and ``record`` (int64). ``stamp`` is kept in the manifest for
+    the caller (what the store was built from)."""
+    started = time.perf_counter()
+    report = BuildReport()
+    record_ids, encoded, values = _encode_all(feature_batches)
+    if len(record_ids) > 1 and not (np.diff(record_ids) > 0).all():
+        raise OnlineStoreError("feature rows must come in ascending, distinct record ids")
+    strings = pa.array(values, type=pa.large_string())
+    order = _byte_order(strings)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    encoded = _recode(encoded, rank)
+    vocab_sorted = strings.take(pa.array(order))
+    vocab_bytes, vocab_offsets = _sorted_strings(vocab_sorted)
+    lengths = np.asarray(pc.utf8_length(vocab_sorted).to_numpy(zero_copy_only=False), np.int64)
+    key_bytes, key_offsets, posting_offsets, posting_rows = _postings(
+        postings, record_ids, max_postings, report
+    )
+    directory.mkdir(parents=True)
+    arrays: dict[str, np.ndarray] = {
+        "record_ids": record_ids,
+        "vocab_bytes": vocab_bytes,
+        "vocab_offsets": vocab_offsets,
+        "vocab_lengths": lengths,
+        "key_bytes": key_bytes,
+        "key_offsets": key_offsets,
+        "posting_offsets": posting_offsets,
+        "posting_rows": posting_rows,
+    }
+    for col, codes in encoded.scalars.items():
+        arrays[f"scalar.{col}"] = codes
+    for col, (offsets, codes) in encoded.lists.items():
+        arrays[f"list.{col}.offsets"] = offsets
+        arrays[f"list.{col}.codes"] = codes
+    for name, array in arrays.items():
+        np.save(directory / _file(name), np.ascontiguousarray(array))
+    report.records, report.vocabulary = len(record_ids), len(values)
+    report.seconds = round(time.perf_counter() - started, 3)
+    manifest = {
+        "format": FORMAT,
+        "records": report.records,
+        "max_record_id": int(record_ids[-1]) if len(record_ids) else 0,
+        "vocabulary": report.vocabulary,
+        "keys": report.keys,
+        "keys_over_cap": report.keys_over_cap,
+        "postings": report.postings,
+        "max_postings": max_postings,
+        "short_cap": SHORT_CAP,
+        "short_cap_families": list(SHORT_CAP_FAMILIES),
+        "built_seconds": report.seconds,
+        "stamp": stamp or {},
+    }
+    (directory / MANIFEST).write_text(json.dumps(manifest, indent=1), "utf-8")
+    return report
+
+
+def publish(root: Path, build_into: Any) -> Path:
+    """Build a new version under ``root`` with ``build_into(directory)`` and make it current
+    (one atomic rename of the ``CURRENT`` pointer); older versions are removed. Workers that
+    still map an older version keep reading it until they reopen."""
+    root.mkdir(parents=True, exist_ok=True)
+    name = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}-{time.time_ns()}"
+    directory = root / name
+    try:
+        build_into(directory)
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
+    pointer = root / f".{CURRENT}.{os.getpid()}"
+    pointer.write_text(name + "\n", "utf-8")
+    os.replace(pointer, root / CURRENT)
+    for old in root.iterdir():
+        if old.is_dir() and old.name != name:
+            shutil.rmtree(old, ignore_errors=True)
+    return directory
+
+
+def withdraw(root: Path) -> bool:
+    """Stop serving the current version (workers fall back on their next inquiry)."""
+    try:
+        (root / CURRENT).unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def current(root: Path) -> Path | None:
+    try:
+        name = (root / CURRENT).read_text("utf-8").strip()
+    except OSError:
+        return None
+    directory = root / name
+    return directory if name and (directory / MANIFEST).is_file() else None
+
+
+# --- serving ----------------------------------------------------------------------------------
+
+
+class OnlineVocabulary(Vocabulary):
+    """The store's sorted vocabulary plus one query's strings that it does not hold (coded
+    after it). Used by ``vectorised.score_pairs`` exactly as a ``Vocabulary``."""
+
+    def __init__(self, store: OnlineStore) -> None:
+        super().__init__()
+        self.store = store
+        self.base = len(store.vocabulary)
+        self.extra: list[str] = []
+        self.values = _Values(self)  # type: ignore[assignment]
+
+    def code(self, value: str | None) -> int:
+        if value is None:
+            return -1
+        found = self.index.get(value)
+        if found is None:
+            found = self.store.vocabulary.find(value)
+            if found < 0:
+                found = self.base + len(self.extra)
+                self.extra.append(value)
+            self.index[value] = found
+        return found
+
+    def codes(self, values: list[str | None]) -> np.ndarray:
+        code = self.code
+        return np.fromiter((code(v) for v in values), dtype=np.int64, count=len(values))
+
+    def text(self, c: int) -> str:
+        return self.store.vocabulary.text(c) if c < self.base else self.extra[c - self.base]
+
+    def strings(self, codes: np.ndarray) -> list[str]:
+        text = self.text
+        return [text(c) for c in codes.tolist()]
+
+    def lengths_of(self, codes: np.ndarray) -> np.ndarray:
+        out = np.empty(len(codes), dtype=np.int64)
+        base = codes < self.base
+        out[base] = self.store.lengths[codes[base]]
+        out[~base] = [len(self.extra[c - self.base]) for c in codes[~base].tolist()]
+        return out
+
+    def term_frequencies(self, col: str, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
+        return self.tf_of(table, codes)
+
+
+class _Values(Sequence[str]):
+    def __init__(self, vocabulary: OnlineVocabulary) -> None:
+        self.vocabulary = vocabulary
+
+    def __len__(self) -> int:
+        return self.vocabulary.base + len(self.vocabulary.extra)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            raise TypeError("the online vocabulary does not slice")
+        return self.vocabulary.text(int(i))
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
+class OnlineStore:
+    """One published version, mapped read-only."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        try:
+            self.manifest: dict[str, Any] = json.loads((directory / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            raise OnlineStoreError(f"cannot read {directory / MANIFEST}: {error}") from None
+        if self.manifest.get("format") != FORMAT:
+            raise OnlineStoreError(
+                f"{directory} holds format {self.manifest.get('format')!r}, not {FORMAT}"
+            )
+
+        def load(name: str) -> np.ndarray:
+            try:
+                return np.load(directory / _file(name), mmap_mode="r")
+            except (OSError, ValueError) as error:
+                raise OnlineStoreError(f"cannot map {name} in {directory}: {error}") from None
+
+        self.record_ids = load("record_ids")
+        self.vocabulary = SortedStrings(load("vocab_bytes"), load("vocab_offsets"))
+        self.lengths = load("vocab_lengths")
+        self.keys = SortedStrings(load("key_bytes"), load("key_offsets"))
+        self.posting_offsets = load("posting_offsets")
+        self.posting_rows = load("posting_rows")
+        scalars = {col: load(f"scalar.{col}") for col in (*SCALAR_FEATURES, PREFIX7)}
+        lists = {
+            col: (load(f"list.{col}.offsets"), load(f"list.{col}.codes")) for col in LIST_FEATURES
+        }
+        self.encoded = Encoded(len(self.record_ids), scalars, lists)
+        if (
+            len(self.vocabulary) != self.manifest["vocabulary"]
+            or self.encoded.size != (self.manifest["records"])
+        ):
+            raise OnlineStoreError(f"{directory}: the arrays do not match the manifest")
+
+    @property
+    def max_record_id(self) -> int:
+        return int(self.manifest["max_record_id"])
+
+    def __len__(self) -> int:
+        return self.encoded.size
+
+    def candidates(self, keys: Iterable[str]) -> np.ndarray:
+        """Store rows sharing any of ``keys`` (keys over their posting cap were left out at
+        build time), ascending, which is ascending record id."""
+        found = np.array([i for i in (self.keys.find(k) for k in keys) if i >= 0], np.int64)
+        if not found.size:
+            return np.zeros(0, dtype=np.int64)
+        starts = np.asarray(self.posting_offsets[found])
+        lengths = np.asarray(self.posting_offsets[found + 1]) - starts
+        return vectorised.unique(np.asarray(self.posting_rows[vectorised.ranges(starts, lengths)]))

@@ -1,0 +1,186 @@
+"""Publishing the records store as an online store (``access.matching.online``) for inquiries.
+
+``publish`` reads the stored feature rows and candidate keys in one consistent read, writes a
+new memory-mapped version under ``settings.ONLINE_STORE_DIR`` and makes it current. What it
+covers is stamped in the manifest: the highest record id, the number of records, the key
+function and the latest reindex. ``check`` compares that stamp with the database; a version
+that no longer describes the store (a reindex since, records missing) is not served, and
+records loaded after it are read from the database index (``inquiries.engine``).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Max
+
+from access.audit import events
+from access.audit.models import AuditEvent
+from access.matching import online
+from access.matching.online import OnlineStoreError
+from access.records.engine import default_key_function, key_function_name
+from access.records.models import CandidateKey, FeatureRow, PersonRecord
+
+__all__ = ["OnlineStoreError", "check", "publish", "root", "stamp", "status", "withdraw"]
+BATCH = 50_000
+Progress = Callable[[str], None]
+
+
+def root() -> Path:
+    return Path(settings.ONLINE_STORE_DIR)
+
+
+def _latest_reindex() -> int:
+    latest = (
+        AuditEvent.objects.filter(action="records.reindexed").order_by("-pk").values("pk").first()
+    )
+    return int(latest["pk"]) if latest else 0
+
+
+def stamp() -> dict[str, Any]:
+    """What the store holds now, as a version's manifest records it."""
+    mark = FeatureRow.objects.aggregate(top=Max("record_id"))["top"] or 0
+    return {
+        "max_record_id": int(mark),
+        "records": FeatureRow.objects.filter(record_id__lte=mark).count(),
+        "key_function": key_function_name(default_key_function()),
+        "reindexed": _latest_reindex(),
+    }
+
+
+def check(store: online.OnlineStore) -> str:
+    """Empty when ``store`` still describes the database up to its highest record id; else why
+    it must not be served."""
+    built = store.manifest.get("stamp", {})
+    mark = int(built.get("max_record_id", -1))
+    if built.get("key_function") != key_function_name(default_key_function()):
+        return "the key function changed since it was published"
+    if built.get("reindexed") != _latest_reindex():
+        return "the records were reindexed since it was published"
+    held = FeatureRow.objects.filter(record_id__lte=mark).count()
+    if held != built.get("records") or held != len(store):
+        return f"it holds {len(store):,} records; the database holds {held:,} up to id {mark}"
+    return ""
+
+
+def _feature_batches(mark: int) -> Iterator[tuple[np.ndarray, list[dict[str, Any]]]]:
+    table = connection.ops.quote_name(FeatureRow._meta.db_table)
+    sql = f"SELECT record_id, row FROM {table} WHERE record_id <= %s ORDER BY record_id"  # noqa: S608  # nosec B608
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, [mark])
+        while batch := cursor.fetchmany(BATCH):
+            ids = np.fromiter((pk for pk, _row in batch), dtype=np.int64, count=len(batch))
+            if all(isinstance(value, str) for _pk, value in batch):
+                rows = json.loads("[" + ",".join(value for _pk, value in batch) + "]")
+            else:
+                rows = [v if isinstance(v, dict) else json.loads(v) for _pk, v in batch]
+            yield ids, rows
+
+
+def _postings(mark: int, scratch: Path) -> pa.Table:
+    """Every (key, record) of records up to ``mark``: COPY and Arrow's CSV reader on
+    PostgreSQL (tens of millions of rows), a cursor elsewhere."""
+    table = connection.ops.quote_name(CandidateKey._meta.db_table)
+    select = f"SELECT key, record_id FROM {table} WHERE record_id <= {int(mark)}"  # noqa: S608  # nosec B608
+    schema = pa.schema([("key", pa.string()), ("record", pa.int64())])
+    if connection.vendor == "postgresql":
+        path = scratch / "postings.csv"
+        with (
+            connection.cursor() as cursor,
+            path.open("wb") as out,
+            cursor.copy(f"COPY ({select}) TO STDOUT (FORMAT csv)") as copy,
+        ):
+            for block in copy:
+                out.write(block)
+        return pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=["key", "record"], block_size=1 << 26),
+            convert_options=pacsv.ConvertOptions(
+                column_types={"key": pa.string(), "record": pa.int64()},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    keys: list[str] = []
+    records: list[int] = []
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(select)
+        while batch := cursor.fetchmany(BATCH):
+            keys += [k for k, _r in batch]
+            records += [r for _k, r in batch]
+    return pa.table([pa.array(keys, pa.string()), pa.array(records, pa.int64())], schema=schema)
+
+
+def publish(actor: Any, say: Progress = lambda _m: None) -> dict[str, Any]:
+    """Build and publish a new version of the online store; returns its manifest. One audit
+    event (``records.online_published``)."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and outermost:
+            # one consistent view of features and keys, however long the read takes
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        now = stamp()
+        mark = now["max_record_id"]
+        say(f"reading {now['records']:,} records (ids up to {mark})")
+
+        def build_into(directory: Path) -> None:
+            with tempfile.TemporaryDirectory(dir=directory.parent) as scratch:
+                postings = _postings(mark, Path(scratch))
+                say(f"encoding features, {postings.num_rows:,} candidate keys")
+                online.build(directory, _feature_batches(mark), postings, stamp=now)
+
+        directory = online.publish(root(), build_into)
+    manifest: dict[str, Any] = json.loads((directory / online.MANIFEST).read_text("utf-8"))
+    events.record(
+        "records.online_published",
+        actor=actor,
+        object_type=PersonRecord._meta.label_lower,
+        object_repr=f"online store of {manifest['records']} person records",
+        details={"version": directory.name, **{k: v for k, v in manifest.items() if k != "format"}},
+    )
+    return {"version": directory.name, **manifest}
+
+
+def withdraw(actor: Any) -> bool:
+    """Stop serving the online store (inquiries read the database index); audited."""
+    withdrawn = online.withdraw(root())
+    if withdrawn:
+        events.record(
+            "records.online_withdrawn",
+            actor=actor,
+            object_type=PersonRecord._meta.label_lower,
+            object_repr="online store",
+        )
+    return withdrawn
+
+
+def status() -> dict[str, Any]:
+    """The current version and whether it is served (for ``access records publish --status``)."""
+    directory = online.current(root())
+    if directory is None:
+        return {"published": False, "root": str(root())}
+    try:
+        store = online.OnlineStore(directory)
+    except online.OnlineStoreError as error:
+        return {"published": True, "version": directory.name, "served": False, "why": str(error)}
+    why = check(store)
+    newer = FeatureRow.objects.filter(record_id__gt=store.max_record_id).count()
+    return {
+        "published": True,
+        "version": directory.name,
+        "served": not why,
+        "why": why,
+        "records": len(store),
+        "records_loaded_since": newer,
+        "manifest": store.manifest,
+    }

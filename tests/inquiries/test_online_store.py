@@ -1,0 +1,107 @@
+"""Inquiries on the published online store answer as the database index does."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pytest
+from django.core.management import CommandError, call_command
+from tests.inquiries.conftest import LOADER
+from tests.inquiries.test_engine_db import _inquiry_for
+
+from access.audit.models import AuditEvent
+from access.inquiries import engine
+from access.matching import online as online_files
+from access.records import online
+from access.records.actions import load_table, reindex
+from access.records.models import FeatureRow, PersonRecord
+from access.records.synthetic import generate
+
+
+def _answers(data):
+    found, note = engine.search(data)
+    assert note == ""
+    return [(f.record_pk, f.band, f.probability, f.match_weight, f.explanation) for f in found]
+
+
+def _inquiries(n=40):
+    people = PersonRecord.objects.order_by("pk").prefetch_related("birth_dates", "identifiers")
+    out = [d for p in people[::3] if (d := _inquiry_for(p)) is not None]
+    return out[:n]
+
+
+def test_the_online_store_answers_as_the_database_index(store):
+    inquiries = _inquiries()
+    assert len(inquiries) >= 20
+    from_database = [_answers(d) for d in inquiries]
+    assert engine.online_store() is None
+    manifest = online.publish(LOADER)
+    assert manifest["records"] == FeatureRow.objects.count() > 0
+    assert engine.online_store() is not None
+    assert [_answers(d) for d in inquiries] == from_database
+    assert sum(len(a) for a in from_database) >= 20
+    event = AuditEvent.objects.get(action="records.online_published")
+    assert event.details["records"] == manifest["records"]
+    assert event.details["version"] == manifest["version"]
+
+
+def test_records_loaded_after_publishing_come_from_the_database(store):
+    online.publish(LOADER)
+    mark = engine.online_store().max_record_id
+    later = generate(40, 99).records
+    ids = pa.array([f"LATER-{v}" for v in later.column("record_id").to_pylist()])
+    later = later.set_column(later.schema.get_field_index("record_id"), "record_id", ids)
+    load_table(LOADER, later, source_name="later population")
+    later = PersonRecord.objects.filter(pk__gt=mark).order_by("pk")
+    data = next(d for p in later if (d := _inquiry_for(p)) is not None)
+    with_store = _answers(data)
+    assert engine.online_store() is not None  # still served: it describes every record up to mark
+    assert with_store and with_store[0][0] > mark
+    online.withdraw(LOADER)
+    assert _answers(data) == with_store
+    assert online.status()["published"] is False
+
+
+def test_a_reindex_stops_serving_the_store_here_and_on_other_hosts(store, caplog):
+    online.publish(LOADER)
+    pointer = online.root() / online_files.CURRENT
+    published = pointer.read_text()
+    assert engine.online_store() is not None
+    report = reindex(LOADER)
+    assert not pointer.exists()  # this host withdrew it
+    assert AuditEvent.objects.get(action="records.reindexed").details["online_store_withdrawn"]
+    assert engine.online_store() is None
+    # another host still pointing at the old version does not serve it either
+    pointer.write_text(published)
+    engine.reset()
+    assert engine.online_store() is None
+    assert "reindexed since it was published" in caplog.text
+    assert online.status()["served"] is False
+    assert report.records == PersonRecord.objects.count()
+
+
+def test_a_store_missing_records_is_not_served(store):
+    online.publish(LOADER)
+    directory = online_files.current(online.root())
+    manifest = json.loads((directory / online_files.MANIFEST).read_text())
+    # as if a record below its highest id had been committed after the store was read
+    manifest["stamp"]["records"] -= 1
+    (directory / online_files.MANIFEST).write_text(json.dumps(manifest))
+    assert engine.online_store() is None
+    assert "the database holds" in online.status()["why"]
+
+
+def test_the_publish_command(store, capsys):
+    call_command("records", "publish")
+    out = capsys.readouterr().out
+    assert "Published" in out and f"{FeatureRow.objects.count():,} records" in out
+    call_command("records", "publish", "--status")
+    status = json.loads(capsys.readouterr().out)
+    assert status["served"] is True and status["records_loaded_since"] == 0
+    call_command("records", "publish", "--withdraw")
+    assert "Withdrawn" in capsys.readouterr().out
+    assert AuditEvent.objects.filter(action="records.online_withdrawn").count() == 1
+    with pytest.raises(CommandError, match="no online store is published"):
+        call_command("records", "publish", "--withdraw")
+    assert AuditEvent.objects.filter(action="records.online_withdrawn").count() == 1
