@@ -92,6 +92,19 @@ def test_a_store_missing_records_is_not_served(store):
     assert "the database holds" in online.status()["why"]
 
 
+def test_a_store_published_from_another_database_is_not_served(store):
+    """A recreated database can hold as many records under the same ids: the stamp names the
+    load event, hash-chained, which the other database does not have."""
+    online.publish(LOADER)
+    directory = online_files.current(online.root())
+    manifest = json.loads((directory / online_files.MANIFEST).read_text())
+    assert manifest["stamp"]["index_event"]["id"] > 0
+    manifest["stamp"]["index_event"]["hash"] = "0" * 64
+    (directory / online_files.MANIFEST).write_text(json.dumps(manifest))
+    assert engine.online_store() is None
+    assert "another database" in online.status()["why"]
+
+
 def test_the_publish_command(store, capsys):
     call_command("records", "publish")
     out = capsys.readouterr().out

@@ -3,7 +3,7 @@
 ``publish`` reads the stored feature rows and candidate keys in one consistent read, writes a
 new memory-mapped version under ``settings.ONLINE_STORE_DIR`` and makes it current. What it
 covers is stamped in the manifest: the highest record id, the number of records, the key
-function and the latest reindex. ``check`` compares that stamp with the database; a version
+function and the audit event of the latest load or reindex. ``check`` compares that stamp with the database; a version
 that no longer describes the store (a reindex since, records missing) is not served, and
 records loaded after it are read from the database index (``inquiries.engine``).
 """
@@ -39,11 +39,19 @@ def root() -> Path:
     return Path(settings.ONLINE_STORE_DIR)
 
 
-def _latest_reindex() -> int:
+INDEX_EVENTS = ("records.loaded", "records.reindexed")
+
+
+def _latest_index_event() -> dict[str, Any]:
+    """The audit event (id and chain hash) of the latest load or reindex: it names this
+    database's history, which a record count alone would not (a recreated database)."""
     latest = (
-        AuditEvent.objects.filter(action="records.reindexed").order_by("-pk").values("pk").first()
+        AuditEvent.objects.filter(action__in=INDEX_EVENTS)
+        .order_by("-pk")
+        .values("pk", "hash")
+        .first()
     )
-    return int(latest["pk"]) if latest else 0
+    return {"id": int(latest["pk"]), "hash": latest["hash"]} if latest else {"id": 0, "hash": ""}
 
 
 def stamp() -> dict[str, Any]:
@@ -53,7 +61,7 @@ def stamp() -> dict[str, Any]:
         "max_record_id": int(mark),
         "records": FeatureRow.objects.filter(record_id__lte=mark).count(),
         "key_function": key_function_name(default_key_function()),
-        "reindexed": _latest_reindex(),
+        "index_event": _latest_index_event(),
     }
 
 
@@ -64,7 +72,14 @@ def check(store: online.OnlineStore) -> str:
     mark = int(built.get("max_record_id", -1))
     if built.get("key_function") != key_function_name(default_key_function()):
         return "the key function changed since it was published"
-    if built.get("reindexed") != _latest_reindex():
+    if "index_event" not in built:
+        return "it was published by an earlier version of this program"
+    event = built["index_event"]
+    if event.get("id"):
+        same = AuditEvent.objects.filter(pk=event["id"], hash=event.get("hash")).exists()
+        if not same:
+            return "it was published from another database (its load event is not in this one)"
+    if AuditEvent.objects.filter(action="records.reindexed", pk__gt=event.get("id", 0)).exists():
         return "the records were reindexed since it was published"
     held = FeatureRow.objects.filter(record_id__lte=mark).count()
     if held != built.get("records") or held != len(store):

@@ -8,7 +8,9 @@ submission, over HTTP on loopback: gunicorn serves ``access.wsgi``, locust's use
 2. ``records`` synthetic records (``access.records.synthetic.generate``) are loaded with the
    records app's audited loader (keys and feature rows; COPY on PostgreSQL), unless the same
    population is already there;
-3. the inquiry model is trained on a bounded sample of stored feature rows;
+3. the inquiry model is trained on a bounded sample of stored feature rows, and the online
+   store is published (``access records publish``) unless it already describes the store or
+   ``--database-index`` asks for the database index alone;
 4. an agency officer with a confirmed authenticator gets a knox token directly (the API only
    issues tokens to MFA-verified sessions; the issue is audited as ``api.token_issued``);
 5. payloads: ``synthetic.probes`` of the same population (present people written afresh
@@ -163,6 +165,32 @@ def prepare_model(var_dir: Path, retrain: bool) -> dict[str, Any]:
     return info
 
 
+def prepare_online_store(var_dir: Path, enabled: bool, say: Progress) -> dict[str, Any]:
+    """Point this process and the workers at ``var_dir/online-store``; publish it when it is
+    missing or stale. Disabled: a directory that holds no store."""
+    from access.records import online
+
+    settings.ONLINE_STORE_DIR = var_dir / ("online-store" if enabled else "no-online-store")
+    if not enabled:
+        return {"online_store": {"served": False}}
+    status = online.status()
+    info: dict[str, Any] = {"served": True, "published_now": not status.get("served")}
+    if info["published_now"]:
+        say("publishing the online store")
+        started = time.perf_counter()
+        status = {**online.publish(ACTOR, say), "served": True}
+        info["publish_seconds"] = round(time.perf_counter() - started, 1)
+    manifest = status.get("manifest", status)
+    info.update(
+        version=status.get("version"),
+        records=manifest.get("records"),
+        keys=manifest.get("keys"),
+        postings=manifest.get("postings"),
+        vocabulary=manifest.get("vocabulary"),
+    )
+    return {"online_store": info}
+
+
 def officer_token() -> str:
     """An active agency officer with a confirmed authenticator, and a fresh knox token."""
     from django.utils import timezone
@@ -263,6 +291,7 @@ def gunicorn(
         **os.environ,
         "DATABASE_URL": _database_url(),
         "ACCESS_VAR_DIR": str(var_dir),  # the model at var_dir/inquiries-model.json
+        "ACCESS_ONLINE_STORE_DIR": str(settings.ONLINE_STORE_DIR),
         "ACCESS_ENV": "development",
         "DEBUG": "",
         "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
@@ -330,9 +359,11 @@ def wait_until_serving(url: str, token: str, server: subprocess.Popen[bytes], lo
 
 
 def search_profile(bodies: list[dict[str, Any]]) -> dict[str, Any]:
-    """The candidate search alone, in this process, one inquiry after another (no load): how
-    many candidate rows each inquiry reads, the time to fetch them (SQL + JSON) and to score
-    them; the rest of a request's time is the API and the audited submission."""
+    """The candidate search alone, in this process, one inquiry after another (no load): the
+    whole search as served (``engine.search``: online store or database index), and, on the
+    database index, how many candidate rows each inquiry reads, the time to fetch them (SQL +
+    JSON) and to score them; the rest of a request's time is the API and the audited
+    submission."""
     from access.inquiries import engine
     from access.inquiries.message import check
     from access.matching.keys import query_keys
@@ -343,8 +374,13 @@ def search_profile(bodies: list[dict[str, Any]]) -> dict[str, Any]:
     rows_n: list[float] = []
     fetch: list[float] = []
     scoring: list[float] = []
+    served: list[float] = []
     for body in bodies:
-        query = engine.inquiry_record(check({**body, "ori": ORI}))
+        data = check({**body, "ori": ORI})
+        started = time.perf_counter()
+        engine.search(data)
+        served.append((time.perf_counter() - started) * 1000)
+        query = engine.inquiry_record(data)
         started = time.perf_counter()
         rows = engine.candidate_rows(query_keys(query))
         fetched = time.perf_counter()
@@ -354,6 +390,9 @@ def search_profile(bodies: list[dict[str, Any]]) -> dict[str, Any]:
         rows_n.append(len(rows))
     return {
         "inquiries": len(bodies),
+        "online_store": engine.online_store() is not None,
+        "search_ms_p50": _percentile(served, 0.5),
+        "search_ms_p95": _percentile(served, 0.95),
         "candidate_rows_p50": _percentile(rows_n, 0.5),
         "candidate_rows_p95": _percentile(rows_n, 0.95),
         "candidate_rows_max": max(rows_n),
@@ -398,6 +437,7 @@ def run(
     threads: int = 2,
     port: int = 8765,
     fresh: bool = False,
+    online_store: bool = True,
     probes_n: int = 5000,
     say: Progress = lambda _message: None,
 ) -> dict[str, Any]:
@@ -412,6 +452,7 @@ def run(
     population, store = load_store(records, seed, say)
     say("model")
     model = prepare_model(var_dir, retrain=bool(store.get("loaded_now")))
+    served = prepare_online_store(var_dir, online_store, say)
     token = officer_token()
     bodies, mix = payloads(population, probes_n, seed)
     if not bodies:
@@ -516,6 +557,7 @@ def run(
         "locust_exit": outcome.returncode,
         "load_average_before_run": load_before,
         **model,
+        **served,
         "total_seconds": round(time.perf_counter() - started, 1),
         "machine": machine(),
     }

@@ -42,6 +42,11 @@ class Command(BaseCommand):
         inquiries.add_argument(
             "--fresh", action="store_true", help="Drop and recreate the benchmark database."
         )
+        inquiries.add_argument(
+            "--database-index",
+            action="store_true",
+            help="Serve from the database index alone, without the online store.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["benchmark"] == "inquiries":
@@ -85,6 +90,7 @@ class Command(BaseCommand):
                 threads=options["threads"],
                 port=options["port"],
                 fresh=options["fresh"],
+                online_store=not options["database_index"],
                 say=say,
             )
         except bench.BenchRefused as refused:
