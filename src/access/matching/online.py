@@ -192,7 +192,8 @@ def _postings(
     np.cumsum(np.bincount(posting_rank, minlength=len(ordered)), out=offsets[1:])
     data, key_offsets = _sorted_strings(distinct.take(pa.array(ordered)))
     report.keys, report.postings = len(ordered), len(rows)
-    return data, key_offsets, offsets, rows.astype(np.int64)
+    narrow = np.int32 if len(record_ids) < 2**31 else np.int64  # the largest of the files
+    return data, key_offsets, offsets, rows.astype(narrow)
 
 
 def build(
@@ -335,8 +336,15 @@ class OnlineVocabulary(Vocabulary):
         return self.store.vocabulary.text(c) if c < self.base else self.extra[c - self.base]
 
     def strings(self, codes: np.ndarray) -> list[str]:
-        text = self.text
-        return [text(c) for c in codes.tolist()]
+        codes = np.asarray(codes, dtype=np.int64)
+        extra = np.flatnonzero(codes >= self.base)
+        # Arrow decodes the store's strings in one call (a roster chunk asks for millions)
+        out: list[str] = self.store.strings.take(
+            pa.array(np.where(codes < self.base, codes, 0))
+        ).to_pylist()
+        for k in extra.tolist():
+            out[k] = self.extra[int(codes[k]) - self.base]
+        return out
 
     def lengths_of(self, codes: np.ndarray) -> np.ndarray:
         out = np.empty(len(codes), dtype=np.int64)
@@ -387,6 +395,11 @@ class OnlineStore:
 
         self.record_ids = load("record_ids")
         self.vocabulary = SortedStrings(load("vocab_bytes"), load("vocab_offsets"))
+        self.strings = pa.LargeStringArray.from_buffers(
+            len(self.vocabulary),
+            pa.py_buffer(self.vocabulary.offsets),
+            pa.py_buffer(self.vocabulary.data),
+        )  # zero-copy over the mapped files
         self.lengths = load("vocab_lengths")
         self.keys = SortedStrings(load("key_bytes"), load("key_offsets"))
         self.posting_offsets = load("posting_offsets")
@@ -417,4 +430,5 @@ class OnlineStore:
             return np.zeros(0, dtype=np.int64)
         starts = np.asarray(self.posting_offsets[found])
         lengths = np.asarray(self.posting_offsets[found + 1]) - starts
-        return vectorised.unique(np.asarray(self.posting_rows[vectorised.ranges(starts, lengths)]))
+        rows = np.asarray(self.posting_rows[vectorised.ranges(starts, lengths)], dtype=np.int64)
+        return vectorised.unique(rows)
