@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from access.matching import screen
+from access.matching import online, screen
 from access.matching.calibrate import NO_MATCH
 from access.matching.model import Model
 from access.matching.search import Matcher
@@ -58,3 +58,32 @@ def test_keys_over_the_cap_give_no_pairs(trained: Model, population_small: tuple
     assert len(table.hashes) == 0
     li, ri = table.pairs([{"id:a_number:000000001"}])
     assert li.size == ri.size == 0
+
+
+def test_screening_against_an_online_store_gives_the_in_memory_pairs(
+    trained: Model, population_small: tuple, tmp_path, monkeypatch
+) -> None:
+    """Same pairs, probabilities, bands and explanations as ``Screener`` (roster rows with a
+    full date of birth: the screening key table leaves out the date-less ``dp:`` keys that
+    only undated rows look up), in one process and in two spawned workers."""
+    records, _persons = population_small
+    store = Store.build(records[200:])
+    roster = [
+        dataclasses.replace(r, record_id=f"roster-{i}")
+        for i, r in enumerate(records[:200])
+        if any(len(d) == 10 for d in r.dates_of_birth)
+    ]
+    online.from_memory(tmp_path / "store", store.rows, store.index.postings)
+    screener = screen.Screener(trained, store.rows, screen.KeyTable.from_index(store.index))
+    want = screener.screen(roster)
+    monkeypatch.setattr(screen, "CHUNK", 60)
+    mapped = screen.OnlineScreener(trained, tmp_path / "store")
+    got = mapped.screen(roster)
+    assert len(want) > 100
+    named = [dict(p, right_id=store.rows[p["right_id"]]["unique_id"]) for p in got]
+
+    def order(pairs: list) -> list:
+        return sorted(pairs, key=lambda p: (p["left_id"], p["right_id"]))
+
+    assert order(named) == order(want)
+    assert mapped.screen(roster, workers=2) == got

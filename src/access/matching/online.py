@@ -115,7 +115,7 @@ class BuildReport:
 
 
 def _encode_all(
-    batches: Iterable[tuple[np.ndarray, list[Row]]],
+    batches: Iterable[tuple[np.ndarray, Sequence[Row]]],
 ) -> tuple[np.ndarray, Encoded, list[str]]:
     """Record ids (in the order given) and every feature row encoded over one vocabulary."""
     vocabulary = Vocabulary()
@@ -162,7 +162,8 @@ def _postings(
     if postings.num_rows == 0:
         empty = np.zeros(0, dtype=np.int64)
         return np.zeros(0, np.uint8), np.zeros(1, np.int64), np.zeros(1, np.int64), empty
-    keys = pc.dictionary_encode(postings.column("key").combine_chunks())
+    column = postings.column("key").combine_chunks()
+    keys = column if pa.types.is_dictionary(column.type) else pc.dictionary_encode(column)
     distinct = keys.dictionary
     which = np.asarray(keys.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
     records = np.asarray(postings.column("record").to_numpy(), dtype=np.int64)
@@ -198,7 +199,7 @@ def _postings(
 
 def build(
     directory: Path,
-    feature_batches: Iterable[tuple[np.ndarray, list[Row]]],
+    feature_batches: Iterable[tuple[np.ndarray, Sequence[Row]]],
     postings: pa.Table,
     *,
     max_postings: int = MAX_POSTINGS,
@@ -261,6 +262,34 @@ def build(
     }
     (directory / MANIFEST).write_text(json.dumps(manifest, indent=1), "utf-8")
     return report
+
+
+def from_memory(
+    directory: Path,
+    rows: Sequence[Row],
+    postings: dict[str, list[int]],
+    max_postings: int = MAX_POSTINGS,
+    stamp: dict[str, Any] | None = None,
+) -> BuildReport:
+    """``build`` from an in-memory store (``store.Store``: its feature rows and its key
+    index's postings); record ids are the row numbers."""
+    keys = list(postings)
+    counts = np.fromiter(map(len, postings.values()), dtype=np.int64, count=len(keys))
+    records = np.empty(int(counts.sum()), dtype=np.int64)
+    at = 0
+    for posted in postings.values():
+        records[at : at + len(posted)] = posted
+        at += len(posted)
+    which = np.repeat(np.arange(len(keys), dtype=np.int32), counts)
+    table = pa.table(
+        {
+            "key": pa.DictionaryArray.from_arrays(pa.array(which), pa.array(keys, pa.string())),
+            "record": pa.array(records),
+        }
+    )
+    ids = np.arange(len(rows), dtype=np.int64)
+    batches = ((ids[i : i + 200_000], rows[i : i + 200_000]) for i in range(0, len(rows), 200_000))
+    return build(directory, batches, table, max_postings=max_postings, stamp=stamp)
 
 
 def publish(root: Path, build_into: Any) -> Path:

@@ -14,15 +14,18 @@ import multiprocessing as mp
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
 from access.matching import calibrate, explain, vectorised
 from access.matching.evaluate import compile_model
 from access.matching.keys import MAX_POSTINGS, KeyIndex, posting_cap, query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
+from access.matching.online import OnlineStore, OnlineVocabulary
 from access.matching.schema import Record
 
 CHUNK = 4_000  # roster rows scored together (bounds memory: about 1,000 candidates each)
@@ -107,47 +110,11 @@ class Screener:
         """Pairs of one chunk of roster rows at or above ``min_probability``."""
         left = self.vocabulary.encode([features(r) for r in rows])
         li, ri = self.table.pairs([query_keys(r) for r in rows])
-        if not li.size:
-            return []
-        scores = vectorised.score_pairs(
-            self.compiled, self.vocabulary, left, self.store, li, ri, self.min_weight
-        )
-        p = np.asarray(self.model.calibrated(scores.match_probability), dtype=float)
-        p[np.isneginf(scores.match_weight)] = 0.0
-        kept = np.flatnonzero(np.isfinite(scores.match_weight))
-        conflicts = explain.conflicts(self.compiled, scores.levels[kept])
-        out = []
-        for k, conflict in zip(kept.tolist(), conflicts, strict=True):
-            band = calibrate.band(float(p[k]), self.model.thresholds, conflict)
-            if p[k] < self.min_probability and band == calibrate.NO_MATCH:
-                continue
-            out.append(
-                {
-                    "left_id": rows[int(li[k])].record_id,
-                    "right_id": self.store_rows[int(ri[k])]["unique_id"],
-                    "match_probability": round(float(p[k]), 6),
-                    "band": band,
-                    "match_weight": round(float(scores.match_weight[k]), 4),
-                    **self._explanation(scores.levels[k], scores.weights[k]),
-                }
-            )
-        return out
-
-    def _explanation(self, levels: np.ndarray, weights: np.ndarray) -> dict[str, Any]:
-        """``explain.explain(...).as_columns()``; labels and notes depend on the levels only,
-        so they are worked out once per combination of levels."""
-        combo = tuple(levels.tolist())
-        fixed = self._labels.get(combo)
-        if fixed is None:
-            fixed = explain.explain(self.compiled, combo, [0.0] * len(combo)).as_columns()
-            fixed = {k: v for k, v in fixed.items() if not k.endswith("_weight")}
-            self._labels[combo] = fixed
-        out = dict(fixed)
-        for (spec, _compiled), weight in zip(
-            self.compiled.comparisons, weights.tolist(), strict=True
-        ):
-            out[f"{spec.name}_weight"] = round(weight, 4)
-        return out
+        store_rows = self.store_rows
+        return _pairs_out(
+            self, self.vocabulary, left, self.store, rows, li, ri,
+            lambda r: store_rows[r]["unique_id"],
+        )  # fmt: skip
 
     def screen(
         self,
@@ -194,6 +161,184 @@ class Screener:
                 out += self.chunk(chunk)
                 if progress:
                     progress(len(chunk))
+
+
+def _columns(
+    screener: Screener | OnlineScreener, levels: np.ndarray, weights: np.ndarray
+) -> dict[str, Any]:
+    """``explain.explain(...).as_columns()``; labels and notes depend on the levels only,
+    so they are worked out once per combination of levels."""
+    combo = tuple(levels.tolist())
+    fixed = screener._labels.get(combo)
+    if fixed is None:
+        fixed = explain.explain(screener.compiled, combo, [0.0] * len(combo)).as_columns()
+        fixed = {k: v for k, v in fixed.items() if not k.endswith("_weight")}
+        screener._labels[combo] = fixed
+    out = dict(fixed)
+    for (spec, _compiled), weight in zip(
+        screener.compiled.comparisons, weights.tolist(), strict=True
+    ):
+        out[f"{spec.name}_weight"] = round(weight, 4)
+    return out
+
+
+def _pairs_out(
+    screener: Screener | OnlineScreener,
+    vocabulary: vectorised.Vocabulary,
+    left: vectorised.Encoded,
+    right: vectorised.Encoded,
+    rows: Sequence[Record],
+    li: np.ndarray,
+    ri: np.ndarray,
+    right_id: Callable[[int], Any],
+) -> list[dict[str, Any]]:
+    """The pairs (roster row ``li[k]``, store row ``ri[k]``) at or above the screener's
+    ``min_probability`` or banded above *no match*, with band and explanation columns."""
+    if not li.size:
+        return []
+    model = screener.model
+    scores = vectorised.score_pairs(
+        screener.compiled, vocabulary, left, right, li, ri, screener.min_weight
+    )
+    p = np.asarray(model.calibrated(scores.match_probability), dtype=float)
+    p[np.isneginf(scores.match_weight)] = 0.0
+    kept = np.flatnonzero(np.isfinite(scores.match_weight))
+    conflicts = explain.conflicts(screener.compiled, scores.levels[kept])
+    out = []
+    for k, conflict in zip(kept.tolist(), conflicts, strict=True):
+        band = calibrate.band(float(p[k]), model.thresholds, conflict)
+        if p[k] < screener.min_probability and band == calibrate.NO_MATCH:
+            continue
+        out.append(
+            {
+                "left_id": rows[int(li[k])].record_id,
+                "right_id": right_id(int(ri[k])),
+                "match_probability": round(float(p[k]), 6),
+                "band": band,
+                "match_weight": round(float(scores.match_weight[k]), 4),
+                **_columns(screener, scores.levels[k], scores.weights[k]),
+            }
+        )
+    return out
+
+
+class StoreKeys:
+    """An online store's keys as hashes for many lookups at once: each process hashes them
+    itself (``hash`` of a string is stable within a process, not across), sorted, with the
+    rank of each key in the store's sorted key list."""
+
+    BATCH = 1_000_000
+
+    def __init__(self, store: OnlineStore) -> None:
+        self.store = store
+        keys = pa.LargeStringArray.from_buffers(
+            len(store.keys), pa.py_buffer(store.keys.offsets), pa.py_buffer(store.keys.data)
+        )
+        hashes = np.empty(len(keys), dtype=np.int64)
+        for start in range(0, len(keys), self.BATCH):
+            part = keys.slice(start, self.BATCH).to_pylist()
+            hashes[start : start + len(part)] = np.fromiter(map(hash, part), np.int64, len(part))
+        order = np.argsort(hashes, kind="stable")
+        self.hashes, self.ranks = hashes[order], order
+
+    def pairs(self, key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct (roster position, store row) pairs sharing a key (keys over their cap
+        were left out when the store was built)."""
+        owner = array("q")
+        hashes = array("q")
+        for i, keys in enumerate(key_sets):
+            before = len(hashes)
+            hashes.extend(hash(k) for k in keys)
+            owner.extend([i] * (len(hashes) - before))
+        h = np.frombuffer(hashes, dtype=np.int64)
+        o = np.frombuffer(owner, dtype=np.int64)
+        if not len(self.hashes) or not len(h):
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        pos = np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)
+        found = self.hashes[pos] == h
+        rank, o = self.ranks[pos[found]], o[found]
+        offsets = self.store.posting_offsets
+        starts = np.asarray(offsets[rank])
+        lengths = np.asarray(offsets[rank + 1]) - starts
+        left = np.repeat(o, lengths)
+        right = np.asarray(
+            self.store.posting_rows[vectorised.ranges(starts, lengths)], dtype=np.int64
+        )
+        size = max(len(self.store), 1)
+        both = vectorised.unique(left * size + right)
+        return both // size, both % size
+
+
+@dataclass
+class OnlineScreener:
+    """Rosters screened against a published online store (``online.OnlineStore``) in worker
+    processes that each map the same files: nothing to encode, and workers are spawned, so
+    they inherit nothing of the parent's heap or threads. ``right_id`` of a pair is the
+    store's record id."""
+
+    model: Model
+    directory: Path
+    min_probability: float = MIN_PROBABILITY
+
+    def __post_init__(self) -> None:
+        self.compiled = compile_model(self.model)
+        self.min_weight = vectorised.weight_below(self.model, self.min_probability)
+        self._labels: dict[tuple[int, ...], dict[str, Any]] = {}
+        self._store: OnlineStore | None = None
+        self._keys: StoreKeys | None = None
+
+    def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
+        if self._store is None or self._keys is None:
+            self._store = OnlineStore(self.directory)
+            self._keys = StoreKeys(self._store)
+        store = self._store
+        vocabulary = OnlineVocabulary(store)
+        left = vocabulary.encode([features(r) for r in rows])
+        li, ri = self._keys.pairs([query_keys(r) for r in rows])
+        ids = store.record_ids
+        return _pairs_out(
+            self, vocabulary, left, store.encoded, rows, li, ri, lambda r: int(ids[r])
+        )
+
+    def screen(
+        self,
+        roster: Sequence[Record],
+        workers: int = 1,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[dict[str, Any]]:
+        """As ``Screener.screen``; ``workers`` > 1 screens chunks in spawned processes."""
+        chunks = [roster[i : i + CHUNK] for i in range(0, len(roster), CHUNK)]
+        out: list[dict[str, Any]] = []
+        if workers > 1 and len(chunks) > 1:
+            context = mp.get_context("spawn")
+            setup = (self.model.to_json(), str(self.directory), self.min_probability)
+            with context.Pool(workers, initializer=_online_worker, initargs=setup) as pool:
+                for rows, done in pool.imap_unordered(_online_chunk, chunks):
+                    out += rows
+                    if progress:
+                        progress(done)
+        else:
+            for chunk in chunks:
+                out += self.chunk(chunk)
+                if progress:
+                    progress(len(chunk))
+        out.sort(key=lambda r: (-r["match_probability"], str(r["left_id"]), str(r["right_id"])))
+        return out
+
+
+_WORKER: OnlineScreener | None = None  # the screener of a spawned worker
+
+
+def _online_worker(model_json: str, directory: str, min_probability: float) -> None:
+    global _WORKER
+    _WORKER = OnlineScreener(Model.from_json(model_json), Path(directory), min_probability)
+    _WORKER.chunk([])  # map the store and hash its keys before the first chunk
+
+
+def _online_chunk(rows: Sequence[Record]) -> tuple[list[dict[str, Any]], int]:
+    if _WORKER is None:
+        raise RuntimeError("no screener in this worker")
+    return _WORKER.chunk(rows), len(rows)
 
 
 _ACTIVE: Screener | None = None  # the screener a forked worker inherits
