@@ -7,6 +7,7 @@ import json
 import pyarrow as pa
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 from tests.inquiries.conftest import LOADER
 from tests.inquiries.test_engine_db import _inquiry_for
 
@@ -15,7 +16,7 @@ from access.inquiries import engine
 from access.matching import online as online_files
 from access.records import online
 from access.records.actions import load_table, reindex
-from access.records.models import FeatureRow, PersonRecord
+from access.records.models import CandidateKey, FeatureRow, PersonRecord
 from access.records.synthetic import generate
 
 
@@ -63,22 +64,33 @@ def test_records_loaded_after_publishing_come_from_the_database(store):
     assert online.status()["published"] is False
 
 
-def test_a_reindex_stops_serving_the_store_here_and_on_other_hosts(store, caplog):
+def test_a_reindex_withdraws_the_store_on_this_host(store):
     online.publish(LOADER)
     pointer = online.root() / online_files.CURRENT
-    published = pointer.read_text()
     assert engine.online_store() is not None
     report = reindex(LOADER)
-    assert not pointer.exists()  # this host withdrew it
+    assert not pointer.exists()
     assert AuditEvent.objects.get(action="records.reindexed").details["online_store_withdrawn"]
     assert engine.online_store() is None
-    # another host still pointing at the old version does not serve it either
-    pointer.write_text(published)
-    engine.reset()
-    assert engine.online_store() is None
-    assert "reindexed since it was published" in caplog.text
-    assert online.status()["served"] is False
+    assert online.status()["published"] is False
     assert report.records == PersonRecord.objects.count()
+
+
+def test_a_reindex_on_another_host_stops_a_worker_that_has_the_store_open(
+    store, monkeypatch, caplog
+):
+    online.publish(LOADER)
+    assert engine.online_store() is not None  # mapped and checked: cached in this worker
+    # the reindex runs elsewhere: this host's pointer stays
+    monkeypatch.setattr(online_files, "withdraw", lambda root: False)
+    reindex(LOADER)
+    assert online_files.current(online.root()) is not None
+    assert engine.online_store() is None  # at the next inquiry, without reopening
+    assert "reindexed" in caplog.text
+    assert online.status()["served"] is False
+    data = _inquiries(1)[0]
+    found, note = engine.search(data)  # answered from the database index
+    assert note == "" and found
 
 
 def test_a_store_missing_records_is_not_served(store):
@@ -118,3 +130,46 @@ def test_the_publish_command(store, capsys):
     with pytest.raises(CommandError, match="no online store is published"):
         call_command("records", "publish", "--withdraw")
     assert AuditEvent.objects.filter(action="records.online_withdrawn").count() == 1
+
+
+def test_posting_caps_count_the_records_on_both_sides_of_the_store(store, population):
+    """Records loaded after publishing add to a key's count: the store and the database part
+    together skip exactly the keys that one search of the database index skips."""
+    copies = population.records.slice(0, 5)
+    first = PersonRecord.objects.get(record_id=copies.column("record_id")[0].as_py())
+    keys = set(first.candidate_keys.values_list("key", flat=True))
+    counts = {
+        k["key"]: k["n"]
+        for k in CandidateKey.objects.filter(key__in=keys).values("key").annotate(n=Count("record"))
+    }
+    cap = max(counts.values())
+    assert cap >= 2
+    online.publish(LOADER, max_postings=cap)
+    mapped = engine.online_store()
+    assert mapped is not None
+
+    def both_parts(query_keys: set[str]) -> list[int]:
+        rows, fetched = engine.online_candidates(mapped, query_keys)
+        return sorted([int(mapped.record_ids[r]) for r in rows] + [pk for pk, _ in fetched])
+
+    assert both_parts(keys) == [pk for pk, _ in engine.candidate_rows(keys, cap=cap)]
+    ids = pa.array([f"COPY-{v}" for v in copies.column("record_id").to_pylist()])
+    copies = copies.set_column(copies.schema.get_field_index("record_id"), "record_id", ids)
+    load_table(LOADER, copies, source_name="copies")
+    assert engine.online_store() is mapped  # still served: records loaded since are allowed
+    want = [pk for pk, _ in engine.candidate_rows(keys, cap=cap)]
+    full = [k for k, n in counts.items() if n == cap]
+    assert both_parts(keys) == want
+    assert (
+        both_parts(set(full)) == [] == [pk for pk, _ in engine.candidate_rows(set(full), cap=cap)]
+    )
+    assert any(pk > mapped.max_record_id for pk in want)
+
+
+def test_an_empty_store_publishes_and_serves_nothing(db):
+    manifest = online.publish(LOADER)
+    assert (manifest["records"], manifest["keys"], manifest["postings"]) == (0, 0, 0)
+    assert online.status()["served"] is True
+    mapped = engine.online_store()
+    assert mapped is not None and len(mapped) == 0
+    assert mapped.candidates({"nm:anything"}).size == 0

@@ -93,10 +93,14 @@ def test_shortlists_merged_answer_as_one_search(trained: Model, published: tuple
             parts += search.shortlist(trained, matcher.compiled, scores, ids, 10)
         merged = search.finish(parts, 10, False)
         whole = matcher.search(query)
-        assert [(c.record_id, c.band) for c in merged] == [(c.record_id, c.band) for c in whole]
+        assert [(c.record_id, c.band, c.match_weight, c.explanation) for c in merged] == [
+            (c.record_id, c.band, c.match_weight, c.explanation) for c in whole
+        ]
 
 
-def test_keys_over_their_cap_are_left_out_at_build(tmp_path: Path, population_small: tuple) -> None:
+def test_keys_over_their_cap_keep_their_count_but_no_postings(
+    tmp_path: Path, population_small: tuple
+) -> None:
     records, _persons = population_small
     store = Store.build(records[:200])
     ids = np.arange(len(store), dtype=np.int64) + 1
@@ -108,9 +112,21 @@ def test_keys_over_their_cap_are_left_out_at_build(tmp_path: Path, population_sm
     )
     report = online.build(tmp_path / "s", _batches(store, ids), postings, max_postings=100)
     mapped = online.OnlineStore(tmp_path / "s")
-    assert (report.keys, report.keys_over_cap, report.postings) == (1, 1, 2)
+    assert (report.keys, report.keys_over_cap, report.postings) == (2, 1, 2)
     assert mapped.candidates({"fy:common|1980"}).size == 0
     assert mapped.candidates({"nm:rare", "unknown"}).tolist() == [0, 1]
+    assert (mapped.count("fy:common|1980"), mapped.count("nm:rare"), mapped.count("x")) == (
+        150,
+        2,
+        0,
+    )
+    # records outside the store that hold a key count against its cap
+    assert mapped.candidates({"nm:rare"}, grown={"nm:rare": 98}).tolist() == [0, 1]
+    assert mapped.candidates({"nm:rare"}, grown={"nm:rare": 99}).size == 0
+    assert mapped.within_cap({"nm:rare": 98, "fy:common|1980": 1, "new:key": 100}) == {
+        "nm:rare",
+        "new:key",
+    }
 
 
 def test_bad_input_is_refused_and_nothing_is_published(
@@ -124,7 +140,7 @@ def test_bad_input_is_refused_and_nothing_is_published(
     with pytest.raises(online.OnlineStoreError, match="without a feature row"):
         online.publish(root, lambda d: online.build(d, _batches(store, ids), stray))
     assert online.current(root) is None
-    assert list(root.iterdir()) == []
+    assert [p.name for p in root.iterdir()] == [online.LOCK]  # no version folder left
     backwards = [(ids[::-1], list(reversed(store.rows)))]
     with pytest.raises(online.OnlineStoreError, match="ascending"):
         online.build(tmp_path / "b", backwards, stray.slice(0, 0))
@@ -146,5 +162,6 @@ def test_publishing_replaces_the_current_version(tmp_path: Path, population_smal
     )
     assert online.current(root) == second != first
     assert not first.exists()
+    assert second.stat().st_mode & 0o077 == 0  # person data: the owner's alone
     assert online.withdraw(root) and online.current(root) is None
     assert not online.withdraw(root)

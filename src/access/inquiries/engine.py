@@ -26,13 +26,14 @@ import json
 import logging
 import math
 import threading
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 
 from access.inquiries.message import InquiryData
 from access.matching import model as trained_model
@@ -57,7 +58,8 @@ NO_INDEX_NOTE = (
 )
 _lock = threading.Lock()
 _cache: dict[str, Any] = {"stamp": None, "matcher": None}
-_online: dict[str, Any] = {"directory": None, "store": None}
+_online: dict[str, Any] = {"directory": None, "store": None, "recheck_at": 0.0}
+RECHECK_SECONDS = 30.0
 logger = logging.getLogger(__name__)
 
 
@@ -200,7 +202,7 @@ def matcher() -> tuple[RowMatcher | None, StoreSize]:
 def reset() -> None:
     with _lock:
         _cache.update(stamp=None, matcher=None)
-        _online.update(directory=None, store=None)
+        _online.update(directory=None, store=None, recheck_at=0.0)
 
 
 # --- candidates -----------------------------------------------------------------------------
@@ -210,12 +212,10 @@ def _row(value: Any) -> dict[str, Any]:
     return json.loads(value) if isinstance(value, (str, bytes)) else dict(value)
 
 
-def candidate_rows(
-    keys: set[str], cap: int = MAX_POSTINGS, after: int = 0
-) -> list[tuple[int, dict[str, Any]]]:
-    """(record pk, feature row) of every record with a pk above ``after`` sharing a key with
-    ``keys``, keys held by more of those records than ``keys.posting_cap`` allows skipped; in
-    store order (pk), as ``Matcher.candidates`` sorts rows."""
+def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, dict[str, Any]]]:
+    """(record pk, feature row) of every record sharing a key with ``keys``, keys held by more
+    records than ``keys.posting_cap`` allows skipped; in store order (pk), as
+    ``Matcher.candidates`` sorts rows."""
     if not keys:
         return []
     quote = connection.ops.quote_name
@@ -225,8 +225,7 @@ def candidate_rows(
     families = ", ".join(["%s"] * len(SHORT_CAP_FAMILIES))
     # Table and column names come from model metadata; keys and the cap are parameters.
     sql = (
-        f"WITH hits AS (SELECT {key}, {record} FROM {index} WHERE {key} IN ({marks}) "  # noqa: S608  # nosec B608
-        f"AND {record} > %s), "
+        f"WITH hits AS (SELECT {key}, {record} FROM {index} WHERE {key} IN ({marks})), "  # noqa: S608  # nosec B608
         f"kept AS (SELECT {key} FROM hits GROUP BY {key} HAVING COUNT(*) <= "
         f"CASE WHEN SUBSTR({key}, 1, 3) IN ({families}) THEN %s ELSE %s END) "
         f"SELECT f.{record}, f.{quote('row')} FROM {features} f WHERE f.{record} IN "
@@ -234,8 +233,44 @@ def candidate_rows(
         f"ORDER BY f.{record}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*sorted(keys), after, *SHORT_CAP_FAMILIES, min(cap, SHORT_CAP), cap])
-        fetched = cursor.fetchall()
+        cursor.execute(sql, [*sorted(keys), *SHORT_CAP_FAMILIES, min(cap, SHORT_CAP), cap])
+        return _parsed(cursor.fetchall())
+
+
+def postings_since(keys: set[str], after: int) -> dict[str, int]:
+    """How many records with a pk above ``after`` hold each of ``keys`` (those loaded since the
+    online store was published; usually none)."""
+    if not keys:
+        return {}
+    found = (
+        CandidateKey.objects.filter(key__in=sorted(keys), record_id__gt=after)
+        .values("key")
+        .annotate(n=Count("record"))
+        .values_list("key", "n")
+    )
+    return {key: int(n) for key, n in found}
+
+
+def rows_since(keys: set[str], after: int) -> list[tuple[int, dict[str, Any]]]:
+    """(record pk, feature row) of the records with a pk above ``after`` holding any of
+    ``keys`` (the caller has applied the posting caps), in pk order."""
+    if not keys:
+        return []
+    quote = connection.ops.quote_name
+    index, features = quote(CandidateKey._meta.db_table), quote(FeatureRow._meta.db_table)
+    key, record = quote("key"), quote("record_id")
+    marks = ", ".join(["%s"] * len(keys))
+    sql = (
+        f"SELECT f.{record}, f.{quote('row')} FROM {features} f WHERE f.{record} IN "  # noqa: S608  # nosec B608
+        f"(SELECT {record} FROM {index} WHERE {key} IN ({marks}) AND {record} > %s) "
+        f"ORDER BY f.{record}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*sorted(keys), after])
+        return _parsed(cursor.fetchall())
+
+
+def _parsed(fetched: list[tuple[int, Any]]) -> list[tuple[int, dict[str, Any]]]:
     # Thousands of small dicts and lists at a million records: the cyclic garbage collector
     # would re-scan the heap many times over for objects that hold no cycles. Paused only
     # around the parse, and resumed only by the thread that paused it.
@@ -277,14 +312,13 @@ def search(data: InquiryData, limit: int = 10) -> tuple[list[Found], str]:
     keys = query_keys(query)
     mapped = online_store()
     shortlist: list[Candidate] = []
-    after = 0
     if mapped is not None:
-        rows = mapped.candidates(keys)
+        rows, fetched = online_candidates(mapped, keys)
         shortlist = best_online(current.model, current.compiled, mapped, query, rows, limit)
-        after = mapped.max_record_id
-    fetched = candidate_rows(keys, after=after)
-    if mapped is None and not fetched and not FeatureRow.objects.exists():
-        return [], NO_INDEX_NOTE
+    else:
+        fetched = candidate_rows(keys)
+        if not fetched and not FeatureRow.objects.exists():
+            return [], NO_INDEX_NOTE
     if fetched:
         pks = {row["unique_id"]: pk for pk, row in fetched}
         shortlist += [
@@ -308,22 +342,48 @@ def search(data: InquiryData, limit: int = 10) -> tuple[list[Found], str]:
 # --- the online store -----------------------------------------------------------------------
 
 
+def online_candidates(
+    mapped: OnlineStore, keys: set[str]
+) -> tuple[Any, list[tuple[int, dict[str, Any]]]]:
+    """The candidates of ``keys``: rows of the online store, and (pk, feature row) of the
+    records loaded since it was published. A key's posting cap counts its records in both,
+    so the two parts hold exactly the candidates of one search of the database index."""
+    since = mapped.max_record_id
+    grown = postings_since(keys, since)
+    return mapped.candidates(keys, grown), rows_since(mapped.within_cap(grown), since)
+
+
 def online_store() -> OnlineStore | None:
-    """The published online store while it describes the database (``records.online.check``),
-    mapped once per process per version; ``None`` when there is none or it is stale."""
+    """The published online store while it describes the database, else ``None``.
+
+    Mapped once per process per version. Every call asks the database whether the records were
+    reindexed since (one indexed query: a reindex on another host must stop this one at once);
+    the whole ``records.online.check`` runs when the version changes and again every
+    ``RECHECK_SECONDS``."""
     directory = online.current(records_online.root())
+    now = time.monotonic()
     with _lock:
-        if _online["directory"] == directory:
-            return _online["store"]
-        store = None
-        if directory is not None:
-            try:
-                store = OnlineStore(directory)
-                why = records_online.check(store)
-            except online.OnlineStoreError as error:
-                why = str(error)
-            if why:
-                logger.warning("online store %s not served: %s", directory.name, why)
-                store = None
-        _online.update(directory=directory, store=store)
+        store: OnlineStore | None = _online["store"]
+        if _online["directory"] != directory or now >= _online["recheck_at"]:
+            store = None
+            if directory is not None:
+                try:
+                    store = (
+                        _online["store"]
+                        if _online["directory"] == directory and _online["store"] is not None
+                        else OnlineStore(directory)
+                    )
+                    why = records_online.check(store)
+                except online.OnlineStoreError as error:
+                    why = str(error)
+                if why:
+                    logger.warning("online store %s not served: %s", directory.name, why)
+                    store = None
+            _online.update(directory=directory, store=store, recheck_at=now + RECHECK_SECONDS)
+        elif store is not None and records_online.reindexed_since(store):
+            logger.warning(
+                "online store %s not served: the records were reindexed", store.directory.name
+            )
+            _online.update(store=None)
+            store = None
         return store

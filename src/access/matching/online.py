@@ -7,9 +7,9 @@ the whole store is encoded once, over one vocabulary, into flat arrays on disk:
 - the vocabulary: every distinct feature string, sorted (UTF-8 bytes + offsets), with its length
   in characters; a string's code is its rank, so a query's strings are found by bisection;
 - each feature column of ``vectorised.Encoded`` (scalar codes; list offsets + codes);
-- the candidate keys, sorted (bytes + offsets), each with its posting list of store rows.
-  Keys held by more rows than ``keys.posting_cap`` allows are left out at build time: a query
-  would skip them anyway.
+- the candidate keys, sorted (bytes + offsets), each with its count of records and its posting
+  list of store rows; a key held by more rows than ``keys.posting_cap`` allows keeps its count
+  but no postings (a query skips it; records loaded later only add to the count).
 
 ``OnlineStore.open`` maps the files read-only (``numpy.load(mmap_mode="r")``), so every worker
 process on a host shares one copy in the page cache, and opening costs milliseconds. Scoring
@@ -20,6 +20,8 @@ side). Nothing here knows about Django: the records app builds and publishes the
 from __future__ import annotations
 
 import bisect
+import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -34,13 +36,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from access.matching import vectorised
-from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES
+from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES, posting_cap
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 from access.matching.vectorised import PREFIX7, Encoded, Vocabulary
 
-FORMAT = 1
+FORMAT = 2
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
+LOCK = ".publish.lock"
+VERSION_PREFIX = "v"
 Row = dict[str, Any]
 
 
@@ -157,11 +161,18 @@ def _recode(encoded: Encoded, rank: np.ndarray) -> Encoded:
 
 def _postings(
     postings: pa.Table, record_ids: np.ndarray, max_postings: int, report: BuildReport
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(key bytes, key offsets, posting offsets, posting rows) for keys within their cap."""
+) -> dict[str, np.ndarray]:
+    """The sorted keys (bytes, offsets), each key's count of records, and posting offsets and
+    rows; a key held by more records than its cap keeps its count but no postings (records
+    loaded later add to the count: ``OnlineStore.candidates``)."""
     if postings.num_rows == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return np.zeros(0, np.uint8), np.zeros(1, np.int64), np.zeros(1, np.int64), empty
+        return {
+            "key_bytes": np.zeros(0, np.uint8),
+            "key_offsets": np.zeros(1, np.int64),
+            "key_counts": np.zeros(0, np.int64),
+            "posting_offsets": np.zeros(1, np.int64),
+            "posting_rows": np.zeros(0, np.int32),
+        }
     column = postings.column("key").combine_chunks()
     keys = column if pa.types.is_dictionary(column.type) else pc.dictionary_encode(column)
     distinct = keys.dictionary
@@ -180,13 +191,11 @@ def _postings(
     )
     kept = counts <= np.where(short, min(max_postings, SHORT_CAP), max_postings)
     report.keys_over_cap = int((~kept).sum())
-    kept_keys = np.flatnonzero(kept)
-    ordered = kept_keys[_byte_order(distinct.take(pa.array(kept_keys)))]
-    rank = np.full(len(distinct), -1, dtype=np.int64)
+    ordered = _byte_order(distinct)
+    rank = np.empty(len(distinct), dtype=np.int64)
     rank[ordered] = np.arange(len(ordered), dtype=np.int64)
-    posting_rank = rank[which]
-    live = posting_rank >= 0
-    posting_rank, rows = posting_rank[live], rows[live]
+    live = kept[which]
+    posting_rank, rows = rank[which[live]], rows[live]
     order = np.lexsort((rows, posting_rank))
     posting_rank, rows = posting_rank[order], rows[order]
     offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
@@ -194,7 +203,13 @@ def _postings(
     data, key_offsets = _sorted_strings(distinct.take(pa.array(ordered)))
     report.keys, report.postings = len(ordered), len(rows)
     narrow = np.int32 if len(record_ids) < 2**31 else np.int64  # the largest of the files
-    return data, key_offsets, offsets, rows.astype(narrow)
+    return {
+        "key_bytes": data,
+        "key_offsets": key_offsets,
+        "key_counts": counts[ordered].astype(np.int64),
+        "posting_offsets": offsets,
+        "posting_rows": rows.astype(narrow),
+    }
 
 
 def build(
@@ -223,19 +238,14 @@ def build(
     vocab_sorted = strings.take(pa.array(order))
     vocab_bytes, vocab_offsets = _sorted_strings(vocab_sorted)
     lengths = np.asarray(pc.utf8_length(vocab_sorted).to_numpy(zero_copy_only=False), np.int64)
-    key_bytes, key_offsets, posting_offsets, posting_rows = _postings(
-        postings, record_ids, max_postings, report
-    )
-    directory.mkdir(parents=True)
+    key_arrays = _postings(postings, record_ids, max_postings, report)
+    directory.mkdir(parents=True, mode=0o700)  # person data: names, dates, identifiers
     arrays: dict[str, np.ndarray] = {
         "record_ids": record_ids,
         "vocab_bytes": vocab_bytes,
         "vocab_offsets": vocab_offsets,
         "vocab_lengths": lengths,
-        "key_bytes": key_bytes,
-        "key_offsets": key_offsets,
-        "posting_offsets": posting_offsets,
-        "posting_rows": posting_rows,
+        **key_arrays,
     }
     for col, codes in encoded.scalars.items():
         arrays[f"scalar.{col}"] = codes
@@ -243,7 +253,10 @@ def build(
         arrays[f"list.{col}.offsets"] = offsets
         arrays[f"list.{col}.codes"] = codes
     for name, array in arrays.items():
-        np.save(directory / _file(name), np.ascontiguousarray(array))
+        with open(directory / _file(name), "wb") as out:
+            np.save(out, np.ascontiguousarray(array))
+            out.flush()
+            os.fsync(out.fileno())
     report.records, report.vocabulary = len(record_ids), len(values)
     report.seconds = round(time.perf_counter() - started, 3)
     manifest = {
@@ -292,24 +305,39 @@ def from_memory(
     return build(directory, batches, table, max_postings=max_postings, stamp=stamp)
 
 
-def publish(root: Path, build_into: Any) -> Path:
-    """Build a new version under ``root`` with ``build_into(directory)`` and make it current
-    (one atomic rename of the ``CURRENT`` pointer); older versions are removed. Workers that
-    still map an older version keep reading it until they reopen."""
-    root.mkdir(parents=True, exist_ok=True)
-    name = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}-{time.time_ns()}"
-    directory = root / name
-    try:
-        build_into(directory)
-    except BaseException:
-        shutil.rmtree(directory, ignore_errors=True)
-        raise
+@contextlib.contextmanager
+def new_version(root: Path) -> Iterator[Path]:
+    """A new version's folder under ``root`` to build into, with the publish lock held (one
+    publisher at a time); removed again if the block fails. ``make_current`` inside the block
+    serves it. Folders and files are the owner's alone: they hold person data."""
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with open(root / LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        name = VERSION_PREFIX + time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        directory = root / f"{name}-{os.getpid()}-{time.time_ns()}"
+        try:
+            yield directory
+        except BaseException:
+            shutil.rmtree(directory, ignore_errors=True)
+            raise
+
+
+def make_current(root: Path, directory: Path) -> None:
+    """Serve ``directory`` (one atomic rename of the ``CURRENT`` pointer) and remove the older
+    versions; workers that still map one keep reading it until they reopen."""
     pointer = root / f".{CURRENT}.{os.getpid()}"
-    pointer.write_text(name + "\n", "utf-8")
+    pointer.write_text(directory.name + "\n", "utf-8")
     os.replace(pointer, root / CURRENT)
     for old in root.iterdir():
-        if old.is_dir() and old.name != name:
+        if old.is_dir() and old.name.startswith(VERSION_PREFIX) and old != directory:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(root: Path, build_into: Any) -> Path:
+    """``build_into(directory)`` a new version and serve it."""
+    with new_version(root) as directory:
+        build_into(directory)
+        make_current(root, directory)
     return directory
 
 
@@ -431,6 +459,7 @@ class OnlineStore:
         )  # zero-copy over the mapped files
         self.lengths = load("vocab_lengths")
         self.keys = SortedStrings(load("key_bytes"), load("key_offsets"))
+        self.key_counts = load("key_counts")
         self.posting_offsets = load("posting_offsets")
         self.posting_rows = load("posting_rows")
         scalars = {col: load(f"scalar.{col}") for col in (*SCALAR_FEATURES, PREFIX7)}
@@ -451,13 +480,34 @@ class OnlineStore:
     def __len__(self) -> int:
         return self.encoded.size
 
-    def candidates(self, keys: Iterable[str]) -> np.ndarray:
-        """Store rows sharing any of ``keys`` (keys over their posting cap were left out at
-        build time), ascending, which is ascending record id."""
-        found = np.array([i for i in (self.keys.find(k) for k in keys) if i >= 0], np.int64)
-        if not found.size:
+    def cap(self, key: str) -> int:
+        """The posting cap of ``key`` this version was built with (``keys.posting_cap``)."""
+        return posting_cap(key, int(self.manifest["max_postings"]))
+
+    def count(self, key: str) -> int:
+        """How many of this version's records hold ``key``."""
+        rank = self.keys.find(key)
+        return int(self.key_counts[rank]) if rank >= 0 else 0
+
+    def within_cap(self, grown: dict[str, int]) -> set[str]:
+        """The keys of ``grown`` (key -> records holding it that this version does not hold)
+        whose records, here and there, are still within the key's cap."""
+        return {k for k, n in grown.items() if self.count(k) + n <= self.cap(k)}
+
+    def candidates(self, keys: Iterable[str], grown: dict[str, int] | None = None) -> np.ndarray:
+        """Store rows sharing any of ``keys``, ascending (which is ascending record id). A key
+        held by more records than its cap is skipped, counting the ``grown`` records that
+        hold it outside this version (loaded since)."""
+        grown = grown or {}
+        found = []
+        for key in keys:
+            rank = self.keys.find(key)
+            if rank >= 0 and int(self.key_counts[rank]) + grown.get(key, 0) <= self.cap(key):
+                found.append(rank)
+        if not found:
             return np.zeros(0, dtype=np.int64)
-        starts = np.asarray(self.posting_offsets[found])
-        lengths = np.asarray(self.posting_offsets[found + 1]) - starts
+        ranks = np.array(found, dtype=np.int64)
+        starts = np.asarray(self.posting_offsets[ranks])
+        lengths = np.asarray(self.posting_offsets[ranks + 1]) - starts
         rows = np.asarray(self.posting_rows[vectorised.ranges(starts, lengths)], dtype=np.int64)
         return vectorised.unique(rows)

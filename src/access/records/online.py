@@ -26,6 +26,7 @@ from django.db.models import Max
 from access.audit import events
 from access.audit.models import AuditEvent
 from access.matching import online
+from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES
 from access.matching.online import OnlineStoreError
 from access.records.engine import default_key_function, key_function_name
 from access.records.models import CandidateKey, FeatureRow, PersonRecord
@@ -65,6 +66,14 @@ def stamp() -> dict[str, Any]:
     }
 
 
+def reindexed_since(store: online.OnlineStore) -> bool:
+    """Whether the records were reindexed after ``store`` was published (one indexed query)."""
+    event = store.manifest.get("stamp", {}).get("index_event") or {}
+    return AuditEvent.objects.filter(
+        action="records.reindexed", pk__gt=int(event.get("id", 0))
+    ).exists()
+
+
 def check(store: online.OnlineStore) -> str:
     """Empty when ``store`` still describes the database up to its highest record id; else why
     it must not be served."""
@@ -72,6 +81,9 @@ def check(store: online.OnlineStore) -> str:
     mark = int(built.get("max_record_id", -1))
     if built.get("key_function") != key_function_name(default_key_function()):
         return "the key function changed since it was published"
+    caps = (store.manifest.get("short_cap"), store.manifest.get("short_cap_families"))
+    if caps != (SHORT_CAP, list(SHORT_CAP_FAMILIES)):
+        return "the posting caps changed since it was published"
     if "index_event" not in built:
         return "it was published by an earlier version of this program"
     event = built["index_event"]
@@ -79,7 +91,7 @@ def check(store: online.OnlineStore) -> str:
         same = AuditEvent.objects.filter(pk=event["id"], hash=event.get("hash")).exists()
         if not same:
             return "it was published from another database (its load event is not in this one)"
-    if AuditEvent.objects.filter(action="records.reindexed", pk__gt=event.get("id", 0)).exists():
+    if reindexed_since(store):
         return "the records were reindexed since it was published"
     held = FeatureRow.objects.filter(record_id__lte=mark).count()
     if held != built.get("records") or held != len(store):
@@ -135,34 +147,48 @@ def _postings(mark: int, scratch: Path) -> pa.Table:
     return pa.table([pa.array(keys, pa.string()), pa.array(records, pa.int64())], schema=schema)
 
 
-def publish(actor: Any, say: Progress = lambda _m: None) -> dict[str, Any]:
-    """Build and publish a new version of the online store; returns its manifest. One audit
-    event (``records.online_published``)."""
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if connection.vendor == "postgresql" and outermost:
-            # one consistent view of features and keys, however long the read takes
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        now = stamp()
-        mark = now["max_record_id"]
-        say(f"reading {now['records']:,} records (ids up to {mark})")
+def publish(
+    actor: Any, say: Progress = lambda _m: None, max_postings: int = MAX_POSTINGS
+) -> dict[str, Any]:
+    """Build and publish a new version of the online store; returns its manifest.
 
-        def build_into(directory: Path) -> None:
-            with tempfile.TemporaryDirectory(dir=directory.parent) as scratch:
+    The features and keys are read in one consistent (read-only) transaction; the audit event
+    ``records.online_published`` and the switch to the new version then commit together, so a
+    version is never served unrecorded. ``max_postings`` is the posting cap inquiries apply
+    (``keys.posting_cap``); tests lower it."""
+    with online.new_version(root()) as directory:
+        outermost = not connection.in_atomic_block
+        with transaction.atomic():
+            if connection.vendor == "postgresql" and outermost:
+                # one consistent view of features and keys, however long the read takes
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            now = stamp()
+            mark = now["max_record_id"]
+            say(f"reading {now['records']:,} records (ids up to {mark})")
+            with tempfile.TemporaryDirectory(prefix="access-publish-") as scratch:
                 postings = _postings(mark, Path(scratch))
                 say(f"encoding features, {postings.num_rows:,} candidate keys")
-                online.build(directory, _feature_batches(mark), postings, stamp=now)
-
-        directory = online.publish(root(), build_into)
-    manifest: dict[str, Any] = json.loads((directory / online.MANIFEST).read_text("utf-8"))
-    events.record(
-        "records.online_published",
-        actor=actor,
-        object_type=PersonRecord._meta.label_lower,
-        object_repr=f"online store of {manifest['records']} person records",
-        details={"version": directory.name, **{k: v for k, v in manifest.items() if k != "format"}},
-    )
+                online.build(
+                    directory,
+                    _feature_batches(mark),
+                    postings,
+                    max_postings=max_postings,
+                    stamp=now,
+                )
+        manifest: dict[str, Any] = json.loads((directory / online.MANIFEST).read_text("utf-8"))
+        with transaction.atomic():
+            events.record(
+                "records.online_published",
+                actor=actor,
+                object_type=PersonRecord._meta.label_lower,
+                object_repr=f"online store of {manifest['records']} person records",
+                details={
+                    "version": directory.name,
+                    **{k: v for k, v in manifest.items() if k != "format"},
+                },
+            )
+            online.make_current(root(), directory)
     return {"version": directory.name, **manifest}
 
 
