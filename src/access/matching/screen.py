@@ -36,6 +36,17 @@ MIN_PROBABILITY = 0.001  # pairs below this calibrated probability are not repor
 STORE_SKIPS = ("dp:",)
 
 
+def _hashed(key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The hash of every key of every set, and the position of the set it came from."""
+    owner = array("q")
+    hashes = array("q")
+    for i, keys in enumerate(key_sets):
+        before = len(hashes)
+        hashes.extend(hash(k) for k in keys)
+        owner.extend([i] * (len(hashes) - before))
+    return np.frombuffer(hashes, dtype=np.int64), np.frombuffer(owner, dtype=np.int64)
+
+
 @dataclass
 class KeyTable:
     """Store keys as arrays: sorted key hashes, posting offsets and the store rows."""
@@ -70,14 +81,7 @@ class KeyTable:
 
     def pairs(self, key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Distinct (roster position, store row) pairs sharing a key."""
-        owner = array("q")
-        hashes = array("q")
-        for i, keys in enumerate(key_sets):
-            before = len(hashes)
-            hashes.extend(hash(k) for k in keys)
-            owner.extend([i] * (len(hashes) - before))
-        h = np.frombuffer(hashes, dtype=np.int64)
-        o = np.frombuffer(owner, dtype=np.int64)
+        h, o = _hashed(key_sets)
         pos = np.searchsorted(self.hashes, h)
         pos = np.minimum(pos, len(self.hashes) - 1)
         found = self.hashes[pos] == h if len(self.hashes) else np.zeros(len(h), dtype=bool)
@@ -244,14 +248,7 @@ class StoreKeys:
     def pairs(self, key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Distinct (roster position, store row) pairs sharing a key (keys over their cap
         were left out when the store was built)."""
-        owner = array("q")
-        hashes = array("q")
-        for i, keys in enumerate(key_sets):
-            before = len(hashes)
-            hashes.extend(hash(k) for k in keys)
-            owner.extend([i] * (len(hashes) - before))
-        h = np.frombuffer(hashes, dtype=np.int64)
-        o = np.frombuffer(owner, dtype=np.int64)
+        h, o = _hashed(key_sets)
         if not len(self.hashes) or not len(h):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         pos = np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)
