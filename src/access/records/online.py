@@ -128,6 +128,8 @@ def _postings(mark: int, scratch: Path) -> pa.Table:
         ):
             for block in copy:
                 out.write(block)
+        if not path.stat().st_size:  # Arrow's reader refuses an empty file
+            return schema.empty_table()
         return pacsv.read_csv(
             path,
             read_options=pacsv.ReadOptions(column_names=["key", "record"], block_size=1 << 26),
