@@ -71,6 +71,13 @@ class Command(BaseCommand):
                 "Publish the online store (memory-mapped candidate keys and encoded features) "
                 "that inquiry workers read instead of the database index."
             ),
+            description=(
+                "Build a new version of the online store under ACCESS_ONLINE_STORE_DIR from "
+                "the stored feature rows and candidate keys, and serve it: inquiry workers on "
+                "this host map it on their next inquiry, and read records loaded later from "
+                "the database. Publish again after large loads and after every reindex. "
+                "Audited (records.online_published / records.online_withdrawn)."
+            ),
         )
         which = publish.add_mutually_exclusive_group()
         which.add_argument(
