@@ -77,6 +77,12 @@ class SortedStrings(Sequence[bytes]):
     def text(self, i: int) -> str:
         return self[i].decode("utf-8")
 
+    def arrow(self) -> pa.LargeStringArray:
+        """The strings as an Arrow array over the same buffers (no copy)."""
+        return pa.LargeStringArray.from_buffers(
+            len(self), pa.py_buffer(self.offsets), pa.py_buffer(self.data)
+        )
+
     def find(self, value: str) -> int:
         """The rank of ``value``, or -1 when it is not there."""
         target = value.encode("utf-8")
@@ -278,11 +284,7 @@ def build(
 
 
 def from_memory(
-    directory: Path,
-    rows: Sequence[Row],
-    postings: dict[str, list[int]],
-    max_postings: int = MAX_POSTINGS,
-    stamp: dict[str, Any] | None = None,
+    directory: Path, rows: Sequence[Row], postings: dict[str, list[int]]
 ) -> BuildReport:
     """``build`` from an in-memory store (``store.Store``: its feature rows and its key
     index's postings); record ids are the row numbers."""
@@ -302,7 +304,7 @@ def from_memory(
     )
     ids = np.arange(len(rows), dtype=np.int64)
     batches = ((ids[i : i + 200_000], rows[i : i + 200_000]) for i in range(0, len(rows), 200_000))
-    return build(directory, batches, table, max_postings=max_postings, stamp=stamp)
+    return build(directory, batches, table)
 
 
 @contextlib.contextmanager
@@ -426,9 +428,6 @@ class _Values(Sequence[str]):
             raise TypeError("the online vocabulary does not slice")
         return self.vocabulary.text(int(i))
 
-    def __iter__(self) -> Iterator[str]:
-        return (self[i] for i in range(len(self)))
-
 
 class OnlineStore:
     """One published version, mapped read-only."""
@@ -452,11 +451,7 @@ class OnlineStore:
 
         self.record_ids = load("record_ids")
         self.vocabulary = SortedStrings(load("vocab_bytes"), load("vocab_offsets"))
-        self.strings = pa.LargeStringArray.from_buffers(
-            len(self.vocabulary),
-            pa.py_buffer(self.vocabulary.offsets),
-            pa.py_buffer(self.vocabulary.data),
-        )  # zero-copy over the mapped files
+        self.strings = self.vocabulary.arrow()  # Arrow decodes many codes at once
         self.lengths = load("vocab_lengths")
         self.keys = SortedStrings(load("key_bytes"), load("key_offsets"))
         self.key_counts = load("key_counts")

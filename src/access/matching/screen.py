@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 
 from access.matching import calibrate, explain, vectorised
 from access.matching.evaluate import compile_model
@@ -45,6 +44,20 @@ def _hashed(key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
         hashes.extend(hash(k) for k in keys)
         owner.extend([i] * (len(hashes) - before))
     return np.frombuffer(hashes, dtype=np.int64), np.frombuffer(owner, dtype=np.int64)
+
+
+def _posted_pairs(
+    owner: np.ndarray, lists: np.ndarray, offsets: Any, postings: Any, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (owner, store row) pairs: each ``owner[k]`` with every row of posting list
+    ``lists[k]`` (``postings[offsets[i]:offsets[i + 1]]``)."""
+    starts = np.asarray(offsets[lists], dtype=np.int64)
+    lengths = np.asarray(offsets[lists + 1], dtype=np.int64) - starts
+    left = np.repeat(owner, lengths)
+    right = np.asarray(postings[vectorised.ranges(starts, lengths)], dtype=np.int64)
+    width = max(size, 1)
+    both = vectorised.unique(left * width + right)
+    return both // width, both % width
 
 
 @dataclass
@@ -85,13 +98,7 @@ class KeyTable:
         pos = np.searchsorted(self.hashes, h)
         pos = np.minimum(pos, len(self.hashes) - 1)
         found = self.hashes[pos] == h if len(self.hashes) else np.zeros(len(h), dtype=bool)
-        pos, o = pos[found], o[found]
-        starts = self.offsets[pos]
-        lengths = self.offsets[pos + 1] - starts
-        left = np.repeat(o, lengths)
-        right = self.rows[vectorised.ranges(starts, lengths)]
-        both = vectorised.unique(left * max(self.size, 1) + right)
-        return both // max(self.size, 1), both % max(self.size, 1)
+        return _posted_pairs(o[found], pos[found], self.offsets, self.rows, self.size)
 
 
 @dataclass
@@ -129,42 +136,40 @@ class Screener:
         """Every pair (roster row, store record) at or above ``min_probability``, with band and
         explanation columns, most likely first. ``workers`` > 1 screens chunks in forked
         processes that share the encoded store (copy-on-write)."""
-        chunks = [roster[i : i + CHUNK] for i in range(0, len(roster), CHUNK)]
-        out: list[dict[str, Any]] = []
+        chunks = _chunks(roster)
         # The store is millions of long-lived objects: without this every cyclic collection
         # triggered by the result rows re-scans all of them (and in forked workers it would
         # also copy their pages).
         gc.freeze()
         try:
-            self._screen(chunks, workers, progress, out)
+            if workers > 1 and len(chunks) > 1 and "fork" in mp.get_all_start_methods():
+                global _ACTIVE
+                _ACTIVE = self
+                try:
+                    with mp.get_context("fork").Pool(workers) as pool:
+                        return _gathered(pool.imap(_screen_chunk, chunks), progress)
+                finally:
+                    _ACTIVE = None
+            return _gathered(((self.chunk(c), len(c)) for c in chunks), progress)
         finally:
             gc.unfreeze()
-        out.sort(key=lambda r: (-r["match_probability"], str(r["left_id"]), str(r["right_id"])))
-        return out
 
-    def _screen(
-        self,
-        chunks: list[Sequence[Record]],
-        workers: int,
-        progress: Callable[[int], None] | None,
-        out: list[dict[str, Any]],
-    ) -> None:
-        if workers > 1 and len(chunks) > 1 and "fork" in mp.get_all_start_methods():
-            global _ACTIVE
-            _ACTIVE = self
-            try:
-                with mp.get_context("fork").Pool(workers) as pool:
-                    for rows, done in pool.imap(_screen_chunk, chunks):
-                        out += rows
-                        if progress:
-                            progress(done)
-            finally:
-                _ACTIVE = None
-        else:
-            for chunk in chunks:
-                out += self.chunk(chunk)
-                if progress:
-                    progress(len(chunk))
+
+def _chunks(roster: Sequence[Record]) -> list[Sequence[Record]]:
+    return [roster[i : i + CHUNK] for i in range(0, len(roster), CHUNK)]
+
+
+def _gathered(
+    results: Iterable[tuple[list[dict[str, Any]], int]], progress: Callable[[int], None] | None
+) -> list[dict[str, Any]]:
+    """The pairs of every chunk (as they finish), most likely first."""
+    out: list[dict[str, Any]] = []
+    for rows, done in results:
+        out += rows
+        if progress:
+            progress(done)
+    out.sort(key=lambda r: (-r["match_probability"], str(r["left_id"]), str(r["right_id"])))
+    return out
 
 
 def _columns(
@@ -235,9 +240,7 @@ class StoreKeys:
 
     def __init__(self, store: OnlineStore) -> None:
         self.store = store
-        keys = pa.LargeStringArray.from_buffers(
-            len(store.keys), pa.py_buffer(store.keys.offsets), pa.py_buffer(store.keys.data)
-        )
+        keys = store.keys.arrow()
         hashes = np.empty(len(keys), dtype=np.int64)
         for start in range(0, len(keys), self.BATCH):
             part = keys.slice(start, self.BATCH).to_pylist()
@@ -253,17 +256,10 @@ class StoreKeys:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         pos = np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)
         found = self.hashes[pos] == h
-        rank, o = self.ranks[pos[found]], o[found]
-        offsets = self.store.posting_offsets
-        starts = np.asarray(offsets[rank])
-        lengths = np.asarray(offsets[rank + 1]) - starts
-        left = np.repeat(o, lengths)
-        right = np.asarray(
-            self.store.posting_rows[vectorised.ranges(starts, lengths)], dtype=np.int64
+        store = self.store
+        return _posted_pairs(
+            o[found], self.ranks[pos[found]], store.posting_offsets, store.posting_rows, len(store)
         )
-        size = max(len(self.store), 1)
-        both = vectorised.unique(left * size + right)
-        return both // size, both % size
 
 
 @dataclass
@@ -304,23 +300,13 @@ class OnlineScreener:
         progress: Callable[[int], None] | None = None,
     ) -> list[dict[str, Any]]:
         """As ``Screener.screen``; ``workers`` > 1 screens chunks in spawned processes."""
-        chunks = [roster[i : i + CHUNK] for i in range(0, len(roster), CHUNK)]
-        out: list[dict[str, Any]] = []
+        chunks = _chunks(roster)
         if workers > 1 and len(chunks) > 1:
             context = mp.get_context("spawn")
             setup = (self.model.to_json(), str(self.directory), self.min_probability)
             with context.Pool(workers, initializer=_online_worker, initargs=setup) as pool:
-                for rows, done in pool.imap_unordered(_online_chunk, chunks):
-                    out += rows
-                    if progress:
-                        progress(done)
-        else:
-            for chunk in chunks:
-                out += self.chunk(chunk)
-                if progress:
-                    progress(len(chunk))
-        out.sort(key=lambda r: (-r["match_probability"], str(r["left_id"]), str(r["right_id"])))
-        return out
+                return _gathered(pool.imap_unordered(_online_chunk, chunks), progress)
+        return _gathered(((self.chunk(c), len(c)) for c in chunks), progress)
 
 
 _WORKER: OnlineScreener | None = None  # the screener of a spawned worker

@@ -26,8 +26,8 @@ from access.matching.evaluate import CompiledLevel, CompiledModel, Scores, proba
 from access.matching.model import Level, Model
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 
-PREFIX7 = "dob@7"
-PARALLEL_PAIRS = 50_000  # distinct string pairs above which rapidfuzz compares on every core  # derived column: the first seven characters of ``dob`` (year and month)
+PREFIX7 = "dob@7"  # derived column: the first seven characters of ``dob`` (year and month)
+PARALLEL_PAIRS = 50_000  # distinct string pairs above which rapidfuzz compares on every core
 Row = dict[str, Any]
 
 
