@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
+from access.audit.models import AuditEvent
+from access.inquiries import engine
 from access.inquiries.loadtest import bench
 from access.inquiries.message import check
 from access.records.models import PersonRecord
@@ -25,3 +27,23 @@ def test_the_benchmark_refuses_a_database_not_named_for_benchmarks():
     with pytest.raises(CommandError, match="contains 'bench'"):
         call_command("bench", "inquiries", "--records", "1000", "--seconds", "1")
     assert PersonRecord.objects.count() == 0
+
+
+def test_the_benchmark_publishes_the_online_store_once_and_can_go_without(store, tmp_path):
+    said: list[str] = []
+    first = bench.prepare_online_store(tmp_path, True, said.append)["online_store"]
+    assert (
+        first["served"]
+        and first["published_now"]
+        and first["records"] == len(PersonRecord.objects.all())
+    )
+    assert engine.online_store() is not None
+    again = bench.prepare_online_store(tmp_path, True, said.append)["online_store"]
+    assert not again["published_now"] and again["version"] == first["version"]
+    assert said.count("publishing the online store") == 1
+    assert AuditEvent.objects.filter(action="records.online_published").count() == 1
+    assert bench.prepare_online_store(tmp_path, False, said.append) == {
+        "online_store": {"served": False}
+    }
+    engine.reset()
+    assert engine.online_store() is None  # the workers would read the database index

@@ -21,13 +21,11 @@ inquiry. Keys and feature rows are written by the records loader and rebuilt by
 
 from __future__ import annotations
 
-import gc
-import json
 import logging
 import math
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +45,7 @@ from access.matching.search import Candidate, best_online, finish
 from access.records import engine as records_engine
 from access.records import online as records_online
 from access.records.choices import Citizenship, ImmigrationEventKind
+from access.records.engine import parsed_row, parsed_rows
 from access.records.models import CandidateKey, FeatureRow, ImmigrationEvent, PersonRecord
 
 MIN_RECORDS_TO_TRAIN = 50
@@ -152,7 +151,7 @@ def sample_rows(limit: int = TRAIN_SAMPLE) -> list[dict[str, Any]]:
     step = max(1, math.ceil(total / max(limit, 1)))
     if step > 1:
         rows = rows.annotate(stride=F("record_id") % step).filter(stride=0)
-    return [_row(value) for value in rows.values_list("row", flat=True)[:limit]]
+    return [parsed_row(value) for value in rows.values_list("row", flat=True)[:limit]]
 
 
 def train_from_store(path: Path, limit: int = TRAIN_SAMPLE) -> trained_model.Model | None:
@@ -208,8 +207,17 @@ def reset() -> None:
 # --- candidates -----------------------------------------------------------------------------
 
 
-def _row(value: Any) -> dict[str, Any]:
-    return json.loads(value) if isinstance(value, (str, bytes)) else dict(value)
+def _tables() -> tuple[str, str, str, str, str]:
+    """The index and feature tables and their key, record and row columns, quoted (from model
+    metadata, never from input)."""
+    quote = connection.ops.quote_name
+    return (
+        quote(CandidateKey._meta.db_table),
+        quote(FeatureRow._meta.db_table),
+        quote("key"),
+        quote("record_id"),
+        quote("row"),
+    )
 
 
 def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, dict[str, Any]]]:
@@ -218,23 +226,20 @@ def candidate_rows(keys: set[str], cap: int = MAX_POSTINGS) -> list[tuple[int, d
     ``Matcher.candidates`` sorts rows."""
     if not keys:
         return []
-    quote = connection.ops.quote_name
-    index, features = quote(CandidateKey._meta.db_table), quote(FeatureRow._meta.db_table)
-    key, record = quote("key"), quote("record_id")
+    index, features, key, record, row = _tables()
     marks = ", ".join(["%s"] * len(keys))
     families = ", ".join(["%s"] * len(SHORT_CAP_FAMILIES))
-    # Table and column names come from model metadata; keys and the cap are parameters.
     sql = (
         f"WITH hits AS (SELECT {key}, {record} FROM {index} WHERE {key} IN ({marks})), "  # noqa: S608  # nosec B608
         f"kept AS (SELECT {key} FROM hits GROUP BY {key} HAVING COUNT(*) <= "
         f"CASE WHEN SUBSTR({key}, 1, 3) IN ({families}) THEN %s ELSE %s END) "
-        f"SELECT f.{record}, f.{quote('row')} FROM {features} f WHERE f.{record} IN "
+        f"SELECT f.{record}, f.{row} FROM {features} f WHERE f.{record} IN "
         f"(SELECT h.{record} FROM hits h JOIN kept k ON k.{key} = h.{key}) "
         f"ORDER BY f.{record}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*sorted(keys), *SHORT_CAP_FAMILIES, min(cap, SHORT_CAP), cap])
-        return _parsed(cursor.fetchall())
+        return parsed_rows(cursor.fetchall())
 
 
 def postings_since(keys: set[str], after: int) -> dict[str, int]:
@@ -256,36 +261,16 @@ def rows_since(keys: set[str], after: int) -> list[tuple[int, dict[str, Any]]]:
     ``keys`` (the caller has applied the posting caps), in pk order."""
     if not keys:
         return []
-    quote = connection.ops.quote_name
-    index, features = quote(CandidateKey._meta.db_table), quote(FeatureRow._meta.db_table)
-    key, record = quote("key"), quote("record_id")
+    index, features, key, record, row = _tables()
     marks = ", ".join(["%s"] * len(keys))
     sql = (
-        f"SELECT f.{record}, f.{quote('row')} FROM {features} f WHERE f.{record} IN "  # noqa: S608  # nosec B608
+        f"SELECT f.{record}, f.{row} FROM {features} f WHERE f.{record} IN "  # noqa: S608  # nosec B608
         f"(SELECT {record} FROM {index} WHERE {key} IN ({marks}) AND {record} > %s) "
         f"ORDER BY f.{record}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*sorted(keys), after])
-        return _parsed(cursor.fetchall())
-
-
-def _parsed(fetched: list[tuple[int, Any]]) -> list[tuple[int, dict[str, Any]]]:
-    # Thousands of small dicts and lists at a million records: the cyclic garbage collector
-    # would re-scan the heap many times over for objects that hold no cycles. Paused only
-    # around the parse, and resumed only by the thread that paused it.
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        if fetched and all(isinstance(value, str) for _pk, value in fetched):
-            # one parse for the lot: per-row json.loads costs more in calls than in parsing
-            parsed = json.loads("[" + ",".join(value for _pk, value in fetched) + "]")
-            return [(pk, row) for (pk, _value), row in zip(fetched, parsed, strict=True)]
-        return [(pk, _row(value)) for pk, value in fetched]
-    finally:
-        if paused:
-            gc.enable()
+        return parsed_rows(cursor.fetchall())
 
 
 def explanation_json(why: Explanation) -> dict[str, Any]:
@@ -319,12 +304,9 @@ def search(data: InquiryData, limit: int = 10) -> tuple[list[Found], str]:
         fetched = candidate_rows(keys)
         if not fetched and not FeatureRow.objects.exists():
             return [], NO_INDEX_NOTE
-    if fetched:
-        pks = {row["unique_id"]: pk for pk, row in fetched}
-        shortlist += [
-            replace(c, record_id=str(pks[c.record_id]))
-            for c in current.shortlist(query, [row for _pk, row in fetched], limit)
-        ]
+    shortlist += current.shortlist(
+        query, [row for _pk, row in fetched], limit, record_ids=[str(pk) for pk, _ in fetched]
+    )
     found = []
     for candidate in finish(shortlist, limit, include_no_match=False):
         found.append(
@@ -365,20 +347,8 @@ def online_store() -> OnlineStore | None:
     with _lock:
         store: OnlineStore | None = _online["store"]
         if _online["directory"] != directory or now >= _online["recheck_at"]:
-            store = None
-            if directory is not None:
-                try:
-                    store = (
-                        _online["store"]
-                        if _online["directory"] == directory and _online["store"] is not None
-                        else OnlineStore(directory)
-                    )
-                    why = records_online.check(store)
-                except online.OnlineStoreError as error:
-                    why = str(error)
-                if why:
-                    logger.warning("online store %s not served: %s", directory.name, why)
-                    store = None
+            mapped = store if _online["directory"] == directory else None
+            store = _checked(directory, mapped)
             _online.update(directory=directory, store=store, recheck_at=now + RECHECK_SECONDS)
         elif store is not None and records_online.reindexed_since(store):
             logger.warning(
@@ -387,3 +357,19 @@ def online_store() -> OnlineStore | None:
             _online.update(store=None)
             store = None
         return store
+
+
+def _checked(directory: Path | None, mapped: OnlineStore | None) -> OnlineStore | None:
+    """The version in ``directory`` (``mapped`` when this process has it open already) if
+    ``records.online.check`` passes; else ``None``, with a warning saying why."""
+    if directory is None:
+        return None
+    try:
+        store = mapped or OnlineStore(directory)
+        why = records_online.check(store)
+    except online.OnlineStoreError as error:
+        why = str(error)
+    if why:
+        logger.warning("online store %s not served: %s", directory.name, why)
+        return None
+    return store

@@ -14,7 +14,6 @@ from typing import Any
 
 from access.matching import evaluate, search
 from access.matching.model import Model
-from access.matching.normalize import features
 from access.matching.schema import Record
 from access.matching.search import Candidate
 
@@ -44,12 +43,16 @@ class RowMatcher:
         number), which settles ties in match weight the same way."""
         return search.best(self.model, self.compiled, query, rows, limit, include_no_match)
 
-    def shortlist(self, query: Record, rows: Sequence[Row], limit: int = 10) -> list[Candidate]:
-        """``search.shortlist`` of the rows that can reach *possible*, for ``search.finish``
-        (alone, or merged with another part's shortlist)."""
-        if not rows:
-            return []
-        floor = search.reporting_floor(self.model)
-        scores = search.column_scores(self.compiled, features(query), rows, floor)
-        ids = [str(row["unique_id"]) for row in rows]
-        return search.shortlist(self.model, self.compiled, scores, ids.__getitem__, limit)
+    def shortlist(
+        self,
+        query: Record,
+        rows: Sequence[Row],
+        limit: int = 10,
+        record_ids: Sequence[str] | None = None,
+    ) -> list[Candidate]:
+        """``search.rows_shortlist``: the rows that can reach *possible*, for
+        ``search.finish`` (alone, or merged with another part's shortlist), named by
+        ``record_ids`` (default: each row's ``unique_id``)."""
+        return search.rows_shortlist(
+            self.model, self.compiled, query, rows, limit, record_ids=record_ids
+        )

@@ -107,11 +107,27 @@ def best(
     *possible* band are dropped as soon as that is certain (a shared identifier never is). The
     ``limit * 3`` heaviest (scored in full) are banded and explained from those scores. Ties
     in match weight keep the order of ``rows``."""
+    found = rows_shortlist(model, compiled, query, rows, limit, include_no_match)
+    return finish(found, limit, include_no_match)
+
+
+def rows_shortlist(
+    model: Model,
+    compiled: evaluate.CompiledModel,
+    query: Record,
+    rows: Sequence[dict[str, Any]],
+    limit: int = 10,
+    include_no_match: bool = False,
+    record_ids: Sequence[str] | None = None,
+) -> list[Candidate]:
+    """The ``shortlist`` of feature ``rows`` for ``finish`` (alone, or merged with another
+    part's); candidates are named by ``record_ids`` (default: each row's ``unique_id``)."""
     if not rows:
         return []
     floor = None if include_no_match else reporting_floor(model)
     scores = column_scores(compiled, features(query), rows, floor)
-    return finish(shortlist(model, compiled, scores, _ids(rows), limit), limit, include_no_match)
+    name = record_ids.__getitem__ if record_ids is not None else _ids(rows)
+    return shortlist(model, compiled, scores, name, limit)
 
 
 def best_online(

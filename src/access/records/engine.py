@@ -7,6 +7,8 @@ queries agree. Loaders take the key function as an argument (tests pass a simple
 
 from __future__ import annotations
 
+import gc
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -130,3 +132,27 @@ def feature_row(record: Record) -> dict[str, Any]:
     from access.matching.normalize import features
 
     return features(record)
+
+
+def parsed_rows(fetched: Sequence[tuple[int, Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """(record pk, feature row) from (pk, stored ``FeatureRow.row``) as a database cursor
+    returns them: JSON text (one parse for the lot: per-row ``json.loads`` costs more in calls
+    than in parsing) or already decoded."""
+    # Thousands of small dicts and lists: the cyclic garbage collector would re-scan the heap
+    # many times over for objects that hold no cycles. Paused only around the parse, and
+    # resumed only by the thread that paused it.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        if fetched and all(isinstance(value, str) for _pk, value in fetched):
+            parsed = json.loads("[" + ",".join(value for _pk, value in fetched) + "]")
+            return [(pk, row) for (pk, _value), row in zip(fetched, parsed, strict=True)]
+        return [(pk, parsed_row(value)) for pk, value in fetched]
+    finally:
+        if paused:
+            gc.enable()
+
+
+def parsed_row(value: Any) -> dict[str, Any]:
+    return json.loads(value) if isinstance(value, (str, bytes)) else dict(value)

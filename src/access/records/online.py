@@ -3,9 +3,10 @@
 ``publish`` reads the stored feature rows and candidate keys in one consistent read, writes a
 new memory-mapped version under ``settings.ONLINE_STORE_DIR`` and makes it current. What it
 covers is stamped in the manifest: the highest record id, the number of records, the key
-function and the audit event of the latest load or reindex. ``check`` compares that stamp with the database; a version
-that no longer describes the store (a reindex since, records missing) is not served, and
-records loaded after it are read from the database index (``inquiries.engine``).
+function, the posting caps and the audit event of the latest load or reindex. ``check``
+compares that stamp with the database; a version that no longer describes the store (a
+reindex since, records missing, another database) is not served, and records loaded after it
+are read from the database index (``inquiries.engine``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from access.audit.models import AuditEvent
 from access.matching import online
 from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES
 from access.matching.online import OnlineStoreError
-from access.records.engine import default_key_function, key_function_name
+from access.records.engine import default_key_function, key_function_name, parsed_rows
 from access.records.models import CandidateKey, FeatureRow, PersonRecord
 
 __all__ = ["OnlineStoreError", "check", "publish", "root", "stamp", "status", "withdraw"]
@@ -85,7 +86,7 @@ def check(store: online.OnlineStore) -> str:
     if caps != (SHORT_CAP, list(SHORT_CAP_FAMILIES)):
         return "the posting caps changed since it was published"
     if "index_event" not in built:
-        return "it was published by an earlier version of this program"
+        return "its manifest does not say what it was published from"
     event = built["index_event"]
     if event.get("id"):
         same = AuditEvent.objects.filter(pk=event["id"], hash=event.get("hash")).exists()
@@ -106,11 +107,7 @@ def _feature_batches(mark: int) -> Iterator[tuple[np.ndarray, list[dict[str, Any
         cursor.execute(sql, [mark])
         while batch := cursor.fetchmany(BATCH):
             ids = np.fromiter((pk for pk, _row in batch), dtype=np.int64, count=len(batch))
-            if all(isinstance(value, str) for _pk, value in batch):
-                rows = json.loads("[" + ",".join(value for _pk, value in batch) + "]")
-            else:
-                rows = [v if isinstance(v, dict) else json.loads(v) for _pk, v in batch]
-            yield ids, rows
+            yield ids, [row for _pk, row in parsed_rows(batch)]
 
 
 def _postings(mark: int, scratch: Path) -> pa.Table:
