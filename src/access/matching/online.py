@@ -74,9 +74,6 @@ class SortedStrings(Sequence[bytes]):
             raise TypeError("SortedStrings does not slice")
         return self._bytes[self._at[i] : self._at[i + 1]].tobytes()
 
-    def text(self, i: int) -> str:
-        return self[i].decode("utf-8")
-
     def arrow(self) -> pa.LargeStringArray:
         """The strings as an Arrow array over the same buffers (no copy)."""
         return pa.LargeStringArray.from_buffers(
@@ -366,14 +363,18 @@ def current(root: Path) -> Path | None:
 
 class OnlineVocabulary(Vocabulary):
     """The store's sorted vocabulary plus one query's strings that it does not hold (coded
-    after it). Used by ``vectorised.score_pairs`` exactly as a ``Vocabulary``."""
+    after it). Used by ``vectorised.score_pairs`` exactly as a ``Vocabulary``: codes
+    (``code``, ``codes``), ``size``, ``strings``, ``lengths_of`` and ``term_frequencies``."""
 
     def __init__(self, store: OnlineStore) -> None:
         super().__init__()
         self.store = store
         self.base = len(store.vocabulary)
         self.extra: list[str] = []
-        self.values = _Values(self)  # type: ignore[assignment]
+
+    @property
+    def size(self) -> int:
+        return self.base + len(self.extra)
 
     def code(self, value: str | None) -> int:
         if value is None:
@@ -390,9 +391,6 @@ class OnlineVocabulary(Vocabulary):
     def codes(self, values: list[str | None]) -> np.ndarray:
         code = self.code
         return np.fromiter((code(v) for v in values), dtype=np.int64, count=len(values))
-
-    def text(self, c: int) -> str:
-        return self.store.vocabulary.text(c) if c < self.base else self.extra[c - self.base]
 
     def strings(self, codes: np.ndarray) -> list[str]:
         codes = np.asarray(codes, dtype=np.int64)
@@ -414,19 +412,6 @@ class OnlineVocabulary(Vocabulary):
 
     def term_frequencies(self, col: str, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
         return self.tf_of(table, codes)
-
-
-class _Values(Sequence[str]):
-    def __init__(self, vocabulary: OnlineVocabulary) -> None:
-        self.vocabulary = vocabulary
-
-    def __len__(self) -> int:
-        return self.vocabulary.base + len(self.vocabulary.extra)
-
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            raise TypeError("the online vocabulary does not slice")
-        return self.vocabulary.text(int(i))
 
 
 class OnlineStore:

@@ -114,6 +114,11 @@ class Vocabulary:
             self._lengths = np.concatenate([self._lengths, more])
         return self._lengths
 
+    @property
+    def size(self) -> int:
+        """How many values are coded (codes run from 0 to ``size - 1``)."""
+        return len(self.values)
+
     def lengths_of(self, codes: np.ndarray) -> np.ndarray:
         return self.lengths()[codes]
 
@@ -136,12 +141,10 @@ class Vocabulary:
     def tf_of(self, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
         """Term frequency of each code (NaN for -1 and values the table does not hold)."""
         distinct, inverse = unique_inverse(codes)
-        values, nan = self.values, float("nan")
-        found = np.fromiter(
-            (table.get(values[c], nan) if c >= 0 else nan for c in distinct.tolist()),
-            dtype=float,
-            count=len(distinct),
-        )
+        known = distinct >= 0
+        found = np.full(len(distinct), np.nan)
+        nan = float("nan")
+        found[known] = [table.get(value, nan) for value in self.strings(distinct[known])]
         return found[inverse]
 
     def term_frequencies(self, col: str, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
@@ -209,7 +212,7 @@ def _any_common(
     v: Vocabulary, left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray],
     li: np.ndarray, ri: np.ndarray,
 ) -> np.ndarray:  # fmt: skip
-    width = max(len(v.values), 1)
+    width = max(v.size, 1)
     lo, lc = _explode(left, li)
     ro, rc = _explode(right, ri)
     common = _common(lo * width + lc, ro * width + rc)
@@ -220,7 +223,7 @@ def _in_list(
     v: Vocabulary, scalar: np.ndarray, csr: tuple[np.ndarray, np.ndarray], rows: np.ndarray
 ) -> np.ndarray:
     """Whether each pair's scalar code occurs in the other side's list."""
-    width = max(len(v.values), 1)
+    width = max(v.size, 1)
     known = np.flatnonzero(scalar >= 0)
     owner, codes = _explode(csr, rows)
     common = _common(known * width + scalar[known], owner * width + codes)
@@ -235,7 +238,7 @@ def _string_level(
     both = np.flatnonzero((lc >= 0) & (rc >= 0))
     if not both.size:
         return out
-    width = max(len(v.values), 1)
+    width = max(v.size, 1)
     distinct, inverse = unique_inverse(lc[both] * width + rc[both])
     # Threads pay off on a roster's pairs, not on one inquiry's few thousand.
     workers = -1 if len(distinct) > PARALLEL_PAIRS else 1
