@@ -44,9 +44,9 @@ def test_thresholds_without_any_true_pair_fall_back() -> None:
 def test_reliability_table() -> None:
     table = reliability([0.05, 0.15, 0.95, 0.97], [False, False, True, False], bins=10)
     assert table == [
-        {"from": 0.0, "to": 0.1, "predicted": 0.05, "observed": 0.0, "n": 1},
-        {"from": 0.1, "to": 0.2, "predicted": 0.15, "observed": 0.0, "n": 1},
-        {"from": 0.9, "to": 1.0, "predicted": 0.96, "observed": 0.5, "n": 2},
+        {"from": 0.0, "to": 0.1, "predicted": 0.05, "observed": 0.0, "n": 1, "margin": 0.4359},
+        {"from": 0.1, "to": 0.2, "predicted": 0.15, "observed": 0.0, "n": 1, "margin": 0.7141},
+        {"from": 0.9, "to": 1.0, "predicted": 0.96, "observed": 0.5, "n": 2, "margin": 0.2771},
     ]
 
 

@@ -158,5 +158,6 @@ def test_bench_prints_one_json_object() -> None:
         assert key in result
     assert result["batch_rows"] == 50
     assert all(
-        set(b) == {"from", "to", "predicted", "observed", "n"} for b in result["calibration"]
+        set(b) == {"from", "to", "predicted", "observed", "n", "margin"}
+        for b in result["calibration"]
     )

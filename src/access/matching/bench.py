@@ -42,7 +42,8 @@ Query = tuple[Record, object]  # (record, true person id or None when absent fro
 
 Source = tuple[list[Record], list[object], list[Query], list[Query], list[Query], list[Query], str]
 CALIBRATION_PROBES = 20  # labelled probes per test query to fit the calibration (at least 20,000)
-CHECK_PROBES = 2  # further probes per test query whose pairs join the calibration table
+CHECK_PROBES = 10  # further probes per test query whose pairs join the calibration table (a
+# middle bin then holds about 500 pairs: two standard errors there are about 4 points)
 PROBABLE_PRECISION = 0.9995  # fitted with a margin over the 99.9% target
 CALIBRATION_MIN_BLOCK = 200  # labelled pairs per isotonic block at least (calibrate.fit_isotonic)
 BATCH_WORKERS = max(1, min(2, os.cpu_count() or 1))  # roster screening processes
@@ -228,8 +229,10 @@ def run(
         if person is None:
             absent += 1
             absent_probable += any(c.band == calibrate.PROBABLE for c in found)
-            continue
-        true_pairs += records_of.get(person, 0)
+        else:
+            true_pairs += records_of.get(person, 0)
+        # An absent person's candidates are all false pairs: they count in the calibration
+        # table and the band precision as they counted in the calibration fit.
         candidates = matcher.candidates(query)
         probs_, bands_ = matcher.probabilities(query, candidates)
         all_probs += probs_.tolist()

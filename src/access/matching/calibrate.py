@@ -51,7 +51,10 @@ def band(probability: float, thresholds: dict[str, float], conflict: str = "") -
 def reliability(
     probabilities: ArrayLike, labels: ArrayLike, bins: int = 10
 ) -> list[dict[str, Any]]:
-    """Predicted against observed match rate per probability bin (empty bins omitted)."""
+    """Predicted against observed match rate per probability bin (empty bins omitted), with
+    ``margin``: two standard errors of an observed rate over ``n`` pairs whose true rate is
+    the predicted one. A bin of a few pairs can sit far from its prediction by chance alone;
+    a gap wider than its margin is evidence of miscalibration."""
     p = np.asarray(probabilities, dtype=float)
     y = np.asarray(labels, dtype=bool)
     edges = np.linspace(0.0, 1.0, bins + 1)
@@ -61,13 +64,15 @@ def reliability(
         mask = which == b
         n = int(mask.sum())
         if n:
+            predicted = float(p[mask].mean())
             out.append(
                 {
                     "from": round(float(edges[b]), 2),
                     "to": round(float(edges[b + 1]), 2),
-                    "predicted": round(float(p[mask].mean()), 4),
+                    "predicted": round(predicted, 4),
                     "observed": round(float(y[mask].mean()), 4),
                     "n": n,
+                    "margin": round(2 * float(np.sqrt(predicted * (1 - predicted) / n)), 4),
                 }
             )
     return out

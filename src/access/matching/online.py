@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 from access.matching import vectorised
 from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES, posting_cap
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
-from access.matching.vectorised import PREFIX7, Encoded, Vocabulary
+from access.matching.vectorised import PREFIX7, Encoded, Vocabulary, recoded
 
 FORMAT = 2
 MANIFEST = "manifest.json"
@@ -389,8 +389,9 @@ class OnlineVocabulary(Vocabulary):
         return found
 
     def codes(self, values: list[str | None]) -> np.ndarray:
-        code = self.code
-        return np.fromiter((code(v) for v in values), dtype=np.int64, count=len(values))
+        if not values:
+            return np.zeros(0, dtype=np.int64)
+        return recoded(pa.array(values, type=pa.string()).dictionary_encode(), self.code)
 
     def strings(self, codes: np.ndarray) -> list[str]:
         codes = np.asarray(codes, dtype=np.int64)

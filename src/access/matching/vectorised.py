@@ -4,15 +4,15 @@
 million records is tens of millions of pairs, too many for per-pair Python. Here both tables'
 feature rows are encoded once as integer codes over one shared vocabulary (scalar columns as
 code arrays, list columns as offsets + codes), and every level of ``model.COMPARISONS`` is
-evaluated column-wise over arrays of pair indices: equality on codes, list intersections as
-sorted-key joins, and Jaro-Winkler / Damerau-Levenshtein only on each distinct pair of
-strings, through rapidfuzz's ``cpdist``. Levels and weights equal ``evaluate.score`` (test),
+evaluated column-wise over arrays of pair indices: equality on codes, list levels as lookups
+of one side's elements in the other side's sorted (row, code) keys, and Jaro-Winkler /
+Damerau-Levenshtein only on each distinct pair of strings, through rapidfuzz's ``cpdist``. Levels and weights equal ``evaluate.score`` (test),
 which equals Splink (test).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 
 PREFIX7 = "dob@7"  # derived column: the first seven characters of ``dob`` (year and month)
 PARALLEL_PAIRS = 50_000  # distinct string pairs above which rapidfuzz compares on every core
+CODE_BITS = 32  # a (row, code) pair packs into one int64 as row << CODE_BITS | code
 Row = dict[str, Any]
 
 
@@ -39,6 +40,17 @@ class Encoded:
     size: int
     scalars: dict[str, np.ndarray]
     lists: dict[str, tuple[np.ndarray, np.ndarray]]
+    _list_keys: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    def list_keys(self, col: str) -> np.ndarray:
+        """``row << CODE_BITS | code`` of every element of list column ``col``, sorted: whether
+        a row's list holds a code is then one ``searchsorted`` (worked out once per column)."""
+        found = self._list_keys.get(col)
+        if found is None:
+            offsets, codes = self.lists[col]
+            rows = np.repeat(np.arange(self.size, dtype=np.int64), np.diff(offsets))
+            found = self._list_keys[col] = np.sort((rows << CODE_BITS) | codes)
+        return found
 
 
 @dataclass
@@ -65,17 +77,14 @@ class Vocabulary:
         if not values:
             return np.zeros(0, dtype=np.int64)
         found = pa.array(values, type=pa.string()).dictionary_encode()
-        local = np.asarray(found.indices.fill_null(-1).to_numpy(zero_copy_only=False))
-        distinct = found.dictionary.to_pylist()
         if not self.values:  # a fresh vocabulary takes Arrow's codes as they are
+            distinct = found.dictionary.to_pylist()
             self.values = distinct
             self.index = dict(zip(distinct, range(len(distinct)), strict=True))
             lengths = pc.utf8_length(found.dictionary).to_numpy(zero_copy_only=False)
             self._lengths = np.asarray(lengths, dtype=np.int64)
-            return np.asarray(local, dtype=np.int64)
-        code = self.code
-        known = np.fromiter((code(v) for v in distinct), dtype=np.int64, count=len(distinct))
-        return np.where(local >= 0, known[np.maximum(local, 0)], -1).astype(np.int64)
+            return np.asarray(found.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64)
+        return recoded(found, self.code)
 
     def encode(self, rows: Sequence[Row]) -> Encoded:
         n = len(rows)
@@ -157,6 +166,15 @@ class Vocabulary:
         return np.where(codes >= 0, tf[np.maximum(codes, 0)], np.nan)
 
 
+def recoded(found: pa.DictionaryArray, code: Callable[[str], int]) -> np.ndarray:
+    """The codes of Arrow-dictionary-encoded values (-1 for null), ``code`` asked once per
+    distinct value."""
+    local = np.asarray(found.indices.fill_null(-1).to_numpy(zero_copy_only=False))
+    distinct = found.dictionary.to_pylist()
+    known = np.fromiter(map(code, distinct), dtype=np.int64, count=len(distinct))
+    return np.where(local >= 0, known[np.maximum(local, 0)], -1).astype(np.int64)
+
+
 # --- column-wise level predicates over pairs (li[k], ri[k]) ---------------------------------
 
 
@@ -196,38 +214,41 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[first], inverse
 
 
-def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Values in both ``a`` and ``b``, each array free of repeats."""
-    both = np.sort(np.concatenate([a, b]), kind="stable")
-    return both[1:][both[1:] == both[:-1]]
-
-
 def _hits(n: int, positions: np.ndarray) -> np.ndarray:
     out = np.zeros(n, dtype=bool)
     out[positions] = True
     return out
 
 
+def _member(side: Encoded, col: str, rows: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Whether list ``col`` of ``side``'s row ``rows[k]`` holds ``codes[k]`` (codes >= 0)."""
+    keys = side.list_keys(col)
+    if not keys.size:
+        return np.zeros(len(rows), dtype=bool)
+    probe = (rows << CODE_BITS) | codes
+    at = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
+    return keys[at] == probe
+
+
 def _any_common(
-    v: Vocabulary, left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray],
-    li: np.ndarray, ri: np.ndarray,
-) -> np.ndarray:  # fmt: skip
-    width = max(v.size, 1)
-    lo, lc = _explode(left, li)
-    ro, rc = _explode(right, ri)
-    common = _common(lo * width + lc, ro * width + rc)
-    return _hits(len(li), common // width)
-
-
-def _in_list(
-    v: Vocabulary, scalar: np.ndarray, csr: tuple[np.ndarray, np.ndarray], rows: np.ndarray
+    left: Encoded, right: Encoded, col: str, li: np.ndarray, ri: np.ndarray
 ) -> np.ndarray:
-    """Whether each pair's scalar code occurs in the other side's list."""
-    width = max(v.size, 1)
-    known = np.flatnonzero(scalar >= 0)
-    owner, codes = _explode(csr, rows)
-    common = _common(known * width + scalar[known], owner * width + codes)
-    return _hits(len(rows), common // width)
+    """Whether the two lists ``col`` of each pair share a value: the right side's elements
+    looked up in the left side's (a query or a roster chunk, the smaller table)."""
+    owner, codes = _explode(right.lists[col], ri)
+    return _hits(len(li), owner[_member(left, col, li[owner], codes)])
+
+
+def _contains(
+    left: Encoded, right: Encoded, col: str, lists: str, li: np.ndarray, ri: np.ndarray
+) -> np.ndarray:
+    """Whether either side's scalar ``col`` occurs in the other side's list ``lists``."""
+    owner, codes = _explode(right.lists[lists], ri)
+    forward = owner[codes == left.scalars[col][li][owner]]
+    value = right.scalars[col][ri]
+    known = np.flatnonzero(value >= 0)
+    backward = known[_member(left, lists, li[known], value[known])]
+    return _hits(len(li), np.concatenate([forward, backward]))
 
 
 def _string_level(
@@ -261,17 +282,15 @@ def _mask(
     if kind == "id_null":
         off_l, off_r = left.lists["ids"][0], right.lists["ids"][0]
         none = (off_l[li + 1] == off_l[li]) | (off_r[ri + 1] == off_r[ri])
-        return none | ~_any_common(v, left.lists["id_kinds"], right.lists["id_kinds"], li, ri)
+        return none | ~_any_common(left, right, "id_kinds", li, ri)
     if kind == "addr_null":
         post = (left.scalars["postcode"][li] < 0) | (right.scalars["postcode"][ri] < 0)
         city = (left.scalars["city"][li] < 0) | (right.scalars["city"][ri] < 0)
         return post & city
     if kind == "intersect":
-        return _any_common(v, left.lists[col], right.lists[col], li, ri)
+        return _any_common(left, right, col, li, ri)
     if kind == "contains":
-        forward = _in_list(v, left.scalars[col][li], right.lists[level.arg], ri)
-        backward = _in_list(v, right.scalars[col][ri], left.lists[level.arg], li)
-        return forward | backward
+        return _contains(left, right, col, level.arg, li, ri)
     if kind == "swapped":
         r, other = right.scalars[col][ri], left.scalars[level.arg][li]
         return (r >= 0) & (r == other)
@@ -324,27 +343,109 @@ def weight_below(model: Model, target: float) -> float:
     return float(grid[reached[0]] - 0.01) if reached.size else float(grid[-1])
 
 
-def max_weight(model: CompiledModel, compiled: Sequence[CompiledLevel]) -> float:
-    """The highest weight a comparison can add (term-frequency adjustment included)."""
-    best = 0.0
-    for level in compiled:
-        weight = level.weight
-        if level.tf_col:
-            table = model.tf.get(level.tf_col, {})
-            rarest = max(min(table.values(), default=1.0), level.tf_min_u, 1e-300)
-            weight += max(0.0, level.tf_weight * (level.log2_u_exact - np.log2(rarest)))
-        best = max(best, weight)
-    return best
+def _level_max(model: CompiledModel, level: CompiledLevel) -> float:
+    """The highest weight a level can give (its term-frequency adjustment at the rarest value)."""
+    weight = level.weight
+    if level.tf_col:
+        table = model.tf.get(level.tf_col, {})
+        rarest = max(min(table.values(), default=1.0), level.tf_min_u, 1e-300)
+        weight += max(0.0, level.tf_weight * (level.log2_u_exact - np.log2(rarest)))
+    return float(weight)
 
 
-def _max_weights(model: CompiledModel) -> list[float]:
-    """``max_weight`` of each comparison, worked out once per compiled model (each scans the
-    term-frequency tables)."""
-    cached = getattr(model, "_max_weights", None)
+def _tails(model: CompiledModel) -> list[np.ndarray]:
+    """For each comparison, ``tail[i]``: the most its levels ``i`` onwards can give (what a pair
+    not on any of the levels before ``i`` can still add). Worked out once per compiled model:
+    each scans the term-frequency tables."""
+    cached = getattr(model, "_tails", None)
     if cached is None:
-        cached = [max_weight(model, compiled) for _spec, compiled in model.comparisons]
-        model._max_weights = cached  # type: ignore[attr-defined]
+        cached = []
+        for _spec, compiled in model.comparisons:
+            tail = np.full(len(compiled) + 1, -np.inf)
+            for i in range(len(compiled) - 1, -1, -1):
+                tail[i] = max(_level_max(model, compiled[i]), tail[i + 1])
+            cached.append(tail)
+        model._tails = cached  # type: ignore[attr-defined]
     return list(cached)
+
+
+# Levels that cost one gather and compare per pair. A pruned score decides these leading
+# levels of every comparison before the costly ones (list lookups, string similarity): a pair
+# whose names are not equal can then gain at most a near spelling's weight, not a rare exact
+# name's, and at a million records about half the candidate pairs are dropped before any name
+# string is compared.
+CHEAP_KINDS = frozenset({"null", "exact", "addr_null", "swapped", "prefix7", "else"})
+
+
+def _cheap_prefix(compiled: Sequence[CompiledLevel]) -> int:
+    count = 0
+    while count < len(compiled) and compiled[count].spec.kind in CHEAP_KINDS:
+        count += 1
+    return count
+
+
+@dataclass
+class _Pairs:
+    """Pairs being scored: their levels and weights so far, the live pairs, and each pair's
+    ``bound`` (the most its match weight can still reach)."""
+
+    model: CompiledModel
+    vocabulary: Vocabulary
+    left: Encoded
+    right: Encoded
+    li: np.ndarray
+    ri: np.ndarray
+
+    def __post_init__(self) -> None:
+        n, k = len(self.li), len(self.model.comparisons)
+        self.levels = np.full((n, k), -1, dtype=np.int64)
+        self.weights = np.zeros((n, k), dtype=float)
+        self.done = [0] * k  # levels of comparison j evaluated for every open pair
+        self.alive = np.arange(n, dtype=np.int64)
+        self.tails = _tails(self.model)
+        # the most each pair can still reach: its weights so far plus its open levels' tails
+        start = self.model.prior_weight + sum(float(tail[0]) for tail in self.tails)
+        self.bound = np.full(n, start)
+
+    def evaluate(self, j: int, stop: int | None = None) -> None:
+        """Levels ``done[j]`` to ``stop`` of comparison ``j`` for the live pairs not yet on
+        one of its levels (first matching level wins, as in ``evaluate.score``)."""
+        compiled = self.model.comparisons[j][1]
+        stop = len(compiled) if stop is None else stop
+        if self.done[j] >= stop:
+            return
+        li, ri, left, right = self.li, self.ri, self.left, self.right
+        open_ = self.alive[self.levels[self.alive, j] < 0] if self.done[j] else self.alive
+        before = float(self.tails[j][self.done[j]])
+        for i in range(self.done[j], stop):
+            if not open_.size:
+                break
+            level = compiled[i]
+            hit = _mask(level.spec, self.vocabulary, left, right, li[open_], ri[open_])
+            rows = open_[hit]
+            if rows.size:
+                weight: Any = level.weight
+                if level.tf_col:
+                    col = level.tf_col
+                    weight = weight + _tf_adjustment(
+                        self.model, level, self.vocabulary,
+                        left.scalars[col][li[rows]], right.scalars[col][ri[rows]],
+                    )  # fmt: skip
+                self.levels[rows, j] = i
+                self.weights[rows, j] = weight
+                self.bound[rows] += weight - before
+            open_ = open_[~hit]
+        # a pair on none of the levels (a comparison without an "else") keeps weight 0
+        after = float(self.tails[j][stop]) if stop < len(compiled) else 0.0
+        self.bound[open_] += after - before
+        self.done[j] = stop
+
+    def prune(self, min_weight: float, protected: np.ndarray) -> None:
+        """Drop the live pairs whose ``bound`` is below ``min_weight`` (pairs marked
+        ``protected`` stay)."""
+        alive = self.alive
+        keep = self.bound[alive] >= min_weight - 1e-9  # rounding in the running sums never prunes
+        self.alive = alive[keep | protected[alive]]
 
 
 def score_pairs(
@@ -358,54 +459,50 @@ def score_pairs(
     protect: tuple[str, str] = ("identifiers", "identifier agrees"),
 ) -> Scores:
     """Scores of pairs (``left`` row ``li[k]``, ``right`` row ``ri[k]``); the left side plays
-    the query of ``evaluate.score``.
+    the query of ``evaluate.score`` (list levels look the right side's values up in the left
+    side's, so the left is best the smaller table).
 
-    With ``min_weight``, a pair is dropped as soon as the weight it has plus the most the
-    comparisons still to come could add falls below it: its remaining levels stay -1 and its
-    match weight is -inf (probability 0). Pairs at or above ``min_weight`` are scored in full,
-    exactly as without it, and so are pairs at the ``protect`` level (comparison, label): a
-    shared identifier is never dismissed (``calibrate.band``)."""
-    li = np.asarray(li, dtype=np.int64)
-    ri = np.asarray(ri, dtype=np.int64)
-    n, k = len(li), len(model.comparisons)
-    levels = np.full((n, k), -1, dtype=np.int64)
-    weights = np.zeros((n, k), dtype=float)
+    With ``min_weight``, a pair is dropped as soon as the weight it has plus the most its
+    levels still to evaluate could add falls below it: its remaining levels stay -1 and its
+    match weight is -inf (probability 0). The ``protect`` comparison is evaluated first, and
+    pairs at its ``protect`` level (a shared identifier) are never dropped (``calibrate.band``).
+    Then the date of birth in full, the cheap leading levels of every comparison
+    (``CHEAP_KINDS``), then the rest in ``PRUNE_ORDER``, pruning after each step. Pairs at or above ``min_weight`` are scored in
+    full, exactly as without it."""
+    if vocabulary.size >= 1 << CODE_BITS:
+        raise ValueError(f"a vocabulary of {vocabulary.size:,} values is too large to score")
+    pairs = _Pairs(
+        model, vocabulary, left, right,
+        np.asarray(li, dtype=np.int64), np.asarray(ri, dtype=np.int64),
+    )  # fmt: skip
     names = [spec.name for spec, _compiled in model.comparisons]
     order = [names.index(x) for x in PRUNE_ORDER if x in names]
-    order += [j for j in range(k) if j not in order]
-    most = _max_weights(model)
-    remaining = sum(most)
-    alive = np.arange(n, dtype=np.int64)
-    protected = np.zeros(n, dtype=bool)  # kept to the end, whatever the later comparisons add
-    for j in order:
-        compiled = model.comparisons[j][1]
-        open_ = alive
-        for i, level in enumerate(compiled):
-            if not open_.size:
-                break
-            hit = _mask(level.spec, vocabulary, left, right, li[open_], ri[open_])
-            rows = open_[hit]
-            if rows.size:
-                levels[rows, j] = i
-                weights[rows, j] = level.weight
-                if level.tf_col:
-                    col = level.tf_col
-                    weights[rows, j] += _tf_adjustment(
-                        model, level, vocabulary,
-                        left.scalars[col][li[rows]], right.scalars[col][ri[rows]],
-                    )  # fmt: skip
-            open_ = open_[~hit]
-        if min_weight is not None:
-            remaining = max(remaining - most[j], 0.0)
-            bound = model.prior_weight + weights[alive].sum(axis=1) + remaining
-            keep = bound >= min_weight - 1e-9  # rounding in the running sums never prunes
-            if names[j] == protect[0]:
-                wanted = [i for i, lv in enumerate(compiled) if lv.spec.label == protect[1]]
-                protected[alive[np.isin(levels[alive, j], wanted)]] = True
-            alive = alive[keep | protected[alive]]
-    match_weight = model.prior_weight + weights.sum(axis=1)
+    order += [j for j in range(len(names)) if j not in order]
+    if min_weight is None:
+        for j in order:
+            pairs.evaluate(j)
+    else:
+        protected = np.zeros(len(pairs.li), dtype=bool)
+        if protect[0] in names:
+            j = names.index(protect[0])
+            pairs.evaluate(j)
+            wanted = [
+                i for i, lv in enumerate(model.comparisons[j][1]) if lv.spec.label == protect[1]
+            ]
+            protected[np.isin(pairs.levels[:, j], wanted)] = True
+        # a different date of birth (about -10) is what rules most candidate pairs out
+        for j in order[:2]:
+            pairs.evaluate(j)
+        pairs.prune(min_weight, protected)
+        for j in order:
+            pairs.evaluate(j, _cheap_prefix(model.comparisons[j][1]))
+        pairs.prune(min_weight, protected)
+        for j in order:
+            pairs.evaluate(j)
+            pairs.prune(min_weight, protected)
+    match_weight = model.prior_weight + pairs.weights.sum(axis=1)
     if min_weight is not None:
-        pruned = np.ones(n, dtype=bool)
-        pruned[alive] = False
+        pruned = np.ones(len(pairs.li), dtype=bool)
+        pruned[pairs.alive] = False
         match_weight[pruned] = -np.inf
-    return Scores(match_weight, probability(match_weight), levels, weights)
+    return Scores(match_weight, probability(match_weight), pairs.levels, pairs.weights)
