@@ -2,14 +2,13 @@
 column-wise (``vectorised``), banded and explained like an online inquiry.
 
 A jail roster is tens of thousands of bookings at once. Each roster row looks up
-``keys.query_keys`` (the keys an inquiry looks up) in ``KeyTable``, the store's keys as sorted
-hash arrays; the pairs of a chunk of rows are scored at once and only pairs at or above
-``min_probability`` are kept.
+``keys.query_keys`` (the keys an inquiry looks up) in a published online store's keys, hashed
+and sorted once per worker (``StoreKeys``); the pairs of a chunk of rows are scored at once
+and only pairs at or above ``min_probability`` are kept.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -21,7 +20,7 @@ import numpy as np
 
 from access.matching import calibrate, explain, vectorised
 from access.matching.evaluate import compile_model
-from access.matching.keys import MAX_POSTINGS, KeyIndex, posting_cap, query_keys
+from access.matching.keys import query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
 from access.matching.online import OnlineStore, OnlineVocabulary
@@ -29,10 +28,6 @@ from access.matching.schema import Record
 
 CHUNK = 4_000  # roster rows scored together (bounds memory: about 1,000 candidates each)
 MIN_PROBABILITY = 0.001  # pairs below this calibrated probability are not reported
-
-# Date-less pair keys of dated records (``dp:``) reach only undated queries: a roster row with
-# a full date never looks them up, so the screening table leaves them out.
-STORE_SKIPS = ("dp:",)
 
 
 def _hashed(key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -61,100 +56,6 @@ def _posted_pairs(
     return both % width, both // width
 
 
-@dataclass
-class KeyTable:
-    """Store keys as arrays: sorted key hashes, posting offsets and the store rows."""
-
-    hashes: np.ndarray
-    offsets: np.ndarray
-    rows: np.ndarray
-
-    @classmethod
-    def from_index(cls, index: KeyIndex, max_postings: int = MAX_POSTINGS) -> KeyTable:
-        hashes: list[int] = []
-        lengths = array("q")
-        rows = array("q")
-        for key, postings in index.postings.items():
-            if len(postings) <= posting_cap(key, max_postings) and not key.startswith(STORE_SKIPS):
-                hashes.append(hash(key))
-                lengths.append(len(postings))
-                rows.extend(postings)
-        h = np.array(hashes, dtype=np.int64)
-        order = np.argsort(h, kind="stable")
-        length = np.frombuffer(lengths, dtype=np.int64)
-        starts = np.zeros(len(h) + 1, dtype=np.int64)
-        np.cumsum(length, out=starts[1:])
-        flat = np.frombuffer(rows, dtype=np.int64)
-        # reorder the posting lists by hash
-        sorted_lengths = length[order]
-        sorted_offsets = np.zeros(len(h) + 1, dtype=np.int64)
-        np.cumsum(sorted_lengths, out=sorted_offsets[1:])
-        take = vectorised.ranges(starts[:-1][order], sorted_lengths)
-        return cls(h[order], sorted_offsets, flat[take])
-
-    def pairs(self, key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Distinct (roster position, store row) pairs sharing a key."""
-        h, o = _hashed(key_sets)
-        pos = np.searchsorted(self.hashes, h)
-        pos = np.minimum(pos, len(self.hashes) - 1)
-        found = self.hashes[pos] == h if len(self.hashes) else np.zeros(len(h), dtype=bool)
-        return _posted_pairs(o[found], pos[found], self.offsets, self.rows)
-
-
-@dataclass
-class Screener:
-    """A trained model over one store, ready to screen rosters (the store encoded once)."""
-
-    model: Model
-    store_rows: Sequence[dict[str, Any]]
-    table: KeyTable
-    min_probability: float = MIN_PROBABILITY
-
-    def __post_init__(self) -> None:
-        self.compiled = compile_model(self.model)
-        self.vocabulary = vectorised.Vocabulary()
-        self.store = self.vocabulary.encode(self.store_rows)
-        self.min_weight = vectorised.weight_below(self.model, self.min_probability)
-        self._labels: dict[tuple[int, ...], dict[str, Any]] = {}
-
-    def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
-        """Pairs of one chunk of roster rows at or above ``min_probability``."""
-        left = self.vocabulary.encode([features(r) for r in rows])
-        li, ri = self.table.pairs([query_keys(r) for r in rows])
-        store_rows = self.store_rows
-        return _pairs_out(
-            self, self.vocabulary, left, self.store, rows, li, ri,
-            lambda r: store_rows[r]["unique_id"],
-        )  # fmt: skip
-
-    def screen(
-        self,
-        roster: Sequence[Record],
-        workers: int = 1,
-        progress: Callable[[int], None] | None = None,
-    ) -> list[dict[str, Any]]:
-        """Every pair (roster row, store record) at or above ``min_probability``, with band and
-        explanation columns, most likely first. ``workers`` > 1 screens chunks in forked
-        processes that share the encoded store (copy-on-write)."""
-        chunks = _chunks(roster)
-        # The store is millions of long-lived objects: without this every cyclic collection
-        # triggered by the result rows re-scans all of them (and in forked workers it would
-        # also copy their pages).
-        gc.freeze()
-        try:
-            if workers > 1 and len(chunks) > 1 and "fork" in mp.get_all_start_methods():
-                global _ACTIVE
-                _ACTIVE = self
-                try:
-                    with mp.get_context("fork").Pool(workers) as pool:
-                        return _gathered(pool.imap(_screen_chunk, chunks), progress)
-                finally:
-                    _ACTIVE = None
-            return _gathered(((self.chunk(c), len(c)) for c in chunks), progress)
-        finally:
-            gc.unfreeze()
-
-
 def _chunks(roster: Sequence[Record]) -> list[Sequence[Record]]:
     return [roster[i : i + CHUNK] for i in range(0, len(roster), CHUNK)]
 
@@ -172,9 +73,7 @@ def _gathered(
     return out
 
 
-def _columns(
-    screener: Screener | OnlineScreener, levels: np.ndarray, weights: np.ndarray
-) -> dict[str, Any]:
+def _columns(screener: OnlineScreener, levels: np.ndarray, weights: np.ndarray) -> dict[str, Any]:
     """``explain.explain(...).as_columns()``; labels and notes depend on the levels only,
     so they are worked out once per combination of levels."""
     combo = tuple(levels.tolist())
@@ -192,7 +91,7 @@ def _columns(
 
 
 def _pairs_out(
-    screener: Screener | OnlineScreener,
+    screener: OnlineScreener,
     vocabulary: vectorised.Vocabulary,
     left: vectorised.Encoded,
     right: vectorised.Encoded,
@@ -299,7 +198,9 @@ class OnlineScreener:
         workers: int = 1,
         progress: Callable[[int], None] | None = None,
     ) -> list[dict[str, Any]]:
-        """As ``Screener.screen``; ``workers`` > 1 screens chunks in spawned processes."""
+        """Every pair (roster row, store row) at or above ``min_probability``, with band and
+        explanation columns, most likely first; ``workers`` > 1 screens chunks in spawned
+        processes."""
         chunks = _chunks(roster)
         if workers > 1 and len(chunks) > 1:
             context = mp.get_context("spawn")
@@ -322,12 +223,3 @@ def _online_chunk(rows: Sequence[Record]) -> tuple[list[dict[str, Any]], int]:
     if _WORKER is None:
         raise RuntimeError("no screener in this worker")
     return _WORKER.chunk(rows), len(rows)
-
-
-_ACTIVE: Screener | None = None  # the screener a forked worker inherits
-
-
-def _screen_chunk(rows: Sequence[Record]) -> tuple[list[dict[str, Any]], int]:
-    if _ACTIVE is None:
-        raise RuntimeError("no screener in this worker")
-    return _ACTIVE.chunk(rows), len(rows)
