@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.accounts.choices import AccountStatus
-from access.accounts.management.commands.demo_otp import current_code
 from access.accounts.models import Role, User, UserSession
 from access.agencies import actions as agency_actions
 from access.agencies.models import Agency
@@ -101,17 +101,18 @@ def make_user(db: Any, ice_office: Agency) -> Callable[..., User]:
 
 
 def otp_code(user: User) -> str:
-    """The code a person would type now: the current one, or, if it was already used in this
-    30-second step (codes work once), the authenticator's next one (within the allowed drift)."""
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    step_now = int((time.time() - device.t0) // device.step)
-    if device.last_t >= step_now:
-        from django_otp.oath import TOTP
+    """The code a person would type now: the current one, or, if it was already used (codes
+    work once), the authenticator's next one, within the allowed drift.
 
-        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-        totp.time = time.time() + device.step
-        return f"{totp.token():0{device.digits}d}"
-    return current_code(device)
+    Steps are counted as django-otp counts them, drift included: a code accepted one step late
+    sets the device's drift to -1, and ``last_t`` is then stored drift-adjusted."""
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    unused = device.last_t + 1 - totp.t()
+    if unused > 0:
+        totp.time += unused * device.step
+    return f"{totp.token():0{device.digits}d}"
 
 
 def sign_in(client: Client, user: User) -> Client:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from axes.models import AccessAttempt
 from django.test import Client
@@ -170,3 +172,24 @@ def test_disabled_account_cannot_sign_in(db, make_user, client):
     response = post_login(client, user.username)
     assert response.status_code == 400
     assert "pending_user" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("drift", "used_offset"),
+    [(0, None), (0, 0), (-1, 0), (-1, -1), (1, 0)],
+    ids=["fresh", "used this step", "late code", "late code, earlier step", "early code"],
+)
+def test_the_test_code_helper_gives_a_code_the_device_accepts(make_user, drift, used_offset):
+    """The browser tests sign the same person in twice; a code accepted one step late leaves
+    the device drifted, and the next code must still be one the device takes."""
+    user = make_user("agency_officer")
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    step_now = int((time.time() - device.t0) // device.step) + drift
+    device.drift = drift
+    device.last_t = -1 if used_offset is None else step_now + used_offset
+    device.save()
+    last_t = device.last_t
+
+    assert device.verify_token(otp_code(user))
+    device.refresh_from_db()
+    assert device.last_t > last_t
