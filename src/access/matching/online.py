@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -35,10 +36,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from access.matching import vectorised
+from access.matching import kernel, vectorised
+from access.matching.kernel import PREFIX7, string_buffers
 from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES, posting_cap
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
-from access.matching.vectorised import PREFIX7, Encoded, Vocabulary, recoded
+from access.matching.vectorised import Encoded, Vocabulary, recoded
 
 FORMAT = 2
 MANIFEST = "manifest.json"
@@ -85,22 +87,6 @@ class SortedStrings(Sequence[bytes]):
         target = value.encode("utf-8")
         i = bisect.bisect_left(self, target)
         return i if i < len(self) and self[i] == target else -1
-
-
-def _sorted_strings(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """(bytes, offsets) of an already sorted string array."""
-    values = values.cast(pa.large_string()) if values.type != pa.large_string() else values
-    if values.offset or values.null_count:
-        raise ValueError("sorted strings must be a plain, null-free array")
-    buffers = values.buffers()
-    offsets = np.frombuffer(buffers[1], dtype=np.int64)[: len(values) + 1].copy()
-    start, end = int(offsets[0]), int(offsets[-1])
-    data = (
-        np.frombuffer(buffers[2], dtype=np.uint8)[start:end].copy()
-        if buffers[2] is not None
-        else np.zeros(0, dtype=np.uint8)
-    )
-    return data, offsets - start
 
 
 def _byte_order(values: pa.Array) -> np.ndarray:
@@ -203,7 +189,7 @@ def _postings(
     posting_rank, rows = posting_rank[order], rows[order]
     offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
     np.cumsum(np.bincount(posting_rank, minlength=len(ordered)), out=offsets[1:])
-    data, key_offsets = _sorted_strings(distinct.take(pa.array(ordered)))
+    data, key_offsets = string_buffers(distinct.take(pa.array(ordered)))
     report.keys, report.postings = len(ordered), len(rows)
     narrow = np.int32 if len(record_ids) < 2**31 else np.int64  # the largest of the files
     return {
@@ -239,7 +225,7 @@ def build(
     rank[order] = np.arange(len(order), dtype=np.int64)
     encoded = _recode(encoded, rank)
     vocab_sorted = strings.take(pa.array(order))
-    vocab_bytes, vocab_offsets = _sorted_strings(vocab_sorted)
+    vocab_bytes, vocab_offsets = string_buffers(vocab_sorted)
     lengths = np.asarray(pc.utf8_length(vocab_sorted).to_numpy(zero_copy_only=False), np.int64)
     key_arrays = _postings(postings, record_ids, max_postings, report)
     directory.mkdir(parents=True, mode=0o700)  # person data: names, dates, identifiers
@@ -414,6 +400,9 @@ class OnlineVocabulary(Vocabulary):
     def term_frequencies(self, col: str, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
         return self.tf_of(table, codes)
 
+    def utf8(self) -> kernel.Strings:
+        return kernel.strings(self.extra, self.store.utf8)
+
 
 class OnlineStore:
     """One published version, mapped read-only."""
@@ -453,6 +442,17 @@ class OnlineStore:
             or self.encoded.size != (self.manifest["records"])
         ):
             raise OnlineStoreError(f"{directory}: the arrays do not match the manifest")
+
+    @functools.cached_property
+    def utf8(self) -> kernel.Strings:
+        """The vocabulary for the kernel (its shapes worked out once per process)."""
+        data = np.asarray(self.vocabulary.data)
+        offsets = np.ascontiguousarray(self.vocabulary.offsets, dtype=np.int64)
+        shapes = kernel.string_shapes(data, offsets)
+        return kernel.Strings(
+            len(self.vocabulary), data, offsets, data[:0], offsets[:1],
+            kernel.widest(offsets), shapes, shapes[:0],
+        )  # fmt: skip
 
     @property
     def max_record_id(self) -> int:

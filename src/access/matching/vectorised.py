@@ -1,13 +1,11 @@
-"""The in-process evaluator over many pairs at once, for batch screening.
+"""The in-process evaluator over many pairs at once, for inquiries and batch screening.
 
-``evaluate.score`` compares one query with its candidates; a roster of 100,000 rows against a
-million records is tens of millions of pairs, too many for per-pair Python. Here both tables'
-feature rows are encoded once as integer codes over one shared vocabulary (scalar columns as
-code arrays, list columns as offsets + codes), and every level of ``model.COMPARISONS`` is
-evaluated column-wise over arrays of pair indices: equality on codes, list levels as lookups
-of one side's elements in the other side's sorted (row, code) keys, and Jaro-Winkler /
-Damerau-Levenshtein only on each distinct pair of strings, through rapidfuzz's ``cpdist``. Levels and weights equal ``evaluate.score`` (test),
-which equals Splink (test).
+``evaluate.score`` compares one query with its candidates in Python; a roster of 100,000 rows
+against a million records is tens of millions of pairs. Here both tables' feature rows are
+encoded once as integer codes over one shared vocabulary (scalar columns as code arrays, list
+columns as offsets + codes), and ``kernel`` decides every level of ``model.COMPARISONS`` pair
+by pair in compiled code, pruning pairs that cannot reach ``min_weight``. Levels and weights
+equal ``evaluate.score`` (test), which equals Splink (test).
 """
 
 from __future__ import annotations
@@ -19,16 +17,13 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
-from rapidfuzz.process import cpdist
 
+from access.matching import kernel
 from access.matching.evaluate import CompiledLevel, CompiledModel, Scores, probability
-from access.matching.model import Level, Model
+from access.matching.kernel import PREFIX7, SCALAR_COLUMNS
+from access.matching.model import Model
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 
-PREFIX7 = "dob@7"  # derived column: the first seven characters of ``dob`` (year and month)
-PARALLEL_PAIRS = 50_000  # distinct string pairs above which rapidfuzz compares on every core
-CODE_BITS = 32  # a (row, code) pair packs into one int64 as row << CODE_BITS | code
 Row = dict[str, Any]
 
 
@@ -40,17 +35,18 @@ class Encoded:
     size: int
     scalars: dict[str, np.ndarray]
     lists: dict[str, tuple[np.ndarray, np.ndarray]]
-    _list_keys: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    _columns: kernel.Columns | None = field(default=None, repr=False, compare=False)
 
-    def list_keys(self, col: str) -> np.ndarray:
-        """``row << CODE_BITS | code`` of every element of list column ``col``, sorted: whether
-        a row's list holds a code is then one ``searchsorted`` (worked out once per column)."""
-        found = self._list_keys.get(col)
-        if found is None:
-            offsets, codes = self.lists[col]
-            rows = np.repeat(np.arange(self.size, dtype=np.int64), np.diff(offsets))
-            found = self._list_keys[col] = np.sort((rows << CODE_BITS) | codes)
-        return found
+    def columns(self) -> kernel.Columns:
+        """The kernel's row-major view of this table (copied once: a store's is kept for
+        every inquiry and roster chunk scored against it)."""
+        if self._columns is None:
+            self._columns = kernel.Columns.of(
+                [self.scalars[col] for col in SCALAR_COLUMNS],
+                [self.lists[col][0] for col in LIST_FEATURES],
+                [self.lists[col][1] for col in LIST_FEATURES],
+            )
+        return self._columns
 
 
 @dataclass
@@ -61,6 +57,7 @@ class Vocabulary:
     values: list[str] = field(default_factory=list)
     _tf: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
     _lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _utf8: kernel.Strings | None = None  # the values coded when it was made, as one table
 
     def code(self, value: str | None) -> int:
         if value is None:
@@ -131,6 +128,14 @@ class Vocabulary:
     def lengths_of(self, codes: np.ndarray) -> np.ndarray:
         return self.lengths()[codes]
 
+    def utf8(self) -> kernel.Strings:
+        """Every value as UTF-8 for the kernel: the values coded so far as one table (kept
+        while the vocabulary grows by less than half), values coded since as a second."""
+        known = self._utf8
+        if known is None or 2 * (len(self.values) - known.split) > known.split:
+            known = self._utf8 = kernel.strings(self.values)
+        return kernel.strings(self.values[known.split :], known)
+
     def strings(self, codes: np.ndarray) -> list[str]:
         values = self.values
         return [values[c] for c in codes.tolist()]
@@ -175,7 +180,7 @@ def recoded(found: pa.DictionaryArray, code: Callable[[str], int]) -> np.ndarray
     return np.where(local >= 0, known[np.maximum(local, 0)], -1).astype(np.int64)
 
 
-# --- column-wise level predicates over pairs (li[k], ri[k]) ---------------------------------
+# --- array helpers ------------------------------------------------------------------------
 
 
 def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -183,15 +188,6 @@ def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     total = int(lengths.sum())
     within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     return np.repeat(starts, lengths) + within
-
-
-def _explode(csr: tuple[np.ndarray, np.ndarray], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(pair position, code) for every list element of ``rows``."""
-    offsets, codes = csr
-    starts = offsets[rows]
-    lengths = offsets[rows + 1] - starts
-    owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    return owner, codes[ranges(starts, lengths)]
 
 
 def unique(values: np.ndarray) -> np.ndarray:
@@ -212,107 +208,6 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     inverse = np.empty(len(values), dtype=np.int64)
     inverse[order] = np.cumsum(first) - 1
     return ordered[first], inverse
-
-
-def _hits(n: int, positions: np.ndarray) -> np.ndarray:
-    out = np.zeros(n, dtype=bool)
-    out[positions] = True
-    return out
-
-
-def _member(side: Encoded, col: str, rows: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """Whether list ``col`` of ``side``'s row ``rows[k]`` holds ``codes[k]`` (codes >= 0)."""
-    keys = side.list_keys(col)
-    if not keys.size:
-        return np.zeros(len(rows), dtype=bool)
-    probe = (rows << CODE_BITS) | codes
-    at = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
-    return keys[at] == probe
-
-
-def _any_common(
-    left: Encoded, right: Encoded, col: str, li: np.ndarray, ri: np.ndarray
-) -> np.ndarray:
-    """Whether the two lists ``col`` of each pair share a value: the right side's elements
-    looked up in the left side's (a query or a roster chunk, the smaller table)."""
-    owner, codes = _explode(right.lists[col], ri)
-    return _hits(len(li), owner[_member(left, col, li[owner], codes)])
-
-
-def _contains(
-    left: Encoded, right: Encoded, col: str, lists: str, li: np.ndarray, ri: np.ndarray
-) -> np.ndarray:
-    """Whether either side's scalar ``col`` occurs in the other side's list ``lists``."""
-    owner, codes = _explode(right.lists[lists], ri)
-    forward = owner[codes == left.scalars[col][li][owner]]
-    value = right.scalars[col][ri]
-    known = np.flatnonzero(value >= 0)
-    backward = known[_member(left, lists, li[known], value[known])]
-    return _hits(len(li), np.concatenate([forward, backward]))
-
-
-def _string_level(
-    v: Vocabulary, lc: np.ndarray, rc: np.ndarray, scorer: Any, accept: Any
-) -> np.ndarray:
-    """``accept(scorer(l, r))`` once per distinct pair of strings, for pairs with both known."""
-    out = np.zeros(len(lc), dtype=bool)
-    both = np.flatnonzero((lc >= 0) & (rc >= 0))
-    if not both.size:
-        return out
-    width = max(v.size, 1)
-    distinct, inverse = unique_inverse(lc[both] * width + rc[both])
-    # Threads pay off on a roster's pairs, not on one inquiry's few thousand.
-    workers = -1 if len(distinct) > PARALLEL_PAIRS else 1
-    scores = cpdist(
-        v.strings(distinct // width), v.strings(distinct % width), scorer=scorer, workers=workers
-    )
-    out[both] = accept(np.asarray(scores))[inverse]
-    return out
-
-
-def _mask(
-    level: Level, v: Vocabulary, left: Encoded, right: Encoded, li: np.ndarray, ri: np.ndarray
-) -> np.ndarray:
-    kind, col = level.kind, level.col
-    n = len(li)
-    if kind == "else":
-        return np.ones(n, dtype=bool)
-    if kind == "null":
-        return (left.scalars[col][li] < 0) | (right.scalars[col][ri] < 0)
-    if kind == "id_null":
-        off_l, off_r = left.lists["ids"][0], right.lists["ids"][0]
-        none = (off_l[li + 1] == off_l[li]) | (off_r[ri + 1] == off_r[ri])
-        return none | ~_any_common(left, right, "id_kinds", li, ri)
-    if kind == "addr_null":
-        post = (left.scalars["postcode"][li] < 0) | (right.scalars["postcode"][ri] < 0)
-        city = (left.scalars["city"][li] < 0) | (right.scalars["city"][ri] < 0)
-        return post & city
-    if kind == "intersect":
-        return _any_common(left, right, col, li, ri)
-    if kind == "contains":
-        return _contains(left, right, col, level.arg, li, ri)
-    if kind == "swapped":
-        r, other = right.scalars[col][ri], left.scalars[level.arg][li]
-        return (r >= 0) & (r == other)
-    lc, rc = left.scalars[col][li], right.scalars[col][ri]
-    if kind == "exact":
-        return (lc >= 0) & (lc == rc)
-    if kind == "prefix7":
-        lp, rp = left.scalars[PREFIX7][li], right.scalars[PREFIX7][ri]
-        return (lp >= 0) & (lp == rp)
-    if kind == "jw":
-        threshold = float(level.arg)
-        return _string_level(v, lc, rc, JaroWinkler.similarity, lambda s: s >= threshold)
-    if kind == "dl1":
-        ten = np.zeros(len(lc), dtype=bool)
-        both = (lc >= 0) & (rc >= 0)
-        ten[both] = (v.lengths_of(lc[both]) == 10) & (v.lengths_of(rc[both]) == 10)
-        near = _string_level(
-            v, np.where(ten, lc, -1), np.where(ten, rc, -1),
-            DamerauLevenshtein.distance, lambda s: s <= 1,
-        )  # fmt: skip
-        return ten & near
-    raise ValueError(f"unknown level kind {kind!r}")
 
 
 def _tf_adjustment(
@@ -369,85 +264,6 @@ def _tails(model: CompiledModel) -> list[np.ndarray]:
     return list(cached)
 
 
-# Levels that cost one gather and compare per pair. A pruned score decides these leading
-# levels of every comparison before the costly ones (list lookups, string similarity): a pair
-# whose names are not equal can then gain at most a near spelling's weight, not a rare exact
-# name's, and at a million records about half the candidate pairs are dropped before any name
-# string is compared.
-CHEAP_KINDS = frozenset({"null", "exact", "addr_null", "swapped", "prefix7", "else"})
-
-
-def _cheap_prefix(compiled: Sequence[CompiledLevel]) -> int:
-    count = 0
-    while count < len(compiled) and compiled[count].spec.kind in CHEAP_KINDS:
-        count += 1
-    return count
-
-
-@dataclass
-class _Pairs:
-    """Pairs being scored: their levels and weights so far, the live pairs, and each pair's
-    ``bound`` (the most its match weight can still reach)."""
-
-    model: CompiledModel
-    vocabulary: Vocabulary
-    left: Encoded
-    right: Encoded
-    li: np.ndarray
-    ri: np.ndarray
-
-    def __post_init__(self) -> None:
-        n, k = len(self.li), len(self.model.comparisons)
-        self.levels = np.full((n, k), -1, dtype=np.int64)
-        self.weights = np.zeros((n, k), dtype=float)
-        self.done = [0] * k  # levels of comparison j evaluated for every open pair
-        self.alive = np.arange(n, dtype=np.int64)
-        self.tails = _tails(self.model)
-        # the most each pair can still reach: its weights so far plus its open levels' tails
-        start = self.model.prior_weight + sum(float(tail[0]) for tail in self.tails)
-        self.bound = np.full(n, start)
-
-    def evaluate(self, j: int, stop: int | None = None) -> None:
-        """Levels ``done[j]`` to ``stop`` of comparison ``j`` for the live pairs not yet on
-        one of its levels (first matching level wins, as in ``evaluate.score``)."""
-        compiled = self.model.comparisons[j][1]
-        stop = len(compiled) if stop is None else stop
-        if self.done[j] >= stop:
-            return
-        li, ri, left, right = self.li, self.ri, self.left, self.right
-        open_ = self.alive[self.levels[self.alive, j] < 0] if self.done[j] else self.alive
-        before = float(self.tails[j][self.done[j]])
-        for i in range(self.done[j], stop):
-            if not open_.size:
-                break
-            level = compiled[i]
-            hit = _mask(level.spec, self.vocabulary, left, right, li[open_], ri[open_])
-            rows = open_[hit]
-            if rows.size:
-                weight: Any = level.weight
-                if level.tf_col:
-                    col = level.tf_col
-                    weight = weight + _tf_adjustment(
-                        self.model, level, self.vocabulary,
-                        left.scalars[col][li[rows]], right.scalars[col][ri[rows]],
-                    )  # fmt: skip
-                self.levels[rows, j] = i
-                self.weights[rows, j] = weight
-                self.bound[rows] += weight - before
-            open_ = open_[~hit]
-        # a pair on none of the levels (a comparison without an "else") keeps weight 0
-        after = float(self.tails[j][stop]) if stop < len(compiled) else 0.0
-        self.bound[open_] += after - before
-        self.done[j] = stop
-
-    def prune(self, min_weight: float, protected: np.ndarray) -> None:
-        """Drop the live pairs whose ``bound`` is below ``min_weight`` (pairs marked
-        ``protected`` stay)."""
-        alive = self.alive
-        keep = self.bound[alive] >= min_weight - 1e-9  # rounding in the running sums never prunes
-        self.alive = alive[keep | protected[alive]]
-
-
 def score_pairs(
     model: CompiledModel,
     vocabulary: Vocabulary,
@@ -459,50 +275,43 @@ def score_pairs(
     protect: tuple[str, str] = ("identifiers", "identifier agrees"),
 ) -> Scores:
     """Scores of pairs (``left`` row ``li[k]``, ``right`` row ``ri[k]``); the left side plays
-    the query of ``evaluate.score`` (list levels look the right side's values up in the left
-    side's, so the left is best the smaller table).
+    the query of ``evaluate.score`` (a query or a roster chunk: the term-frequency adjustments
+    are worked out for its rows).
 
     With ``min_weight``, a pair is dropped as soon as the weight it has plus the most its
     levels still to evaluate could add falls below it: its remaining levels stay -1 and its
-    match weight is -inf (probability 0). The ``protect`` comparison is evaluated first, and
+    match weight is -inf (probability 0). The ``protect`` comparison is decided first, and
     pairs at its ``protect`` level (a shared identifier) are never dropped (``calibrate.band``).
-    Then the date of birth in full, the cheap leading levels of every comparison
-    (``CHEAP_KINDS``), then the rest in ``PRUNE_ORDER``, pruning after each step. Pairs at or above ``min_weight`` are scored in
-    full, exactly as without it."""
-    if vocabulary.size >= 1 << CODE_BITS:
-        raise ValueError(f"a vocabulary of {vocabulary.size:,} values is too large to score")
-    pairs = _Pairs(
-        model, vocabulary, left, right,
-        np.asarray(li, dtype=np.int64), np.asarray(ri, dtype=np.int64),
-    )  # fmt: skip
+    Comparisons are decided in ``PRUNE_ORDER``, every comparison's levels before its string
+    level first, then the string levels. Pairs at or above ``min_weight`` are scored in full,
+    exactly as without it."""
+    li = np.ascontiguousarray(li, dtype=np.int64)
+    ri = np.ascontiguousarray(ri, dtype=np.int64)
     names = [spec.name for spec, _compiled in model.comparisons]
     order = [names.index(x) for x in PRUNE_ORDER if x in names]
     order += [j for j in range(len(names)) if j not in order]
-    if min_weight is None:
-        for j in order:
-            pairs.evaluate(j)
-    else:
-        protected = np.zeros(len(pairs.li), dtype=bool)
-        if protect[0] in names:
-            j = names.index(protect[0])
-            pairs.evaluate(j)
-            wanted = [
-                i for i, lv in enumerate(model.comparisons[j][1]) if lv.spec.label == protect[1]
-            ]
-            protected[np.isin(pairs.levels[:, j], wanted)] = True
-        # a different date of birth (about -10) is what rules most candidate pairs out
-        for j in order[:2]:
-            pairs.evaluate(j)
-        pairs.prune(min_weight, protected)
-        for j in order:
-            pairs.evaluate(j, _cheap_prefix(model.comparisons[j][1]))
-        pairs.prune(min_weight, protected)
-        for j in order:
-            pairs.evaluate(j)
-            pairs.prune(min_weight, protected)
-    match_weight = model.prior_weight + pairs.weights.sum(axis=1)
-    if min_weight is not None:
-        pruned = np.ones(len(pairs.li), dtype=bool)
-        pruned[pairs.alive] = False
-        match_weight[pruned] = -np.inf
-    return Scores(match_weight, probability(match_weight), pairs.levels, pairs.weights)
+    protect_j = protect_level = -1
+    if protect[0] in names:
+        protect_j = names.index(protect[0])
+        order.remove(protect_j)
+        order.insert(0, protect_j)
+        labels = [lv.spec.label for lv in model.comparisons[protect_j][1]]
+        protect_level = labels.index(protect[1]) if protect[1] in labels else -1
+    program = kernel.program(model, order, _tails(model))
+    flat = [level for _spec, compiled in model.comparisons for level in compiled]
+    tf = np.zeros((len(program.tf_levels), left.size))
+    for slot, at in enumerate(program.tf_levels):
+        codes = left.scalars[str(flat[at].tf_col)]
+        tf[slot] = _tf_adjustment(model, flat[at], vocabulary, codes, codes)
+    n, k = len(li), len(names)
+    levels = np.full((n, k), -1, dtype=np.int64)
+    weights = np.zeros((n, k), dtype=float)
+    alive = np.ones(n, dtype=bool)
+    kernel.score(
+        program, li, ri, left.columns(), right.columns(), vocabulary.utf8(), tf,
+        -np.inf if min_weight is None else float(min_weight), protect_j, protect_level,
+        levels, weights, alive,
+    )  # fmt: skip
+    match_weight = model.prior_weight + weights.sum(axis=1)
+    match_weight[~alive] = -np.inf
+    return Scores(match_weight, probability(match_weight), levels, weights)
