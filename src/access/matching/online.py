@@ -36,7 +36,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from access.matching import kernel, vectorised
+from access.matching import kernel, lookups, vectorised
 from access.matching.kernel import PREFIX7, string_buffers
 from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES, posting_cap
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
@@ -350,7 +350,7 @@ def current(root: Path) -> Path | None:
 class OnlineVocabulary(Vocabulary):
     """The store's sorted vocabulary plus one query's strings that it does not hold (coded
     after it). Used by ``vectorised.score_pairs`` exactly as a ``Vocabulary``: codes
-    (``code``, ``codes``), ``size``, ``strings``, ``lengths_of`` and ``term_frequencies``."""
+    (``code``, ``codes``), ``size``, ``strings``, ``utf8`` and ``term_frequencies``."""
 
     def __init__(self, store: OnlineStore) -> None:
         super().__init__()
@@ -369,15 +369,31 @@ class OnlineVocabulary(Vocabulary):
         if found is None:
             found = self.store.vocabulary.find(value)
             if found < 0:
-                found = self.base + len(self.extra)
-                self.extra.append(value)
+                return self._added(value)
             self.index[value] = found
         return found
 
+    def _added(self, value: str) -> int:
+        """The code of a value the store does not hold (coded after the store's)."""
+        found = self.index.get(value)
+        if found is None:
+            found = self.index[value] = self.base + len(self.extra)
+            self.extra.append(value)
+        return found
+
     def codes(self, values: list[str | None]) -> np.ndarray:
+        """The code of each value (-1 for None): the distinct values bisected for in the
+        store's sorted vocabulary at once, in compiled code."""
         if not values:
             return np.zeros(0, dtype=np.int64)
-        return recoded(pa.array(values, type=pa.string()).dictionary_encode(), self.code)
+        found = pa.array(values, type=pa.string()).dictionary_encode()
+        strings = self.store.utf8
+        known = lookups.find_all(strings.data, strings.offsets, found.dictionary)
+        missing = np.flatnonzero(known < 0)
+        if missing.size:
+            added = found.dictionary.take(pa.array(missing)).to_pylist()
+            known[missing] = [self._added(value) for value in added]
+        return recoded(found, known)
 
     def strings(self, codes: np.ndarray) -> list[str]:
         codes = np.asarray(codes, dtype=np.int64)
@@ -388,13 +404,6 @@ class OnlineVocabulary(Vocabulary):
         ).to_pylist()
         for k in extra.tolist():
             out[k] = self.extra[int(codes[k]) - self.base]
-        return out
-
-    def lengths_of(self, codes: np.ndarray) -> np.ndarray:
-        out = np.empty(len(codes), dtype=np.int64)
-        base = codes < self.base
-        out[base] = self.store.lengths[codes[base]]
-        out[~base] = [len(self.extra[c - self.base]) for c in codes[~base].tolist()]
         return out
 
     def term_frequencies(self, col: str, table: dict[str, float], codes: np.ndarray) -> np.ndarray:

@@ -2,9 +2,9 @@
 column-wise (``vectorised``), banded and explained like an online inquiry.
 
 A jail roster is tens of thousands of bookings at once. Each roster row looks up
-``keys.query_keys`` (the keys an inquiry looks up) in a published online store's keys, hashed
-and sorted once per worker (``StoreKeys``); the pairs of a chunk of rows are scored at once
-and only pairs at or above ``min_probability`` are kept.
+``keys.query_keys`` (the keys an inquiry looks up) in a published online store's sorted keys
+(``key_pairs``, compiled lookups); the pairs of a chunk of rows are scored at once by the
+compiled kernel and only pairs at or above ``min_probability`` are kept.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
-from access.matching import calibrate, explain, vectorised
+from access.matching import calibrate, explain, lookups, vectorised
 from access.matching.evaluate import compile_model
 from access.matching.keys import query_keys
 from access.matching.model import Model
@@ -30,30 +31,27 @@ CHUNK = 4_000  # roster rows scored together (bounds memory: about 1,000 candida
 MIN_PROBABILITY = 0.001  # pairs below this calibrated probability are not reported
 
 
-def _hashed(key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """The hash of every key of every set, and the position of the set it came from."""
-    owner = array("q")
-    hashes = array("q")
-    for i, keys in enumerate(key_sets):
-        before = len(hashes)
-        hashes.extend(hash(k) for k in keys)
-        owner.extend([i] * (len(hashes) - before))
-    return np.frombuffer(hashes, dtype=np.int64), np.frombuffer(owner, dtype=np.int64)
-
-
-def _posted_pairs(
-    owner: np.ndarray, lists: np.ndarray, offsets: Any, postings: Any
+def key_pairs(
+    store: OnlineStore, key_sets: Sequence[Iterable[str]]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct (owner, store row) pairs: each ``owner[k]`` with every row of posting list
-    ``lists[k]`` (``postings[offsets[i]:offsets[i + 1]]``), ordered by store row: scoring
-    then reads the store's columns in order rather than at random."""
-    starts = np.asarray(offsets[lists], dtype=np.int64)
-    lengths = np.asarray(offsets[lists + 1], dtype=np.int64) - starts
-    left = np.repeat(owner, lengths)
-    right = np.asarray(postings[vectorised.ranges(starts, lengths)], dtype=np.int64)
-    width = int(owner.max()) + 1 if owner.size else 1
-    both = vectorised.unique(right * width + left)
-    return both % width, both // width
+    """Distinct (position in ``key_sets``, store row) pairs sharing a key, ordered by store
+    row (keys over their cap were left out when the store was built): every key bisected for
+    in the store's sorted keys at once."""
+    owner = array("q")
+    flat: list[str] = []
+    for i, keys in enumerate(key_sets):
+        before = len(flat)
+        flat.extend(keys)
+        owner.extend([i] * (len(flat) - before))
+    if not flat or not len(store.keys):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    table = store.keys
+    ranks = lookups.find_all(table.data, table.offsets, pa.array(flat, type=pa.string()))
+    found = ranks >= 0
+    return lookups.posted_pairs(
+        np.frombuffer(owner, dtype=np.int64)[found], ranks[found],
+        np.asarray(store.posting_offsets), np.asarray(store.posting_rows), len(store),
+    )  # fmt: skip
 
 
 def _chunks(roster: Sequence[Record]) -> list[Sequence[Record]]:
@@ -130,37 +128,6 @@ def _pairs_out(
     return out
 
 
-class StoreKeys:
-    """An online store's keys as hashes for many lookups at once: each process hashes them
-    itself (``hash`` of a string is stable within a process, not across), sorted, with the
-    rank of each key in the store's sorted key list."""
-
-    BATCH = 1_000_000
-
-    def __init__(self, store: OnlineStore) -> None:
-        self.store = store
-        keys = store.keys.arrow()
-        hashes = np.empty(len(keys), dtype=np.int64)
-        for start in range(0, len(keys), self.BATCH):
-            part = keys.slice(start, self.BATCH).to_pylist()
-            hashes[start : start + len(part)] = np.fromiter(map(hash, part), np.int64, len(part))
-        order = np.argsort(hashes, kind="stable")
-        self.hashes, self.ranks = hashes[order], order
-
-    def pairs(self, key_sets: Sequence[Iterable[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Distinct (roster position, store row) pairs sharing a key (keys over their cap
-        were left out when the store was built)."""
-        h, o = _hashed(key_sets)
-        if not len(self.hashes) or not len(h):
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pos = np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)
-        found = self.hashes[pos] == h
-        store = self.store
-        return _posted_pairs(
-            o[found], self.ranks[pos[found]], store.posting_offsets, store.posting_rows
-        )
-
-
 @dataclass
 class OnlineScreener:
     """Rosters screened against a published online store (``online.OnlineStore``) in worker
@@ -177,16 +144,15 @@ class OnlineScreener:
         self.min_weight = vectorised.weight_below(self.model, self.min_probability)
         self._labels: dict[tuple[int, ...], dict[str, Any]] = {}
         self._store: OnlineStore | None = None
-        self._keys: StoreKeys | None = None
 
     def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
-        if self._store is None or self._keys is None:
+        if self._store is None:
             self._store = OnlineStore(self.directory)
-            self._keys = StoreKeys(self._store)
+            self._store.encoded.columns()  # the kernel's copy of the store, made once
         store = self._store
         vocabulary = OnlineVocabulary(store)
         left = vocabulary.encode([features(r) for r in rows])
-        li, ri = self._keys.pairs([query_keys(r) for r in rows])
+        li, ri = key_pairs(store, [query_keys(r) for r in rows])
         ids = store.record_ids
         return _pairs_out(
             self, vocabulary, left, store.encoded, rows, li, ri, lambda r: int(ids[r])
@@ -216,7 +182,7 @@ _WORKER: OnlineScreener | None = None  # the screener of a spawned worker
 def _online_worker(model_json: str, directory: str, min_probability: float) -> None:
     global _WORKER
     _WORKER = OnlineScreener(Model.from_json(model_json), Path(directory), min_probability)
-    _WORKER.chunk([])  # map the store and hash its keys before the first chunk
+    _WORKER.chunk([])  # map the store and copy its codes before the first chunk
 
 
 def _online_chunk(rows: Sequence[Record]) -> tuple[list[dict[str, Any]], int]:

@@ -10,13 +10,12 @@ equal ``evaluate.score`` (test), which equals Splink (test).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from access.matching import kernel
 from access.matching.evaluate import CompiledLevel, CompiledModel, Scores, probability
@@ -56,7 +55,6 @@ class Vocabulary:
     index: dict[str, int] = field(default_factory=dict)
     values: list[str] = field(default_factory=list)
     _tf: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
-    _lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _utf8: kernel.Strings | None = None  # the values coded when it was made, as one table
 
     def code(self, value: str | None) -> int:
@@ -78,10 +76,10 @@ class Vocabulary:
             distinct = found.dictionary.to_pylist()
             self.values = distinct
             self.index = dict(zip(distinct, range(len(distinct)), strict=True))
-            lengths = pc.utf8_length(found.dictionary).to_numpy(zero_copy_only=False)
-            self._lengths = np.asarray(lengths, dtype=np.int64)
             return np.asarray(found.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64)
-        return recoded(found, self.code)
+        distinct = found.dictionary.to_pylist()
+        known = np.fromiter(map(self.code, distinct), dtype=np.int64, count=len(distinct))
+        return recoded(found, known)
 
     def encode(self, rows: Sequence[Row]) -> Encoded:
         n = len(rows)
@@ -108,25 +106,10 @@ class Vocabulary:
             at += int(offsets[-1])
         return Encoded(n, scalars, lists)
 
-    def lengths(self) -> np.ndarray:
-        """The length of every value, by code (extended as the vocabulary grows)."""
-        known = len(self._lengths)
-        if known < len(self.values):
-            more = np.fromiter(
-                (len(s) for s in self.values[known:]),
-                dtype=np.int64,
-                count=len(self.values) - known,
-            )
-            self._lengths = np.concatenate([self._lengths, more])
-        return self._lengths
-
     @property
     def size(self) -> int:
         """How many values are coded (codes run from 0 to ``size - 1``)."""
         return len(self.values)
-
-    def lengths_of(self, codes: np.ndarray) -> np.ndarray:
-        return self.lengths()[codes]
 
     def utf8(self) -> kernel.Strings:
         """Every value as UTF-8 for the kernel: the values coded so far as one table (kept
@@ -171,12 +154,10 @@ class Vocabulary:
         return np.where(codes >= 0, tf[np.maximum(codes, 0)], np.nan)
 
 
-def recoded(found: pa.DictionaryArray, code: Callable[[str], int]) -> np.ndarray:
-    """The codes of Arrow-dictionary-encoded values (-1 for null), ``code`` asked once per
-    distinct value."""
+def recoded(found: pa.DictionaryArray, known: np.ndarray) -> np.ndarray:
+    """The codes of Arrow-dictionary-encoded values (-1 for null), ``known[i]`` the code of
+    the dictionary's value ``i``."""
     local = np.asarray(found.indices.fill_null(-1).to_numpy(zero_copy_only=False))
-    distinct = found.dictionary.to_pylist()
-    known = np.fromiter(map(code, distinct), dtype=np.int64, count=len(distinct))
     return np.where(local >= 0, known[np.maximum(local, 0)], -1).astype(np.int64)
 
 
