@@ -159,12 +159,22 @@ def _mask(q: Row, rows: Sequence[Row], level: Level) -> np.ndarray:
 
 @dataclass
 class Scores:
-    """Scores of one query against candidates (arrays aligned with the candidate rows)."""
+    """Scores of one query against candidates (``match_weight`` and ``match_probability``
+    aligned with the candidate rows). ``levels`` and ``weights`` have a row per candidate,
+    or, when ``scored`` is set, per candidate scored in full (``scored``, ascending: the
+    others were dropped with a match weight of -inf)."""
 
     match_weight: np.ndarray
     match_probability: np.ndarray
     levels: np.ndarray  # (candidates, comparisons): index into each comparison's levels
     weights: np.ndarray  # (candidates, comparisons): weight incl. term-frequency adjustment
+    scored: np.ndarray | None = None
+
+    def row(self, candidate: int) -> int:
+        """The row of ``levels`` and ``weights`` that holds ``candidate`` (scored in full)."""
+        if self.scored is None:
+            return candidate
+        return int(np.searchsorted(self.scored, candidate))
 
 
 def _tf_adjustment(model: CompiledModel, level: CompiledLevel, q: Row, r: Row) -> float:

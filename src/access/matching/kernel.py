@@ -220,18 +220,25 @@ def score(
     min_weight: float,
     protect_comparison: int,
     protect_level: int,
-    levels: np.ndarray,
-    weights: np.ndarray,
-    alive: np.ndarray,
-) -> None:
-    """``_score`` on Python-side tables (see there); ``min_weight`` -inf prunes nothing."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(kept, levels, weights): the pairs scored in full, ascending, and their levels and
+    weights (rows aligned with ``kept``); ``min_weight`` -inf keeps every pair."""
+    comparisons = len(program.order)
     if not len(li):
-        return
+        return (
+            np.zeros(0, np.int64),
+            np.zeros((0, comparisons), np.int64),
+            np.zeros((0, comparisons)),
+        )
+    # written only for the pairs kept: untouched pages of these are never materialised
+    kept = np.empty(len(li), dtype=np.int64)
+    levels = np.empty((len(li), comparisons), dtype=np.int64)
+    weights = np.empty((len(li), comparisons), dtype=np.float64)
     data = np.ascontiguousarray(strings.data, dtype=np.uint8).view()
     extra = np.ascontiguousarray(strings.extra, dtype=np.uint8).view()
     data.flags.writeable = extra.flags.writeable = False
     (offsets, extra_offsets) = _frozen((strings.offsets, strings.extra_offsets))
-    _score(
+    count = _score(
         li, ri, left.scalars, right.scalars,
         left.offsets, left.codes, right.offsets, right.codes,
         strings.split, data, offsets, extra, extra_offsets, max(strings.width, 1),
@@ -241,8 +248,9 @@ def score(
         program.weight, program.slot, program.tail, program.prior_weight,
         np.ascontiguousarray(tf_adjustment, dtype=np.float64),
         min_weight, protect_comparison, protect_level, bool(np.isfinite(min_weight)),
-        levels, weights, alive,
+        kept, levels, weights,
     )  # fmt: skip
+    return kept[:count], levels[:count], weights[:count]
 
 
 # --- strings ---------------------------------------------------------------------------------
@@ -474,18 +482,22 @@ def _score(
     split, base, base_offsets, extra, extra_offsets, width, shapes, extra_shapes,
     order, start, kind, col_a, col_b, threshold, weight, slot, tail, prior_weight,
     tf_adjustment, min_weight, protect_comparison, protect_level, prune,
-    levels, weights, alive,
+    kept, levels, weights,
 ):  # fmt: skip
-    """Levels and weights of pairs (``li[k]``, ``ri[k]``) into ``levels`` / ``weights``
-    (rows start at -1 / 0); with ``prune``, ``alive[k]`` turns False as soon as the most
-    pair ``k`` can still reach falls below ``min_weight`` (unless it is at level
-    ``protect_level`` of comparison ``protect_comparison``)."""
+    """Levels and weights of pairs (``li[k]``, ``ri[k]``); how many pairs were kept. Kept
+    pair number ``n`` is pair ``kept[n]``, with ``levels[n]`` and ``weights[n]``. With
+    ``prune``, a pair is dropped as soon as the most it can still reach falls below
+    ``min_weight`` (unless it is at level ``protect_level`` of comparison
+    ``protect_comparison``)."""
     s1 = np.empty(width, dtype=np.int64)
     s2 = np.empty(width, dtype=np.int64)
     f1 = np.empty(width, dtype=np.bool_)
     f2 = np.empty(width, dtype=np.bool_)
     comparisons = len(order)
     resume = np.empty(comparisons, dtype=np.int64)
+    pair_levels = np.empty(comparisons, dtype=np.int64)
+    pair_weights = np.empty(comparisons, dtype=np.float64)
+    count = 0
     first_bound = prior_weight
     for j in range(comparisons):
         first_bound += tail[j, 0]
@@ -495,6 +507,8 @@ def _score(
         bound = first_bound
         protected = False
         dropped = False
+        pair_levels[:] = -1
+        pair_weights[:] = 0.0
         # two passes: every comparison's levels up to its first string level, then the rest
         for phase in range(2):
             for step in range(comparisons):
@@ -581,8 +595,8 @@ def _score(
                     gained = weight[found]
                     if slot[found] >= 0:
                         gained = gained + tf_adjustment[slot[found], row]
-                    levels[k, j] = found - first
-                    weights[k, j] = gained
+                    pair_levels[j] = found - first
+                    pair_weights[j] = gained
                     bound += gained - before
                     resume[j] = -1
                     if j == protect_comparison and found - first == protect_level:
@@ -598,4 +612,9 @@ def _score(
                     break
             if dropped:
                 break
-        alive[k] = not dropped
+        if not dropped:
+            kept[count] = k
+            levels[count, :] = pair_levels
+            weights[count, :] = pair_weights
+            count += 1
+    return count

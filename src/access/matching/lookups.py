@@ -84,13 +84,13 @@ def posted_pairs(
     """Distinct (owner, store row) pairs: ``owner[k]`` (ascending) with every row of posting
     list ``lists[k]`` (``postings[offsets[i]:offsets[i + 1]]``), ordered by store row, then
     owner; ``size``: the store's rows."""
-    count = np.zeros(size + 1, dtype=np.int64)
+    count = np.zeros(size + 1, dtype=np.int64)  # then where each store row's owners start
     for k in range(len(lists)):
         for x in range(offsets[lists[k]], offsets[lists[k] + 1]):
             count[postings[x] + 1] += 1
     for r in range(size):
         count[r + 1] += count[r]
-    slots = np.empty(count[size], dtype=np.int64)
+    slots = np.empty(count[size], dtype=np.int32)  # owners: a chunk's row numbers
     fill = count[:size].copy()
     for k in range(len(lists)):
         for x in range(offsets[lists[k]], offsets[lists[k] + 1]):

@@ -106,23 +106,23 @@ def _pairs_out(
     scores = vectorised.score_pairs(
         screener.compiled, vocabulary, left, right, li, ri, screener.min_weight
     )
-    p = np.asarray(model.calibrated(scores.match_probability), dtype=float)
-    p[np.isneginf(scores.match_weight)] = 0.0
-    kept = np.flatnonzero(np.isfinite(scores.match_weight))
-    conflicts = explain.conflicts(screener.compiled, scores.levels[kept])
+    # the pairs scored in full; levels and weights hold their rows in this order
+    kept = scores.scored if scores.scored is not None else np.arange(len(li))
+    p = np.asarray(model.calibrated(scores.match_probability[kept]), dtype=float)
+    conflicts = explain.conflicts(screener.compiled, scores.levels)
     out = []
-    for k, conflict in zip(kept.tolist(), conflicts, strict=True):
-        band = calibrate.band(float(p[k]), model.thresholds, conflict)
-        if p[k] < screener.min_probability and band == calibrate.NO_MATCH:
+    for n, (k, conflict) in enumerate(zip(kept.tolist(), conflicts, strict=True)):
+        band = calibrate.band(float(p[n]), model.thresholds, conflict)
+        if p[n] < screener.min_probability and band == calibrate.NO_MATCH:
             continue
         out.append(
             {
                 "left_id": rows[int(li[k])].record_id,
                 "right_id": right_id(int(ri[k])),
-                "match_probability": round(float(p[k]), 6),
+                "match_probability": round(float(p[n]), 6),
                 "band": band,
                 "match_weight": round(float(scores.match_weight[k]), 4),
-                **_columns(screener, scores.levels[k], scores.weights[k]),
+                **_columns(screener, scores.levels[n], scores.weights[n]),
             }
         )
     return out

@@ -51,7 +51,8 @@ def _explained(
     (unpruned) scores."""
     out = []
     for j in which:
-        why = explain.explain(compiled, scores.levels[j], scores.weights[j])
+        row = scores.row(j)
+        why = explain.explain(compiled, scores.levels[row], scores.weights[row])
         p = float(model.calibrated(float(scores.match_probability[j])))
         out.append(
             Candidate(

@@ -284,15 +284,15 @@ def score_pairs(
     for slot, at in enumerate(program.tf_levels):
         codes = left.scalars[str(flat[at].tf_col)]
         tf[slot] = _tf_adjustment(model, flat[at], vocabulary, codes, codes)
-    n, k = len(li), len(names)
-    levels = np.full((n, k), -1, dtype=np.int64)
-    weights = np.zeros((n, k), dtype=float)
-    alive = np.ones(n, dtype=bool)
-    kernel.score(
+    kept, levels, weights = kernel.score(
         program, li, ri, left.columns(), right.columns(), vocabulary.utf8(), tf,
         -np.inf if min_weight is None else float(min_weight), protect_j, protect_level,
-        levels, weights, alive,
     )  # fmt: skip
-    match_weight = model.prior_weight + weights.sum(axis=1)
-    match_weight[~alive] = -np.inf
-    return Scores(match_weight, probability(match_weight), levels, weights)
+    weight = model.prior_weight + weights.sum(axis=1)
+    if len(kept) == len(li):  # nothing dropped: the rows are the pairs
+        return Scores(weight, probability(weight), levels, weights)
+    match_weight = np.full(len(li), -np.inf)
+    match_weight[kept] = weight
+    match_probability = np.zeros(len(li))
+    match_probability[kept] = probability(weight)
+    return Scores(match_weight, match_probability, levels, weights, kept)
