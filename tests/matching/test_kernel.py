@@ -102,3 +102,29 @@ def test_the_shape_filter_rules_out_most_different_names(population_small: tuple
     pairs = list(itertools.combinations(names[:200], 2))
     ruled_out = sum(not kernel._may_reach(_shape(a), _shape(b), 0.92) for a, b in pairs)
     assert ruled_out > len(pairs) // 2
+
+
+def _date_fact(text: str) -> int:
+    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    return int(kernel.string_dates(data, np.array([0, len(data)], dtype=np.int64))[0])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(DATES, DATES)
+def test_packed_dates_decide_one_edit_as_the_strings_do(a: str, b: str) -> None:
+    """Two full dates are compared as packed digits; the facts of anything else say whether
+    both have ten characters, as the string comparison requires."""
+    fact1, fact2 = _date_fact(a), _date_fact(b)
+    want = kernel._one_edit_dates(*_points(a), *_points(b))
+    if fact1 >= 0 and fact2 >= 0:
+        assert kernel._one_edit_packed(fact1, fact2) == want
+    else:
+        assert (kernel._ten_characters(fact1) and kernel._ten_characters(fact2)) or not want
+    assert kernel._ten_characters(fact1) == (len(a) == 10)
+
+
+def test_a_full_date_packs_and_others_carry_their_length() -> None:
+    assert _date_fact("1985-03-04") >= 0
+    assert _date_fact("1985-03") == -8
+    assert _date_fact("1985-03-0x") == -11  # ten characters, not all digits
+    assert _date_fact("1985-03-0é") == -11  # ten characters, eleven bytes

@@ -321,7 +321,7 @@ def run(
         "batch_store_records": len(store),
         "batch_seconds": round(batch_seconds, 2),
         "batch_prepare_seconds": round(prepare_seconds, 2),
-        "batch_engine": f"online store, {BATCH_WORKERS} spawned workers (vectorised evaluator)",
+        "batch_engine": f"online store, {BATCH_WORKERS} spawned workers (compiled kernel)",
         "train_seconds": round(train_seconds, 2),
         "total_seconds": round(time.perf_counter() - started_all, 1),
         "machine": {

@@ -21,6 +21,7 @@ import pyarrow as pa
 from numba import njit
 
 from access.matching.evaluate import CompiledModel
+from access.matching.model import COMPARISONS
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 
 PREFIX7 = "dob@7"  # derived scalar column: the first seven characters of ``dob``
@@ -34,6 +35,11 @@ KINDS = {
     "jw": JW, "dl1": DL1,
 }  # fmt: skip
 STRING_KINDS = (JW, DL1)  # decided after every other comparison's leading levels
+# scalar columns compared as strings; each row carries a fact about each (``Columns.facts``)
+STRING_COLUMNS = tuple(
+    sorted({lv.col for c in COMPARISONS for lv in c.levels if lv.kind in ("jw", "dl1")})
+)
+DATE_COLUMNS = tuple(sorted({lv.col for c in COMPARISONS for lv in c.levels if lv.kind == "dl1"}))
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,9 @@ class Program:
 
 def _columns(kind: str, col: str, arg: object) -> tuple[int, int]:
     scalar, lists = SCALAR_COLUMNS.index, LIST_FEATURES.index
-    if kind in ("null", "exact", "jw", "dl1"):
+    if kind in ("jw", "dl1"):
+        return scalar(col), STRING_COLUMNS.index(col)
+    if kind in ("null", "exact"):
         return scalar(col), -1
     if kind == "intersect":
         return lists(col), -1
@@ -126,11 +134,15 @@ def program(model: CompiledModel, order: Sequence[int], tails: Sequence[np.ndarr
 class Columns(NamedTuple):
     """One table's codes, row-major so that one pair's values lie together: ``scalars[row,
     c]`` the code of scalar column ``SCALAR_COLUMNS[c]``, ``offsets[row, c]`` where row
-    ``row``'s list ``LIST_FEATURES[c]`` starts in ``codes[c]`` (``offsets[row + 1, c]``: ends)."""
+    ``row``'s list ``LIST_FEATURES[c]`` starts in ``codes[c]`` (``offsets[row + 1, c]``: ends),
+    ``facts[row, c]`` what the string levels need of column ``STRING_COLUMNS[c]``'s value
+    without reading it: its shape (``string_shapes``) or, for a date, its packed digits
+    (``string_dates``)."""
 
     scalars: np.ndarray
     offsets: np.ndarray
     codes: tuple[np.ndarray, ...]
+    facts: np.ndarray
 
     @classmethod
     def of(
@@ -138,9 +150,31 @@ class Columns(NamedTuple):
         scalars: Sequence[np.ndarray],
         offsets: Sequence[np.ndarray],
         codes: Sequence[np.ndarray],
+        strings: Strings,
     ) -> Columns:
-        """From column arrays (``vectorised.Encoded``'s); the matrices are copies."""
-        return cls(_matrix(scalars, np.int32), _matrix(offsets, np.int64), _frozen(codes))
+        """From column arrays (``vectorised.Encoded``'s) over the vocabulary ``strings``;
+        the matrices are copies."""
+        facts = []
+        for col in STRING_COLUMNS:
+            code = np.asarray(scalars[SCALAR_COLUMNS.index(col)], dtype=np.int64)
+            dated = col in DATE_COLUMNS
+            base = strings.dates if dated else strings.shapes
+            extra = strings.extra_dates if dated else strings.extra_shapes
+            facts.append(_facts(code, strings.split, base, extra))
+        return cls(
+            _matrix(scalars, np.int32), _matrix(offsets, np.int64), _frozen(codes),
+            _matrix(facts, np.int64),
+        )  # fmt: skip
+
+
+def _facts(code: np.ndarray, split: int, base: np.ndarray, extra: np.ndarray) -> np.ndarray:
+    """``base[c]`` for codes below ``split``, ``extra[c - split]`` above, 0 for -1."""
+    out = np.zeros(len(code), dtype=np.int64)
+    low = (code >= 0) & (code < split)
+    out[low] = base[code[low]]
+    high = code >= split
+    out[high] = extra[code[high] - split]
+    return out
 
 
 def _matrix(columns: Sequence[np.ndarray], dtype: type) -> np.ndarray:
@@ -154,7 +188,8 @@ def _matrix(columns: Sequence[np.ndarray], dtype: type) -> np.ndarray:
 class Strings(NamedTuple):
     """A vocabulary's values as UTF-8: codes below ``split`` in (``data``, ``offsets``), the
     rest in (``extra``, ``extra_offsets``) from ``split`` on; ``width``: the longest, in bytes;
-    ``shapes`` / ``extra_shapes``: each value's ``string_shapes``."""
+    ``shapes`` / ``extra_shapes``: each value's ``string_shapes``, ``dates`` /
+    ``extra_dates`` its ``string_dates``."""
 
     split: int
     data: np.ndarray
@@ -164,6 +199,8 @@ class Strings(NamedTuple):
     width: int
     shapes: np.ndarray
     extra_shapes: np.ndarray
+    dates: np.ndarray
+    extra_dates: np.ndarray
 
 
 def string_buffers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -186,12 +223,14 @@ def string_buffers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 def strings(values: Sequence[str], base: Strings | None = None) -> Strings:
     """``values`` as a table of ``Strings``: alone, or as the extra values after ``base``'s."""
     data, offsets = string_buffers(pa.array(values, type=pa.string()))
-    shapes = string_shapes(data, offsets)
+    shapes, dates = string_shapes(data, offsets), string_dates(data, offsets)
     if base is None:
         return Strings(len(values), data, offsets, data[:0], offsets[:1], widest(offsets),
-                       shapes, shapes[:0])  # fmt: skip
+                       shapes, shapes[:0], dates, dates[:0])  # fmt: skip
     width = max(base.width, widest(offsets))
-    return base._replace(extra=data, extra_offsets=offsets, width=width, extra_shapes=shapes)
+    return base._replace(
+        extra=data, extra_offsets=offsets, width=width, extra_shapes=shapes, extra_dates=dates
+    )
 
 
 def widest(offsets: np.ndarray) -> int:
@@ -240,10 +279,8 @@ def score(
     (offsets, extra_offsets) = _frozen((strings.offsets, strings.extra_offsets))
     count = _score(
         li, ri, left.scalars, right.scalars,
-        left.offsets, left.codes, right.offsets, right.codes,
+        left.offsets, left.codes, right.offsets, right.codes, left.facts, right.facts,
         strings.split, data, offsets, extra, extra_offsets, max(strings.width, 1),
-        np.ascontiguousarray(strings.shapes, dtype=np.int64),
-        np.ascontiguousarray(strings.extra_shapes, dtype=np.int64),
         program.order, program.start, program.kind, program.a, program.b, program.threshold,
         program.weight, program.slot, program.tail, program.prior_weight,
         np.ascontiguousarray(tf_adjustment, dtype=np.float64),
@@ -307,6 +344,58 @@ def string_shapes(data: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True, nogil=True)
+def string_dates(data: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Each string of ten characters from ``0-9`` and ``-`` (a full date) as one number, four
+    bits a character, first character lowest, with bit 62 set; any other string as
+    ``-1 - its length in characters``."""
+    out = np.empty(len(offsets) - 1, dtype=np.int64)
+    for code in range(len(out)):
+        begin, end = offsets[code], offsets[code + 1]
+        packed = (1 << 62) + 0
+        characters = np.int64(0)
+        for k in range(begin, end):
+            byte = np.int64(data[k])
+            if byte & 0xC0 != 0x80:  # not a continuation byte: a character starts
+                characters += 1
+            if k - begin >= 10:
+                packed = -1
+            elif 48 <= byte <= 57:
+                packed |= (byte - 48) << (4 * (k - begin))
+            elif byte == 45:
+                packed |= np.int64(10) << (4 * (k - begin))
+            else:
+                packed = -1
+        out[code] = packed if packed >= 0 and characters == 10 else -1 - characters
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _ten_characters(fact: int) -> bool:
+    """Whether a ``string_dates`` fact is of a string of ten characters."""
+    return fact >= 0 or fact == -11
+
+
+@njit(cache=True, nogil=True)
+def _one_edit_packed(a: int, b: int) -> bool:
+    """``_one_edit_dates`` of two packed dates (``string_dates``)."""
+    first = -1
+    differ = 0
+    for k in range(10):
+        if ((a >> (4 * k)) & 15) != ((b >> (4 * k)) & 15):
+            if differ == 0:
+                first = k
+            differ += 1
+            if differ > 2:
+                return False
+    if differ <= 1:
+        return True
+    shift1, shift2 = 4 * first, 4 * (first + 1)
+    return ((a >> shift1) & 15) == ((b >> shift2) & 15) and ((a >> shift2) & 15) == (
+        (b >> shift1) & 15
+    )
+
+
+@njit(cache=True, nogil=True)
 def widest_bytes(offsets: np.ndarray) -> int:
     widest = 0
     for code in range(len(offsets) - 1):
@@ -339,11 +428,6 @@ def _may_reach(shape1: int, shape2: int, threshold: float) -> bool:
     jaro = (common / n1 + common / n2 + 1.0) / 3.0
     best = jaro + 0.4 * (1.0 - jaro) if jaro > 0.7 else jaro
     return best >= threshold - 1e-9
-
-
-@njit(cache=True, nogil=True)
-def _shape(code: int, split: int, shapes: np.ndarray, extra_shapes: np.ndarray) -> int:
-    return shapes[code] if code < split else extra_shapes[code - split]
 
 
 @njit(cache=True, nogil=True)
@@ -479,7 +563,7 @@ def _holds(codes: np.ndarray, begin: int, end: int, value: int) -> bool:
 @njit(cache=True, nogil=True)
 def _score(
     li, ri, left_scalars, right_scalars, left_offsets, left_codes, right_offsets, right_codes,
-    split, base, base_offsets, extra, extra_offsets, width, shapes, extra_shapes,
+    left_facts, right_facts, split, base, base_offsets, extra, extra_offsets, width,
     order, start, kind, col_a, col_b, threshold, weight, slot, tail, prior_weight,
     tf_adjustment, min_weight, protect_comparison, protect_level, prune,
     kept, levels, weights,
@@ -572,21 +656,25 @@ def _score(
                         lc = left_scalars[row, a]
                         rc = right_scalars[other, a]
                         if lc >= 0 and rc >= 0:
-                            shape1 = _shape(lc, split, shapes, extra_shapes)
-                            shape2 = _shape(rc, split, shapes, extra_shapes)
-                            if kd == JW:
-                                if not _may_reach(shape1, shape2, threshold[at]):
-                                    at += 1
-                                    continue
-                            elif (shape1 >> SHAPE_BITS) != 10 or (shape2 >> SHAPE_BITS) != 10:
-                                at += 1
-                                continue
-                            n1 = _string(lc, split, base, base_offsets, extra, extra_offsets, s1)
-                            n2 = _string(rc, split, base, base_offsets, extra, extra_offsets, s2)
-                            if kd == JW:
-                                hit = jaro_winkler(s1, n1, s2, n2, f1, f2) >= threshold[at]
-                            else:
-                                hit = _one_edit_dates(s1, n1, s2, n2)
+                            fact1 = left_facts[row, col_b[at]]
+                            fact2 = right_facts[other, col_b[at]]
+                            if kd == DL1 and fact1 >= 0 and fact2 >= 0:  # two packed dates
+                                hit = _one_edit_packed(fact1, fact2)
+                            elif (
+                                _may_reach(fact1, fact2, threshold[at])
+                                if kd == JW
+                                else _ten_characters(fact1) and _ten_characters(fact2)
+                            ):
+                                n1 = _string(
+                                    lc, split, base, base_offsets, extra, extra_offsets, s1
+                                )
+                                n2 = _string(
+                                    rc, split, base, base_offsets, extra, extra_offsets, s2
+                                )
+                                if kd == JW:
+                                    hit = jaro_winkler(s1, n1, s2, n2, f1, f2) >= threshold[at]
+                                else:
+                                    hit = _one_edit_dates(s1, n1, s2, n2)
                     if hit:
                         found = at
                         break

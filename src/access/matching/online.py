@@ -457,10 +457,10 @@ class OnlineStore:
         """The vocabulary for the kernel (its shapes worked out once per process)."""
         data = np.asarray(self.vocabulary.data)
         offsets = np.ascontiguousarray(self.vocabulary.offsets, dtype=np.int64)
-        shapes = kernel.string_shapes(data, offsets)
+        shapes, dates = kernel.string_shapes(data, offsets), kernel.string_dates(data, offsets)
         return kernel.Strings(
             len(self.vocabulary), data, offsets, data[:0], offsets[:1],
-            kernel.widest(offsets), shapes, shapes[:0],
+            kernel.widest(offsets), shapes, shapes[:0], dates, dates[:0],
         )  # fmt: skip
 
     @property

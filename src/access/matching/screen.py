@@ -20,14 +20,14 @@ import numpy as np
 import pyarrow as pa
 
 from access.matching import calibrate, explain, lookups, vectorised
-from access.matching.evaluate import compile_model
+from access.matching.evaluate import CompiledModel, compile_model
 from access.matching.keys import query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
 from access.matching.online import OnlineStore, OnlineVocabulary
 from access.matching.schema import Record
 
-CHUNK = 4_000  # roster rows scored together (bounds memory: about 1,000 candidates each)
+CHUNK = 2_000  # roster rows scored together (bounds memory: about 1,000 candidates each)
 MIN_PROBABILITY = 0.001  # pairs below this calibrated probability are not reported
 
 
@@ -71,20 +71,17 @@ def _gathered(
     return out
 
 
-def _columns(screener: OnlineScreener, levels: np.ndarray, weights: np.ndarray) -> dict[str, Any]:
+def _columns(screener: OnlineScreener, levels: list[int], weights: list[float]) -> dict[str, Any]:
     """``explain.explain(...).as_columns()``; labels and notes depend on the levels only,
     so they are worked out once per combination of levels."""
-    combo = tuple(levels.tolist())
+    combo = tuple(levels)
     fixed = screener._labels.get(combo)
     if fixed is None:
         fixed = explain.explain(screener.compiled, combo, [0.0] * len(combo)).as_columns()
         fixed = {k: v for k, v in fixed.items() if not k.endswith("_weight")}
         screener._labels[combo] = fixed
     out = dict(fixed)
-    for (spec, _compiled), weight in zip(
-        screener.compiled.comparisons, weights.tolist(), strict=True
-    ):
-        out[f"{spec.name}_weight"] = round(weight, 4)
+    out.update(zip(screener._weight_columns, [round(w, 4) for w in weights], strict=True))
     return out
 
 
@@ -110,19 +107,24 @@ def _pairs_out(
     kept = scores.scored if scores.scored is not None else np.arange(len(li))
     p = np.asarray(model.calibrated(scores.match_probability[kept]), dtype=float)
     conflicts = explain.conflicts(screener.compiled, scores.levels)
+    # Python lists once, rather than a numpy scalar per field of every pair
+    columns = zip(
+        li[kept].tolist(), ri[kept].tolist(), p.tolist(), scores.match_weight[kept].tolist(),
+        scores.levels.tolist(), scores.weights.tolist(), conflicts, strict=True,
+    )  # fmt: skip
     out = []
-    for n, (k, conflict) in enumerate(zip(kept.tolist(), conflicts, strict=True)):
-        band = calibrate.band(float(p[n]), model.thresholds, conflict)
-        if p[n] < screener.min_probability and band == calibrate.NO_MATCH:
+    for left_row, right_row, probability, weight, levels, weights, conflict in columns:
+        band = calibrate.band(probability, model.thresholds, conflict)
+        if probability < screener.min_probability and band == calibrate.NO_MATCH:
             continue
         out.append(
             {
-                "left_id": rows[int(li[k])].record_id,
-                "right_id": right_id(int(ri[k])),
-                "match_probability": round(float(p[n]), 6),
+                "left_id": rows[left_row].record_id,
+                "right_id": right_id(right_row),
+                "match_probability": round(probability, 6),
                 "band": band,
-                "match_weight": round(float(scores.match_weight[k]), 4),
-                **_columns(screener, scores.levels[n], scores.weights[n]),
+                "match_weight": round(weight, 4),
+                **_columns(screener, levels, weights),
             }
         )
     return out
@@ -138,17 +140,19 @@ class OnlineScreener:
     model: Model
     directory: Path
     min_probability: float = MIN_PROBABILITY
+    precompiled: CompiledModel | None = None  # compile_model(model), given to spare the work
 
     def __post_init__(self) -> None:
-        self.compiled = compile_model(self.model)
+        self.compiled = self.precompiled or compile_model(self.model)
         self.min_weight = vectorised.weight_below(self.model, self.min_probability)
         self._labels: dict[tuple[int, ...], dict[str, Any]] = {}
+        self._weight_columns = [f"{spec.name}_weight" for spec, _c in self.compiled.comparisons]
         self._store: OnlineStore | None = None
 
     def chunk(self, rows: Sequence[Record]) -> list[dict[str, Any]]:
         if self._store is None:
             self._store = OnlineStore(self.directory)
-            self._store.encoded.columns()  # the kernel's copy of the store, made once
+            self._store.encoded.columns(self._store.utf8)  # the kernel's copy, made once
         store = self._store
         vocabulary = OnlineVocabulary(store)
         left = vocabulary.encode([features(r) for r in rows])
@@ -170,7 +174,8 @@ class OnlineScreener:
         chunks = _chunks(roster)
         if workers > 1 and len(chunks) > 1:
             context = mp.get_context("spawn")
-            setup = (self.model.to_json(), str(self.directory), self.min_probability)
+            # the compiled model travels pickled: a worker need not import Splink to compile it
+            setup = (self.model.to_json(), self.compiled, str(self.directory), self.min_probability)
             with context.Pool(workers, initializer=_online_worker, initargs=setup) as pool:
                 return _gathered(pool.imap_unordered(_online_chunk, chunks), progress)
         return _gathered(((self.chunk(c), len(c)) for c in chunks), progress)
@@ -179,9 +184,13 @@ class OnlineScreener:
 _WORKER: OnlineScreener | None = None  # the screener of a spawned worker
 
 
-def _online_worker(model_json: str, directory: str, min_probability: float) -> None:
+def _online_worker(
+    model_json: str, compiled: CompiledModel, directory: str, min_probability: float
+) -> None:
     global _WORKER
-    _WORKER = OnlineScreener(Model.from_json(model_json), Path(directory), min_probability)
+    _WORKER = OnlineScreener(
+        Model.from_json(model_json), Path(directory), min_probability, compiled
+    )
     _WORKER.chunk([])  # map the store and copy its codes before the first chunk
 
 

@@ -36,14 +36,16 @@ class Encoded:
     lists: dict[str, tuple[np.ndarray, np.ndarray]]
     _columns: kernel.Columns | None = field(default=None, repr=False, compare=False)
 
-    def columns(self) -> kernel.Columns:
-        """The kernel's row-major view of this table (copied once: a store's is kept for
-        every inquiry and roster chunk scored against it)."""
+    def columns(self, strings: kernel.Strings) -> kernel.Columns:
+        """The kernel's row-major view of this table, whose codes are of the vocabulary
+        ``strings`` (copied once: a store's is kept for every inquiry and roster chunk scored
+        against it; a code's string never changes as a vocabulary grows)."""
         if self._columns is None:
             self._columns = kernel.Columns.of(
                 [self.scalars[col] for col in SCALAR_COLUMNS],
                 [self.lists[col][0] for col in LIST_FEATURES],
                 [self.lists[col][1] for col in LIST_FEATURES],
+                strings,
             )
         return self._columns
 
@@ -284,8 +286,9 @@ def score_pairs(
     for slot, at in enumerate(program.tf_levels):
         codes = left.scalars[str(flat[at].tf_col)]
         tf[slot] = _tf_adjustment(model, flat[at], vocabulary, codes, codes)
+    strings = vocabulary.utf8()
     kept, levels, weights = kernel.score(
-        program, li, ri, left.columns(), right.columns(), vocabulary.utf8(), tf,
+        program, li, ri, left.columns(strings), right.columns(strings), strings, tf,
         -np.inf if min_weight is None else float(min_weight), protect_j, protect_level,
     )  # fmt: skip
     weight = model.prior_weight + weights.sum(axis=1)
