@@ -1,6 +1,8 @@
 """Settings for the test suite: the real settings with ACCESS_ENV=test."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,3 +20,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Never the development host's published online store; tests that publish set their own.
 ONLINE_STORE_DIR = Path(tempfile.mkdtemp(prefix="access-test-online-"))
+atexit.register(shutil.rmtree, ONLINE_STORE_DIR, ignore_errors=True)  # each process its own

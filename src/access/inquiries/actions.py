@@ -48,7 +48,7 @@ def standing_problem(agency: Agency) -> str:
     return ""
 
 
-def _scoped(actor: Any, inquiry: Inquiry, permission: str) -> None:
+def require_scope(actor: Any, inquiry: Inquiry, permission: str) -> None:
     """404 unless the actor holds ``permission`` for this inquiry's agency."""
     scope = actor.grant_scope(f"inquiries.{permission}_inquiry")
     if scope == "all" or (scope == "agency" and actor.agency_id == inquiry.agency_id):
@@ -133,7 +133,7 @@ def submit_inquiry(
 def view_candidate(actor: Any, candidate: InquiryCandidate) -> None:
     """Opening a candidate record beside the inquiry is a view of a person's record."""
     inquiry = candidate.inquiry
-    _scoped(actor, inquiry, "view")
+    require_scope(actor, inquiry, "view")
     if not (actor.can("inquiries.answer_inquiry") or actor.can("inquiries.decide_inquiry")):
         raise Http404("Not found")
     if actor.grant_scope("records.view_personrecord") != "all":
@@ -192,7 +192,7 @@ def determine(
 ) -> Inquiry:
     """The analyst's determination. It issues the IAR, except that U.S. citizenship indicated
     stops the workflow for a supervisor instead."""
-    _scoped(actor, inquiry, "answer")
+    require_scope(actor, inquiry, "answer")
     if not answerable(inquiry):
         raise NotAllowed(
             f"An inquiry that is {inquiry.get_status_display().lower()} cannot be answered."
@@ -261,7 +261,7 @@ def determine(
 @audited
 def decide(actor: Any, inquiry: Inquiry, *, decision: str, notes: str) -> Inquiry:
     """The ICE supervisor's decision on a citizenship stop."""
-    _scoped(actor, inquiry, "decide")
+    require_scope(actor, inquiry, "decide")
     if not can_proceed(inquiry.decide):
         raise NotAllowed("Only an inquiry stopped for citizenship awaits a supervisor.")
     if decision not in SupervisorDecision.values():
@@ -295,7 +295,7 @@ def decide(actor: Any, inquiry: Inquiry, *, decision: str, notes: str) -> Inquir
 @audited
 def view_iar(actor: Any, inquiry: Inquiry, *, form: str) -> iar.IAR:
     """Reading the IAR (web page, API or Nlets text) is a dissemination: logged."""
-    _scoped(actor, inquiry, "view")
+    require_scope(actor, inquiry, "view")
     response = iar.build(inquiry)
     if response is None:
         raise Http404("Not found")

@@ -10,7 +10,7 @@ from typing import Any
 
 from access.audit import events
 from access.audit.events import audited
-from access.inquiries.actions import _scoped
+from access.inquiries.actions import require_scope
 from access.inquiries.models import Inquiry
 
 VIEWED = "inquiry.viewed"
@@ -22,7 +22,7 @@ def view_inquiry(actor: Any, inquiry: Inquiry, *, form: str, candidates_shown: i
     """Record that ``actor`` opened ``inquiry`` (``form``: ``web`` or ``api``); 404 out of
     scope. Details: purpose code, reason, case number, requestor, submitting user, secondary
     recipient, and how many candidates the reader was shown (ICE staff only)."""
-    _scoped(actor, inquiry, "view")
+    require_scope(actor, inquiry, "view")
     events.record(
         VIEWED,
         obj=inquiry,
@@ -46,7 +46,7 @@ def view_inquiry_list(
     if not inquiries:
         return
     for inquiry in inquiries:
-        _scoped(actor, inquiry, "view")
+        require_scope(actor, inquiry, "view")
     shown = [inquiry.pk for inquiry in inquiries]
     events.record(
         LIST_VIEWED,
