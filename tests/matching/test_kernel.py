@@ -117,7 +117,9 @@ def test_packed_dates_decide_one_edit_as_the_strings_do(a: str, b: str) -> None:
     fact1, fact2 = _date_fact(a), _date_fact(b)
     want = kernel._one_edit_dates(*_points(a), *_points(b))
     if fact1 >= 0 and fact2 >= 0:
-        assert kernel._one_edit_packed(fact1, fact2) == want
+        s1, s2 = np.zeros(10, dtype=np.int64), np.zeros(10, dtype=np.int64)
+        n1, n2 = kernel._unpacked(fact1, s1), kernel._unpacked(fact2, s2)
+        assert kernel._one_edit_dates(s1, n1, s2, n2) == want
     else:
         assert (kernel._ten_characters(fact1) and kernel._ten_characters(fact2)) or not want
     assert kernel._ten_characters(fact1) == (len(a) == 10)

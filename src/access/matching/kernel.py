@@ -376,23 +376,12 @@ def _ten_characters(fact: int) -> bool:
 
 
 @njit(cache=True, nogil=True)
-def _one_edit_packed(a: int, b: int) -> bool:
-    """``_one_edit_dates`` of two packed dates (``string_dates``)."""
-    first = -1
-    differ = 0
+def _unpacked(fact: int, out: np.ndarray) -> int:
+    """A packed date's ten characters (``string_dates``) into ``out`` as small numbers, one
+    per character (equal characters, equal numbers); ten."""
     for k in range(10):
-        if ((a >> (4 * k)) & 15) != ((b >> (4 * k)) & 15):
-            if differ == 0:
-                first = k
-            differ += 1
-            if differ > 2:
-                return False
-    if differ <= 1:
-        return True
-    shift1, shift2 = 4 * first, 4 * (first + 1)
-    return ((a >> shift1) & 15) == ((b >> shift2) & 15) and ((a >> shift2) & 15) == (
-        (b >> shift1) & 15
-    )
+        out[k] = (fact >> (4 * k)) & 15
+    return 10
 
 
 @njit(cache=True, nogil=True)
@@ -659,7 +648,9 @@ def _score(
                             fact1 = left_facts[row, col_b[at]]
                             fact2 = right_facts[other, col_b[at]]
                             if kd == DL1 and fact1 >= 0 and fact2 >= 0:  # two packed dates
-                                hit = _one_edit_packed(fact1, fact2)
+                                hit = _one_edit_dates(
+                                    s1, _unpacked(fact1, s1), s2, _unpacked(fact2, s2)
+                                )
                             elif (
                                 _may_reach(fact1, fact2, threshold[at])
                                 if kd == JW
