@@ -157,6 +157,10 @@ def test_bench_prints_one_json_object() -> None:
                 "train_seconds", "machine"):  # fmt: skip
         assert key in result
     assert result["batch_rows"] == 50
+    # inquiries are timed on the online store; the in-memory store answered every one alike
+    assert result["queries"] == 40
+    assert result["inquiry_disagreements"] == 0
+    assert result["inquiry_in_memory_p95_ms"] > 0
     assert all(
         set(b) == {"from", "to", "predicted", "observed", "n", "margin"}
         for b in result["calibration"]

@@ -110,3 +110,32 @@ def test_pruned_search_answers_as_the_full_search(trained: Model, population_sma
         < 0
         < max(c.match_weight for q in queries[:10] for c in matcher.search(q))
     )
+
+
+def test_a_store_coded_once_scores_as_a_fresh_vocabulary_of_the_candidates(
+    trained: Model, population_small: tuple
+) -> None:
+    records, _persons = population_small
+    store = Store.build(records)
+    matcher = search.Matcher(trained, store)
+    novel = Record(  # strings the store has never seen are coded after the store's
+        "novel", given_name="Xochiquetzal", family_names=("Hernandez", "Quetzalcoatl"),
+        dates_of_birth=(records[0].dates_of_birth or ("1980-01-01",))[:1],
+    )  # fmt: skip
+    reported = 0
+    for query in [*records[::13][:40], novel]:
+        rows = sorted(set(matcher.candidates(query)) | set(range(0, len(store), 97)))
+        fresh = search.column_scores(
+            matcher.compiled, features(query), [store.rows[i] for i in rows]
+        )
+        coded = matcher.column_scores(query, rows)
+        assert np.array_equal(coded.levels, fresh.levels)
+        assert np.array_equal(coded.match_weight, fresh.match_weight)
+        got = [(c.record_id, c.band, c.explanation) for c in matcher.search(query)]
+        rows_of_query = [store.rows[i] for i in matcher.candidates(query)]
+        want = search.best(trained, matcher.compiled, query, rows_of_query)
+        assert got == [(c.record_id, c.band, c.explanation) for c in want]
+        reported += len(got)
+    assert reported > 40
+    base, _right = matcher._encoded
+    assert "Xochiquetzal" not in base.index  # the store's vocabulary is left as it was

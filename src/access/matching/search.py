@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -187,6 +188,24 @@ class Matcher:
         self.compiled = evaluate.compile_model(model)
         self.store = store
 
+    @functools.cached_property
+    def _encoded(self) -> tuple[vectorised.Vocabulary, vectorised.Encoded]:
+        """The store's rows coded once: each query is coded against them (``Overlay``)."""
+        vocabulary = vectorised.Vocabulary()
+        return vocabulary, vocabulary.encode(self.store.rows)
+
+    def column_scores(
+        self, query: Record, rows: Sequence[int], min_weight: float | None = None
+    ) -> evaluate.Scores:
+        """``column_scores`` of ``query`` against store ``rows`` (tested equal), on the store's
+        codes and kernel tables instead of a fresh vocabulary of the rows."""
+        base, right = self._encoded
+        vocabulary = vectorised.Overlay(base)
+        left = vocabulary.encode([features(query)])
+        ri = np.asarray(rows, dtype=np.int64)
+        li = np.zeros(len(ri), dtype=np.int64)
+        return vectorised.score_pairs(self.compiled, vocabulary, left, right, li, ri, min_weight)
+
     def score_pairs(self, query: Record, rows: Sequence[int]) -> list[Candidate]:
         return candidates(self.model, self.compiled, query, [self.store.rows[i] for i in rows])
 
@@ -195,7 +214,7 @@ class Matcher:
         calibration and the benchmarks score millions of pairs)."""
         if not rows:
             return np.zeros(0), []
-        scores = column_scores(self.compiled, features(query), [self.store.rows[i] for i in rows])
+        scores = self.column_scores(query, rows)
         p = self.model.calibrated(scores.match_probability)
         found = explain.conflicts(self.compiled, scores.levels)
         bands = [
@@ -211,8 +230,16 @@ class Matcher:
         self, query: Record, limit: int = 10, include_no_match: bool = False
     ) -> list[Candidate]:
         """The best candidates for one inquiry, most likely first (``best``)."""
-        rows = [self.store.rows[i] for i in self.candidates(query)]
-        return best(self.model, self.compiled, query, rows, limit, include_no_match)
+        rows = self.candidates(query)
+        if not rows:
+            return []
+        floor = None if include_no_match else reporting_floor(self.model)
+        scores = self.column_scores(query, rows, floor)
+        ids = self.store.rows
+        found = shortlist(
+            self.model, self.compiled, scores, lambda j: str(ids[rows[j]]["unique_id"]), limit
+        )
+        return finish(found, limit, include_no_match)
 
 
 def compare(model: Model, left: Record, right: Record) -> Candidate:

@@ -156,6 +156,55 @@ class Vocabulary:
         return np.where(codes >= 0, tf[np.maximum(codes, 0)], np.nan)
 
 
+class Overlay(Vocabulary):
+    """A store's ``Vocabulary``, left as it is, plus the strings of one query that it does not
+    hold (coded after it): every inquiry against an in-memory store is coded against the
+    store's codes and string table, made once, instead of a fresh vocabulary of its
+    candidates (as ``online.OnlineVocabulary`` does for an online store)."""
+
+    def __init__(self, base: Vocabulary) -> None:
+        super().__init__()
+        self.base = base
+        self.split = len(base.values)
+        self.extra: list[str] = []
+
+    @property
+    def size(self) -> int:
+        return self.split + len(self.extra)
+
+    def code(self, value: str | None) -> int:
+        if value is None:
+            return -1
+        found = self.base.index.get(value)
+        if found is None:
+            found = self.index.get(value)
+            if found is None:
+                found = self.index[value] = self.split + len(self.extra)
+                self.extra.append(value)
+        return found
+
+    def codes(self, values: list[str | None]) -> np.ndarray:
+        if not values:
+            return np.zeros(0, dtype=np.int64)
+        found = pa.array(values, type=pa.string()).dictionary_encode()
+        distinct = found.dictionary.to_pylist()
+        known = np.fromiter(map(self.code, distinct), dtype=np.int64, count=len(distinct))
+        return recoded(found, known)
+
+    def strings(self, codes: np.ndarray) -> list[str]:
+        values, extra, split = self.base.values, self.extra, self.split
+        return [values[c] if c < split else extra[c - split] for c in codes.tolist()]
+
+    def term_frequencies(self, col: str, table: dict[str, float], codes: np.ndarray) -> np.ndarray:
+        return self.tf_of(table, codes)
+
+    def utf8(self) -> kernel.Strings:
+        whole = self.base._utf8
+        if whole is None or whole.split != self.split:
+            whole = self.base._utf8 = kernel.strings(self.base.values)
+        return kernel.strings(self.extra, whole)
+
+
 def recoded(found: pa.DictionaryArray, known: np.ndarray) -> np.ndarray:
     """The codes of Arrow-dictionary-encoded values (-1 for null), ``known[i]`` the code of
     the dictionary's value ``i``."""

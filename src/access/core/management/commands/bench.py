@@ -57,7 +57,7 @@ class Command(BaseCommand):
 
         if options["records"] < 100 or options["queries"] < 10 or options["roster"] < 1:
             raise CommandError("use --records >= 100, --queries >= 10 and --roster >= 1")
-        with steps(8, cast(IO[str], self.stderr._out)) as step:
+        with steps(9, cast(IO[str], self.stderr._out)) as step:
             result = bench.run(
                 options["records"],
                 options["seed"],
