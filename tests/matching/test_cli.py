@@ -165,3 +165,20 @@ def test_bench_prints_one_json_object() -> None:
         set(b) == {"from", "to", "predicted", "observed", "n", "margin"}
         for b in result["calibration"]
     )
+
+
+def test_bench_on_an_online_store_alone_prints_the_same_figures() -> None:
+    stdout = io.StringIO()
+    call_command(
+        "bench", "matching", "--online", "--records", "3000", "--queries", "40", "--roster", "60",
+        stdout=stdout,
+    )  # fmt: skip
+    result = json.loads(stdout.getvalue())
+    assert result["store"].startswith("online store only")
+    assert result["queries"] == 40 and result["batch_rows"] == 60
+    assert result["baseline_p95_ms"] is None and result["speedup"] is None  # not run: said so
+    assert result["build"]["postings"] > 10 * result["records"]
+    assert result["candidate_recall"] > 0.9
+    assert result["absent_probable_rate"] == 0.0
+    assert result["calibration"] and all(b["n"] > 0 for b in result["calibration"])
+    assert result["train_records"] == 3000

@@ -52,23 +52,28 @@ CALIBRATION_MIN_BLOCK = 200  # labelled pairs per isotonic block at least (calib
 BATCH_WORKERS = max(1, min(2, os.cpu_count() or 1))  # roster screening processes
 
 
+def persons_for(records: int) -> int:
+    """Persons to generate for about ``records`` records (2.07 records a person)."""
+    return max(1, round(records / 2.07))
+
+
+def probe_queries(table: Any) -> list[Query]:
+    """A probes table (``access.records.synthetic.probes``) as (record, true person or None)."""
+    from access.records.synthetic import records_from_table
+
+    renamed = table.rename_columns(["record_id", *table.schema.names[1:]])
+    return [(record, row["true_person_id"]) for record, row in records_from_table(renamed)]
+
+
 def _from_generator(n: int, seed: int, queries: int, roster: int) -> Source | None:
     try:
         from access.records.synthetic import generate, probes, records_from_table
     except ImportError:
         return None
-    population_ = generate(max(1, round(n / 2.07)), seed)
+    population_ = generate(persons_for(n), seed)
     store = [record for record, _row in records_from_table(population_.records)]
     persons: list[object] = population_.records.column("person_id").to_pylist()
-
-    def as_queries(table: Any) -> list[Query]:
-        out = []
-        for record, row in records_from_table(
-            table.rename_columns(["record_id", *table.schema.names[1:]])
-        ):
-            out.append((record, row["true_person_id"]))
-        return out
-
+    as_queries = probe_queries
     test = as_queries(probes(population_, queries, seed))
     calibration = as_queries(
         probes(population_, max(CALIBRATION_PROBES * queries, 20_000), seed + 1)
@@ -84,6 +89,14 @@ def _from_generator(n: int, seed: int, queries: int, roster: int) -> Source | No
         check,
         "access.records.synthetic.generate + probes",
     )
+
+
+def records_of(table: Any) -> list[Record]:
+    """The ``Record`` of each row of a synthetic population's records table (for
+    ``streamed.build``'s workers: a module function pickles)."""
+    from access.records.synthetic import records_from_table
+
+    return [record for record, _row in records_from_table(table)]
 
 
 def _from_testdata(n: int, seed: int, queries: int, roster: int) -> Source:

@@ -201,10 +201,45 @@ def _postings(
     }
 
 
+def _sharded_postings(
+    shards: Iterable[pa.Table], record_ids: np.ndarray, max_postings: int, report: BuildReport
+) -> dict[str, np.ndarray]:
+    """``_postings`` of each shard, joined: shards come in byte order of their keys and hold
+    every posting of their keys, so each is sorted alone and the tables are concatenated."""
+    parts, over_cap = [], 0
+    for shard in shards:
+        report.keys_over_cap = 0  # an empty shard leaves it as it is
+        parts.append(_postings(shard, record_ids, max_postings, report))
+        over_cap += report.keys_over_cap  # each call reports its own shard
+    if len(parts) == 1:
+        return parts[0]
+    report.keys = sum(len(p["key_counts"]) for p in parts)
+    report.postings = sum(len(p["posting_rows"]) for p in parts)
+    report.keys_over_cap = over_cap
+
+    def joined(name: str) -> np.ndarray:
+        """Offsets of every part after the first shifted past the parts before it."""
+        out, base = [np.zeros(1, np.int64)], 0
+        for part in parts:
+            offsets = part[name]
+            out.append(offsets[1:] + base)
+            base += int(offsets[-1])
+        return np.concatenate(out)
+
+    narrow = np.int32 if len(record_ids) < 2**31 else np.int64
+    return {
+        "key_bytes": np.concatenate([p["key_bytes"] for p in parts]),
+        "key_offsets": joined("key_offsets"),
+        "key_counts": np.concatenate([p["key_counts"] for p in parts]),
+        "posting_offsets": joined("posting_offsets"),
+        "posting_rows": np.concatenate([p["posting_rows"] for p in parts]).astype(narrow),
+    }
+
+
 def build(
     directory: Path,
     feature_batches: Iterable[tuple[np.ndarray, Sequence[Row]]],
-    postings: pa.Table,
+    postings: pa.Table | Iterable[pa.Table],
     *,
     max_postings: int = MAX_POSTINGS,
     stamp: dict[str, Any] | None = None,
@@ -212,8 +247,10 @@ def build(
     """Write an online store into ``directory`` (which must not exist yet).
 
     ``feature_batches`` yields (record ids, feature rows) in ascending record id; ``postings``
-    has columns ``key`` (string) and ``record`` (int64). ``stamp`` is kept in the manifest for
-    the caller (what the store was built from)."""
+    has columns ``key`` (string) and ``record`` (int64): one table, or shards of it in byte
+    order of their keys with every posting of a key in one shard (``streamed``), read after
+    the feature batches. ``stamp`` is kept in the manifest for the caller (what the store was
+    built from)."""
     started = time.perf_counter()
     report = BuildReport()
     record_ids, encoded, values = _encode_all(feature_batches)
@@ -227,7 +264,8 @@ def build(
     vocab_sorted = strings.take(pa.array(order))
     vocab_bytes, vocab_offsets = string_buffers(vocab_sorted)
     lengths = np.asarray(pc.utf8_length(vocab_sorted).to_numpy(zero_copy_only=False), np.int64)
-    key_arrays = _postings(postings, record_ids, max_postings, report)
+    shards = [postings] if isinstance(postings, pa.Table) else postings
+    key_arrays = _sharded_postings(shards, record_ids, max_postings, report)
     directory.mkdir(parents=True, mode=0o700)  # person data: names, dates, identifiers
     arrays: dict[str, np.ndarray] = {
         "record_ids": record_ids,

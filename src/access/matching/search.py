@@ -155,6 +155,34 @@ def best_online(
     return shortlist(model, compiled, scores, lambda j: str(int(ids[rows[j]])), limit)
 
 
+def online_probabilities(
+    model: Model,
+    compiled: evaluate.CompiledModel,
+    store: OnlineStore,
+    query: Record,
+    rows: np.ndarray,
+) -> tuple[np.ndarray, list[str]]:
+    """``Matcher.probabilities`` over rows of an online store: every candidate scored in
+    full (the calibration and the benchmarks at ten million records)."""
+    if not len(rows):
+        return np.zeros(0), []
+    vocabulary = OnlineVocabulary(store)
+    left = vocabulary.encode([features(query)])
+    li = np.zeros(len(rows), dtype=np.int64)
+    scores = vectorised.score_pairs(compiled, vocabulary, left, store.encoded, li, rows)
+    return banded(model, compiled, scores)
+
+
+def banded(
+    model: Model, compiled: evaluate.CompiledModel, scores: evaluate.Scores
+) -> tuple[np.ndarray, list[str]]:
+    """Calibrated probabilities and bands of pairs scored in full."""
+    p = np.asarray(model.calibrated(scores.match_probability), dtype=float)
+    found = explain.conflicts(compiled, scores.levels)
+    bands = [calibrate.band(x, model.thresholds, c) for x, c in zip(p.tolist(), found, strict=True)]
+    return p, bands
+
+
 def shortlist(
     model: Model,
     compiled: evaluate.CompiledModel,
@@ -214,14 +242,7 @@ class Matcher:
         calibration and the benchmarks score millions of pairs)."""
         if not rows:
             return np.zeros(0), []
-        scores = self.column_scores(query, rows)
-        p = self.model.calibrated(scores.match_probability)
-        found = explain.conflicts(self.compiled, scores.levels)
-        bands = [
-            calibrate.band(float(x), self.model.thresholds, c)
-            for x, c in zip(np.asarray(p).tolist(), found, strict=True)
-        ]
-        return np.asarray(p, dtype=float), bands
+        return banded(self.model, self.compiled, self.column_scores(query, rows))
 
     def candidates(self, query: Record) -> list[int]:
         return sorted(self.store.index.candidates(query_keys(query)))

@@ -1,0 +1,242 @@
+"""``access bench matching --online``: the matching benchmark on an online store alone.
+
+``bench.run`` holds the whole store as Python objects (about 21 GB at a million records), for
+the in-memory searches, the Splink baseline and training. At ten million records only the
+online store fits: it is built from the population table in streamed batches
+(``streamed.build``), and every figure is measured on it, as the inquiry API and roster
+screening use it.
+
+What differs from ``bench.run``, and why:
+- the model is trained on the population of the same generator and seed at 1,000,000
+  records (``TRAIN_RECORDS``): Splink's EM over the whole store does not fit in memory, and
+  a random tenth of the store would keep a hundredth of its duplicate pairs;
+- the calibration is fitted and checked on probes scored against the whole store, as at a
+  million records, with half as many probes (``CALIBRATION_PROBES``, ``CHECK_PROBES``);
+- there is no Splink baseline (``baseline_p95_ms`` and ``speedup`` are null): it needs the
+  store with its keys as one DuckDB table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import os
+import platform
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from access.matching import bench, calibrate, online, screen, search, streamed
+from access.matching.evaluate import compile_model
+from access.matching.keys import query_keys
+from access.matching.model import Model, train
+from access.matching.store import features_table
+
+TRAIN_RECORDS = 1_000_000
+CALIBRATION_PROBES = 10  # labelled probes per test query (at least 10,000)
+CHECK_PROBES = 5  # further probes per test query for the calibration table
+
+
+def _person_codes(values: pa.Array, dictionary: pa.Array) -> np.ndarray:
+    """Each person id's position in ``dictionary`` (-1 when absent or null)."""
+    found = pc.index_in(values, value_set=dictionary)
+    return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def _labelled(
+    model: Model,
+    served: online.OnlineStore,
+    queries: list[bench.Query],
+    person_codes: dict[object, int],
+    store_persons: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Every candidate pair of each query: calibrated probability, truth and band."""
+    compiled = compile_model(model)  # the calibration does not enter the compiled model
+    probs, labels, bands = [], [], []
+    for query, person in queries:
+        rows = served.candidates(query_keys(query))
+        p, found = search.online_probabilities(model, compiled, served, query, rows)
+        probs.append(p)
+        labels.append(store_persons[rows] == person_codes.get(person, -2))
+        bands += found
+    return np.concatenate(probs), np.concatenate(labels), bands
+
+
+def run(
+    records: int,
+    seed: int = 0,
+    queries: int = 1000,
+    roster: int = 100_000,
+    progress: Callable[[str], None] | None = None,
+    scratch: Path | None = None,
+) -> dict[str, Any]:
+    from access.records.synthetic import generate, probes
+
+    step = progress or (lambda _message: None)
+    started_all = time.perf_counter()
+    step("generating the population")
+    population = generate(bench.persons_for(records), seed)
+    table = population.records
+    persons = population.persons.column("person_id")
+    store_persons = _person_codes(table.column("person_id").combine_chunks(), persons)
+    person_codes = dict(zip(persons.to_pylist(), range(len(persons)), strict=True))
+    test = bench.probe_queries(probes(population, queries, seed))
+    calibration = bench.probe_queries(
+        probes(population, max(CALIBRATION_PROBES * queries, 10_000), seed + 1)
+    )
+    batch = bench.probe_queries(probes(population, roster, seed + 2))
+    check = bench.probe_queries(probes(population, CHECK_PROBES * queries, seed + 3))
+    distinct, counts = np.unique(store_persons, return_counts=True)
+    records_of = dict(zip(distinct.tolist(), counts.tolist(), strict=True))
+    store_size = table.num_rows
+    del population
+    gc.collect()
+
+    with tempfile.TemporaryDirectory(prefix="access-bench-online-", dir=scratch) as folder:
+        directory = Path(folder) / "store"
+        step(f"building the online store of {store_size:,} records (streamed)")
+        started = time.perf_counter()
+        built = streamed.build(directory, table, bench.records_of, scratch=Path(folder))
+        build_seconds = time.perf_counter() - started
+        del table
+        gc.collect()
+
+        trained_on = min(records, TRAIN_RECORDS)
+        step(f"training (EM) on the {trained_on:,}-record population of the same seed")
+        sample = generate(bench.persons_for(trained_on), seed).records
+        sample_table = features_table(bench.records_of(sample))
+        del sample
+        started = time.perf_counter()
+        model = train(sample_table)
+        train_seconds = time.perf_counter() - started
+        del sample_table
+        gc.collect()
+
+        served = online.OnlineStore(directory)
+        served.utf8  # noqa: B018 - a serving process's one-time work, before any timing
+        step("calibrating")
+        probs, labels, _bands = _labelled(model, served, calibration, person_codes, store_persons)
+        model.calibration = calibrate.fit_isotonic(
+            probs, labels, min_block=bench.CALIBRATION_MIN_BLOCK
+        )
+        model.thresholds = calibrate.choose_thresholds(
+            model.calibrated(probs), labels, probable_precision=bench.PROBABLE_PRECISION
+        )
+        fit_pairs = len(probs)
+        del probs, labels
+        compiled = compile_model(model)
+
+        step("inquiries (online store)")
+        timings, all_probs, all_labels, all_bands, candidates = [], [], [], [], []
+        true_pairs = absent = absent_probable = 0
+        for query, person in test:
+            t0 = time.perf_counter()
+            rows = served.candidates(query_keys(query))
+            found = search.finish(
+                search.best_online(model, compiled, served, query, rows), 10, False
+            )
+            timings.append((time.perf_counter() - t0) * 1000)
+            candidates.append(len(rows))
+            if person is None:
+                absent += 1
+                absent_probable += any(c.band == calibrate.PROBABLE for c in found)
+            else:
+                true_pairs += records_of.get(person_codes[person], 0)
+            p, bands = search.online_probabilities(model, compiled, served, query, rows)
+            all_probs.append(p)
+            all_labels.append(store_persons[rows] == person_codes.get(person, -2))
+            all_bands += bands
+
+        step("calibration check probes")
+        check_probs, check_labels, _ = _labelled(model, served, check, person_codes, store_persons)
+        labels_all = np.concatenate(all_labels)
+        metrics = calibrate.band_metrics(all_bands, labels_all)
+        retrieved_true = int(labels_all.sum())
+        for name in ("probable", "possible"):  # recall against every true pair
+            metrics[f"{name}_recall"] = round(
+                metrics[f"{name}_recall"] * retrieved_true / max(true_pairs, 1), 4
+            )
+        reliability_table = calibrate.reliability(
+            np.concatenate([*all_probs, check_probs]), np.concatenate([labels_all, check_labels])
+        )
+        calibration_pairs = len(labels_all) + len(check_labels)
+        del served, all_probs, all_labels, check_probs, check_labels
+        gc.collect()
+
+        step(f"batch screening of {len(batch):,} roster rows")
+        roster_records = [
+            dataclasses.replace(q, record_id=f"roster-{i}") for i, (q, _p) in enumerate(batch)
+        ]
+        screener = screen.OnlineScreener(
+            model, directory, min_probability=model.thresholds["possible"]
+        )
+        started = time.perf_counter()
+        batch_pairs = screener.screen(roster_records, workers=bench.BATCH_WORKERS)
+        batch_seconds = time.perf_counter() - started
+
+    truth = {f"roster-{i}": person_codes.get(p, -2) for i, (_q, p) in enumerate(batch)}
+    probable = probable_true = found_true = 0
+    for pair in batch_pairs:
+        same = truth[pair["left_id"]] == store_persons[pair["right_id"]]
+        probable += pair["band"] == calibrate.PROBABLE
+        probable_true += same and pair["band"] == calibrate.PROBABLE
+        found_true += same and pair["band"] != calibrate.NO_MATCH
+    batch_true = sum(records_of.get(person_codes[p], 0) for _q, p in batch if p is not None)
+    p95 = bench._percentile(timings, 0.95)
+    return {
+        "benchmark": "matching",
+        "population": "access.records.synthetic.generate + probes",
+        "store": "online store only (streamed build; bench_online)",
+        "records": store_size,
+        "store_records": store_size,
+        "queries": len(timings),
+        "seed": seed,
+        "inquiry_p50_ms": bench._percentile(timings, 0.50),
+        "inquiry_p95_ms": p95,
+        "inquiry_p99_ms": bench._percentile(timings, 0.99),
+        "inquiry_mean_ms": round(statistics.fmean(timings), 3) if timings else 0.0,
+        "inquiry_path": "online store (search.best_online), as the inquiry API serves",
+        "candidates_p50": int(np.percentile(candidates, 50)) if candidates else 0,
+        "candidates_p95": int(np.percentile(candidates, 95)) if candidates else 0,
+        "baseline_p95_ms": None,
+        "speedup": None,
+        "candidate_recall": round(retrieved_true / max(true_pairs, 1), 4),
+        **metrics,
+        "absent_queries": absent,
+        "absent_probable_rate": round(absent_probable / max(absent, 1), 4),
+        "thresholds": {k: round(v, 6) for k, v in model.thresholds.items()},
+        "calibration": reliability_table,
+        "calibration_pairs": calibration_pairs,
+        "calibration_fit_pairs": fit_pairs,
+        "batch_rows": len(roster_records),
+        "batch_pairs": len(batch_pairs),
+        "batch_precision": round(probable_true / max(probable, 1), 4),
+        "batch_probable_recall": round(probable_true / max(batch_true, 1), 4),
+        "batch_recall": round(found_true / max(batch_true, 1), 4),
+        "batch_store_records": store_size,
+        "batch_seconds": round(batch_seconds, 2),
+        "batch_engine": f"online store, {bench.BATCH_WORKERS} spawned workers (compiled kernel)",
+        "build_seconds": round(build_seconds, 2),
+        "build": {
+            "keys": built.keys,
+            "postings": built.postings,
+            "keys_over_cap": built.keys_over_cap,
+            "vocabulary": built.vocabulary,
+        },
+        "train_records": trained_on,
+        "train_seconds": round(train_seconds, 2),
+        "total_seconds": round(time.perf_counter() - started_all, 1),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+            "cpus": os.cpu_count(),
+        },
+    }
