@@ -10,8 +10,8 @@ What differs from ``bench.run``, and why:
 - the model is trained on the population of the same generator and seed at 1,000,000
   records (``TRAIN_RECORDS``): Splink's EM over the whole store does not fit in memory, and
   a random tenth of the store would keep a hundredth of its duplicate pairs;
-- the calibration is fitted and checked on probes scored against the whole store, as at a
-  million records, with half as many probes (``CALIBRATION_PROBES``, ``CHECK_PROBES``);
+- the calibration is fitted and checked on the same probes as ``bench.run``'s, scored
+  against the whole store;
 - there is no Splink baseline (``baseline_p95_ms`` and ``speedup`` are null): it needs the
   store with its keys as one DuckDB table.
 """
@@ -19,7 +19,6 @@ What differs from ``bench.run``, and why:
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import platform
 import statistics
@@ -40,8 +39,6 @@ from access.matching.model import Model, train
 from access.matching.store import features_table
 
 TRAIN_RECORDS = 1_000_000
-CALIBRATION_PROBES = 10  # labelled probes per test query (at least 10,000)
-CHECK_PROBES = 5  # further probes per test query for the calibration table
 
 
 def _person_codes(values: pa.Array, dictionary: pa.Array) -> np.ndarray:
@@ -56,17 +53,15 @@ def _labelled(
     queries: list[bench.Query],
     person_codes: dict[object, int],
     store_persons: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Every candidate pair of each query: calibrated probability, truth and band."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every candidate pair of each query: calibrated probability and truth."""
     compiled = compile_model(model)  # the calibration does not enter the compiled model
-    probs, labels, bands = [], [], []
+    probs, labels = [], []
     for query, person in queries:
         rows = served.candidates(query_keys(query))
-        p, found = search.online_probabilities(model, compiled, served, query, rows)
-        probs.append(p)
+        probs.append(search.online_probabilities(model, compiled, served, query, rows)[0])
         labels.append(store_persons[rows] == person_codes.get(person, -2))
-        bands += found
-    return np.concatenate(probs), np.concatenate(labels), bands
+    return np.concatenate(probs), np.concatenate(labels)
 
 
 def run(
@@ -81,6 +76,18 @@ def run(
 
     step = progress or (lambda _message: None)
     started_all = time.perf_counter()
+    # first, while this process is small: EM's peak memory is DuckDB's and the Python rows'
+    trained_on = min(records, TRAIN_RECORDS)
+    step(f"training (EM) on the {trained_on:,}-record population of the same seed")
+    sample = generate(bench.persons_for(trained_on), seed).records
+    sample_table = features_table(bench.records_of(sample))
+    del sample
+    started = time.perf_counter()
+    model = train(sample_table)
+    train_seconds = time.perf_counter() - started
+    del sample_table
+    bench._release_memory()
+
     step("generating the population")
     population = generate(bench.persons_for(records), seed)
     table = population.records
@@ -89,15 +96,15 @@ def run(
     person_codes = dict(zip(persons.to_pylist(), range(len(persons)), strict=True))
     test = bench.probe_queries(probes(population, queries, seed))
     calibration = bench.probe_queries(
-        probes(population, max(CALIBRATION_PROBES * queries, 10_000), seed + 1)
+        probes(population, max(bench.CALIBRATION_PROBES * queries, 20_000), seed + 1)
     )
     batch = bench.probe_queries(probes(population, roster, seed + 2))
-    check = bench.probe_queries(probes(population, CHECK_PROBES * queries, seed + 3))
+    check = bench.probe_queries(probes(population, bench.CHECK_PROBES * queries, seed + 3))
     distinct, counts = np.unique(store_persons, return_counts=True)
     records_of = dict(zip(distinct.tolist(), counts.tolist(), strict=True))
     store_size = table.num_rows
     del population
-    gc.collect()
+    bench._release_memory()
 
     with tempfile.TemporaryDirectory(prefix="access-bench-online-", dir=scratch) as folder:
         directory = Path(folder) / "store"
@@ -106,23 +113,12 @@ def run(
         built = streamed.build(directory, table, bench.records_of, scratch=Path(folder))
         build_seconds = time.perf_counter() - started
         del table
-        gc.collect()
-
-        trained_on = min(records, TRAIN_RECORDS)
-        step(f"training (EM) on the {trained_on:,}-record population of the same seed")
-        sample = generate(bench.persons_for(trained_on), seed).records
-        sample_table = features_table(bench.records_of(sample))
-        del sample
-        started = time.perf_counter()
-        model = train(sample_table)
-        train_seconds = time.perf_counter() - started
-        del sample_table
-        gc.collect()
+        bench._release_memory()
 
         served = online.OnlineStore(directory)
         served.utf8  # noqa: B018 - a serving process's one-time work, before any timing
         step("calibrating")
-        probs, labels, _bands = _labelled(model, served, calibration, person_codes, store_persons)
+        probs, labels = _labelled(model, served, calibration, person_codes, store_persons)
         model.calibration = calibrate.fit_isotonic(
             probs, labels, min_block=bench.CALIBRATION_MIN_BLOCK
         )
@@ -155,7 +151,7 @@ def run(
             all_bands += bands
 
         step("calibration check probes")
-        check_probs, check_labels, _ = _labelled(model, served, check, person_codes, store_persons)
+        check_probs, check_labels = _labelled(model, served, check, person_codes, store_persons)
         labels_all = np.concatenate(all_labels)
         metrics = calibrate.band_metrics(all_bands, labels_all)
         retrieved_true = int(labels_all.sum())
@@ -168,7 +164,7 @@ def run(
         )
         calibration_pairs = len(labels_all) + len(check_labels)
         del served, all_probs, all_labels, check_probs, check_labels
-        gc.collect()
+        bench._release_memory()
 
         step(f"batch screening of {len(batch):,} roster rows")
         roster_records = [
