@@ -88,31 +88,34 @@ def run(
     del sample_table
     bench._release_memory()
 
-    step("generating the population")
-    population = generate(bench.persons_for(records), seed)
-    table = population.records
-    persons = population.persons.column("person_id")
-    store_persons = _person_codes(table.column("person_id").combine_chunks(), persons)
-    person_codes = dict(zip(persons.to_pylist(), range(len(persons)), strict=True))
-    test = bench.probe_queries(probes(population, queries, seed))
-    calibration = bench.probe_queries(
-        probes(population, max(bench.CALIBRATION_PROBES * queries, 20_000), seed + 1)
-    )
-    batch = bench.probe_queries(probes(population, roster, seed + 2))
-    check = bench.probe_queries(probes(population, bench.CHECK_PROBES * queries, seed + 3))
-    distinct, counts = np.unique(store_persons, return_counts=True)
-    records_of = dict(zip(distinct.tolist(), counts.tolist(), strict=True))
-    store_size = table.num_rows
-    del population
-    bench._release_memory()
-
     with tempfile.TemporaryDirectory(prefix="access-bench-online-", dir=scratch) as folder:
+        step("generating the population")
+        population = generate(bench.persons_for(records), seed)
+        table = population.records
+        persons = population.persons.column("person_id")
+        store_persons = _person_codes(table.column("person_id").combine_chunks(), persons)
+        person_codes = dict(zip(persons.to_pylist(), range(len(persons)), strict=True))
+        test = bench.probe_queries(probes(population, queries, seed))
+        calibration = bench.probe_queries(
+            probes(population, max(bench.CALIBRATION_PROBES * queries, 20_000), seed + 1)
+        )
+        batch = bench.probe_queries(probes(population, roster, seed + 2))
+        check = bench.probe_queries(probes(population, bench.CHECK_PROBES * queries, seed + 3))
+        distinct, counts = np.unique(store_persons, return_counts=True)
+        records_of = dict(zip(distinct.tolist(), counts.tolist(), strict=True))
+        store_size = table.num_rows
+        # the table goes to disk and out of this process: the build's workers map the file
+        records_file = Path(folder) / "records.arrow"
+        streamed.write_table(table, records_file)
+        del population, table, persons
+        bench._release_memory()
+
         directory = Path(folder) / "store"
         step(f"building the online store of {store_size:,} records (streamed)")
         started = time.perf_counter()
-        built = streamed.build(directory, table, bench.records_of, scratch=Path(folder))
+        built = streamed.build(directory, records_file, bench.records_of, scratch=Path(folder))
         build_seconds = time.perf_counter() - started
-        del table
+        records_file.unlink()
         bench._release_memory()
 
         served = online.OnlineStore(directory)

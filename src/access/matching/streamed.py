@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -102,10 +103,20 @@ def _keys_written(records: Sequence[Record], first_row: int, cuts: list[str], fo
 _WORKER: dict[str, Any] = {}
 
 
-def _worker(to_records: ToRecords, cuts: list[str], folder: str) -> None:
-    source = pa.memory_map(str(Path(folder) / "records.arrow"))  # open while the worker lives
-    table = pa.ipc.open_file(source).read_all()  # mapped: a slice reads its own rows alone
-    _WORKER.update(to_records=to_records, cuts=cuts, folder=Path(folder), table=table)
+def _worker(to_records: ToRecords, cuts: list[str], folder: str, records: str) -> None:
+    _WORKER.update(to_records=to_records, cuts=cuts, folder=Path(folder), table=mapped(records))
+
+
+def mapped(path: str | Path) -> pa.Table:
+    """An Arrow IPC file's table, memory-mapped (the map stays open while the table lives):
+    a slice reads its own rows alone, and the pages belong to the page cache, not the heap."""
+    return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+
+
+def write_table(table: pa.Table, path: Path) -> None:
+    """``table`` as an Arrow IPC file, for ``build`` (which then need not hold it in memory)."""
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as out:
+        out.write_table(table)
 
 
 def _batch(job: tuple[int, int]) -> tuple[int, list[dict[str, Any]], int]:
@@ -116,9 +127,21 @@ def _batch(job: tuple[int, int]) -> tuple[int, list[dict[str, Any]], int]:
     return first_row, [features(r) for r in records], written
 
 
+def _in_order(pool: Any, jobs: list[tuple[int, int]], ahead: int) -> Iterator[Any]:
+    """``pool.imap(_batch, jobs)`` with at most ``ahead`` batches submitted and not yet taken:
+    finished batches' feature rows wait in memory only that far ahead of the encoding."""
+    pending: deque[Any] = deque()
+    for job in jobs:
+        pending.append(pool.apply_async(_batch, (job,)))
+        if len(pending) >= ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
 def build(
     directory: Path,
-    table: pa.Table,
+    source: pa.Table | Path,
     to_records: ToRecords,
     *,
     workers: int = 2,
@@ -128,24 +151,28 @@ def build(
     scratch: Path | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> online.BuildReport:
-    """Write the online store of ``table``'s rows (record ids: row numbers) into ``directory``.
+    """Write the online store of the rows of ``source`` (a table, or an Arrow IPC file of one,
+    ``write_table``) into ``directory``; record ids are row numbers.
 
-    ``to_records`` turns a slice of ``table`` into ``Record`` s (it must pickle: a module
-    function). The table and the keys go to a scratch folder under ``scratch`` (default: the
-    system's), removed at the end; ``progress`` is told how many rows each batch held."""
-    every = max(1, table.num_rows // SAMPLE)  # rows spread over the table
-    cuts = boundaries(to_records(table.take(np.arange(0, table.num_rows, every))), shards)
+    ``to_records`` turns a slice of the table into ``Record`` s (it must pickle: a module
+    function). The keys (and a given table) go to a scratch folder under ``scratch``
+    (default: the system's), removed at the end; ``progress`` is told how many rows each
+    batch held."""
     folder = Path(tempfile.mkdtemp(prefix="access-keys-", dir=scratch))
     try:
-        path = str(folder / "records.arrow")
-        with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as out:
-            out.write_table(table)
+        if isinstance(source, pa.Table):
+            write_table(source, folder / "records.arrow")
+            source = folder / "records.arrow"
+        table = mapped(source)
+        every = max(1, table.num_rows // SAMPLE)  # rows spread over the table
+        cuts = boundaries(to_records(table.take(np.arange(0, table.num_rows, every))), shards)
         jobs = [(start, batch) for start in range(0, table.num_rows, batch)]
-        setup = (to_records, cuts, str(folder))
+        del table
+        setup = (to_records, cuts, str(folder), str(source))
         shard_tables = _shards(folder, len(cuts) + 1)
         if workers > 1:
             with mp.get_context("spawn").Pool(workers, _worker, setup) as pool:
-                batches = _features(pool.imap(_batch, jobs), progress)
+                batches = _features(_in_order(pool, jobs, 2 * workers), progress)
                 return online.build(directory, batches, shard_tables, max_postings=max_postings)
         _worker(*setup)
         batches = _features(map(_batch, jobs), progress)
