@@ -205,16 +205,15 @@ def _baseline_ms(model: Any, store: Store, queries: Sequence[Record]) -> list[fl
     return timings
 
 
-def _batch_metrics(
+def batch_metrics(
     roster_persons: Sequence[object],
     pairs: Sequence[dict[str, Any]],
-    store_ids: Sequence[str],
-    store_persons: Sequence[object],
-    records_of: dict[object, int],
+    person_of_store: Callable[[Any], object],
+    records_of: dict[Any, int],
 ) -> dict[str, float]:
-    """Precision of "probable" pairs and recall (possible or better) over every true pair."""
+    """Precision of "probable" pairs and recall (possible or better) over every true pair;
+    ``roster_persons[i]`` is roster row i's person (None: absent from the store)."""
     person_of_row = {f"roster-{i}": person for i, person in enumerate(roster_persons)}
-    person_of_store = dict(zip(store_ids, store_persons, strict=True))
     true_pairs = sum(records_of.get(p, 0) for p in roster_persons if p is not None)
     probable = probable_true = found_true = 0
     for pair in pairs:
@@ -222,7 +221,7 @@ def _batch_metrics(
         if left not in person_of_row:
             left, right = right, left
         truth = person_of_row.get(left) is not None and (
-            person_of_row.get(left) == person_of_store.get(right)
+            person_of_row.get(left) == person_of_store(right)
         )
         if pair["band"] == calibrate.PROBABLE:
             probable += 1
@@ -233,6 +232,15 @@ def _batch_metrics(
         "batch_precision": round(probable_true / max(probable, 1), 4),
         "batch_probable_recall": round(probable_true / max(true_pairs, 1), 4),
         "batch_recall": round(found_true / max(true_pairs, 1), 4),
+    }
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
     }
 
 
@@ -358,9 +366,8 @@ def run(
     scratch.cleanup()
     for pair in batch_pairs:  # the online store names records by row number
         pair["right_id"] = store_ids[pair["right_id"]]
-    batch_metrics = _batch_metrics(
-        roster_persons, batch_pairs, store_ids, store_persons, records_of
-    )
+    person_of_store = dict(zip(store_ids, store_persons, strict=True))
+    batch_figures = batch_metrics(roster_persons, batch_pairs, person_of_store.get, records_of)
     p95 = _percentile(timings, 0.95)
     base95 = _percentile(baseline, 0.95)
     return {
@@ -392,17 +399,12 @@ def run(
         "calibration_fit_pairs": fit_pairs,
         "batch_rows": len(roster_records),
         "batch_pairs": len(batch_pairs),
-        **batch_metrics,
+        **batch_figures,
         "batch_store_records": store_size,
         "batch_seconds": round(batch_seconds, 2),
         "batch_prepare_seconds": round(prepare_seconds, 2),
         "batch_engine": f"online store, {BATCH_WORKERS} spawned workers (compiled kernel)",
         "train_seconds": round(train_seconds, 2),
         "total_seconds": round(time.perf_counter() - started_all, 1),
-        "machine": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(),
-            "cpus": os.cpu_count(),
-        },
+        "machine": machine(),
     }

@@ -19,8 +19,6 @@ What differs from ``bench.run``, and why:
 from __future__ import annotations
 
 import dataclasses
-import os
-import platform
 import statistics
 import tempfile
 import time
@@ -180,14 +178,12 @@ def run(
         batch_pairs = screener.screen(roster_records, workers=bench.BATCH_WORKERS)
         batch_seconds = time.perf_counter() - started
 
-    truth = {f"roster-{i}": person_codes.get(p, -2) for i, (_q, p) in enumerate(batch)}
-    probable = probable_true = found_true = 0
-    for pair in batch_pairs:
-        same = truth[pair["left_id"]] == store_persons[pair["right_id"]]
-        probable += pair["band"] == calibrate.PROBABLE
-        probable_true += same and pair["band"] == calibrate.PROBABLE
-        found_true += same and pair["band"] != calibrate.NO_MATCH
-    batch_true = sum(records_of.get(person_codes[p], 0) for _q, p in batch if p is not None)
+    batch_figures = bench.batch_metrics(
+        [person_codes.get(p) for _q, p in batch],
+        batch_pairs,
+        lambda row: int(store_persons[row]),
+        records_of,
+    )
     p95 = bench._percentile(timings, 0.95)
     return {
         "benchmark": "matching",
@@ -216,9 +212,7 @@ def run(
         "calibration_fit_pairs": fit_pairs,
         "batch_rows": len(roster_records),
         "batch_pairs": len(batch_pairs),
-        "batch_precision": round(probable_true / max(probable, 1), 4),
-        "batch_probable_recall": round(probable_true / max(batch_true, 1), 4),
-        "batch_recall": round(found_true / max(batch_true, 1), 4),
+        **batch_figures,
         "batch_store_records": store_size,
         "batch_seconds": round(batch_seconds, 2),
         "batch_engine": f"online store, {bench.BATCH_WORKERS} spawned workers (compiled kernel)",
@@ -232,10 +226,5 @@ def run(
         "train_records": trained_on,
         "train_seconds": round(train_seconds, 2),
         "total_seconds": round(time.perf_counter() - started_all, 1),
-        "machine": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(),
-            "cpus": os.cpu_count(),
-        },
+        "machine": bench.machine(),
     }
