@@ -28,8 +28,9 @@ class Command(BaseCommand):
             "--online",
             action="store_true",
             help="Matching on an online store alone, built in streamed batches (no in-memory "
-            "store, no Splink baseline; the model trained at 1,000,000 records): for stores "
-            "beyond memory, such as 10,000,000 records.",
+            "store, no Splink baseline; the model trained at 1,000,000 records), for stores "
+            "beyond memory. At 10,000,000 records its build does not fit in 24 GiB yet "
+            "(docs/matching.md, known limits).",
         )
         inquiries = parser.add_argument_group("inquiries")
         inquiries.add_argument("--users", type=int, default=20, help="Concurrent locust users.")
