@@ -23,6 +23,7 @@ import bisect
 import contextlib
 import fcntl
 import functools
+import itertools
 import json
 import os
 import shutil
@@ -201,39 +202,67 @@ def _postings(
     }
 
 
+KEY_FILES = ("key_bytes", "key_offsets", "key_counts", "posting_offsets", "posting_rows")
+
+
 def _sharded_postings(
-    shards: Iterable[pa.Table], record_ids: np.ndarray, max_postings: int, report: BuildReport
-) -> dict[str, np.ndarray]:
-    """``_postings`` of each shard, joined: shards come in byte order of their keys and hold
-    every posting of their keys, so each is sorted alone and the tables are concatenated."""
-    parts, over_cap = [], 0
-    for shard in shards:
-        report.keys_over_cap = 0  # an empty shard leaves it as it is
-        parts.append(_postings(shard, record_ids, max_postings, report))
-        over_cap += report.keys_over_cap  # each call reports its own shard
-    if len(parts) == 1:
-        return parts[0]
-    report.keys = sum(len(p["key_counts"]) for p in parts)
-    report.postings = sum(len(p["posting_rows"]) for p in parts)
-    report.keys_over_cap = over_cap
-
-    def joined(name: str) -> np.ndarray:
-        """Offsets of every part after the first shifted past the parts before it."""
-        out, base = [np.zeros(1, np.int64)], 0
-        for part in parts:
-            offsets = part[name]
-            out.append(offsets[1:] + base)
-            base += int(offsets[-1])
-        return np.concatenate(out)
-
-    narrow = np.int32 if len(record_ids) < 2**31 else np.int64
-    return {
-        "key_bytes": np.concatenate([p["key_bytes"] for p in parts]),
-        "key_offsets": joined("key_offsets"),
-        "key_counts": np.concatenate([p["key_counts"] for p in parts]),
-        "posting_offsets": joined("posting_offsets"),
-        "posting_rows": np.concatenate([p["posting_rows"] for p in parts]).astype(narrow),
-    }
+    shards: Iterable[pa.Table],
+    record_ids: np.ndarray,
+    max_postings: int,
+    report: BuildReport,
+    directory: Path,
+) -> None:
+    """``_postings`` of each shard, written into ``directory``'s key files: shards come in
+    byte order of their keys and hold every posting of their keys, so each is sorted alone
+    and appended (offsets shifted past the shards before it). One shard is in memory at a
+    time: at ten million records the key table is several gigabytes."""
+    raw = {name: open(directory / f".{name}.part", "wb") for name in KEY_FILES}  # noqa: SIM115
+    dtypes: dict[str, np.dtype[Any]] = {}
+    sizes = dict.fromkeys(KEY_FILES, 0)
+    bases = {"key_offsets": 0, "posting_offsets": 0}
+    keys = postings = over_cap = 0
+    try:
+        for shard in itertools.chain([None], shards):
+            if shard is None:  # the offsets' leading 0
+                part = {name: np.zeros(1, np.int64) for name in bases}
+            else:
+                report.keys_over_cap = 0  # an empty shard leaves it as it is
+                found = _postings(shard, record_ids, max_postings, report)
+                over_cap += report.keys_over_cap
+                keys, postings = (
+                    keys + len(found["key_counts"]),
+                    postings + len(found["posting_rows"]),
+                )
+                part = dict(found)
+                for name in bases:  # drop the shard's leading 0, shift past the shards before
+                    part[name] = found[name][1:] + bases[name]
+                    bases[name] += int(found[name][-1])
+            for name, array in part.items():
+                array = np.ascontiguousarray(array)
+                dtypes.setdefault(name, array.dtype)
+                raw[name].write(array.astype(dtypes[name], copy=False).tobytes())
+                sizes[name] += len(array)
+    finally:
+        for out in raw.values():
+            out.close()
+    for name in KEY_FILES:
+        part_path = directory / f".{name}.part"
+        dtype = dtypes.get(name, np.dtype(np.int64 if name != "key_bytes" else np.uint8))
+        target = np.lib.format.open_memmap(
+            directory / _file(name), mode="w+", dtype=dtype, shape=(sizes[name],)
+        )
+        step = 1 << 24
+        for at in range(0, sizes[name], step):
+            target[at : at + step] = np.fromfile(
+                part_path, dtype=dtype, count=min(step, sizes[name] - at),
+                offset=at * dtype.itemsize,
+            )  # fmt: skip
+        target.flush()
+        del target
+        with open(directory / _file(name), "rb+") as written:
+            os.fsync(written.fileno())
+        part_path.unlink()
+    report.keys, report.postings, report.keys_over_cap = keys, postings, over_cap
 
 
 def build(
@@ -264,15 +293,12 @@ def build(
     vocab_sorted = strings.take(pa.array(order))
     vocab_bytes, vocab_offsets = string_buffers(vocab_sorted)
     lengths = np.asarray(pc.utf8_length(vocab_sorted).to_numpy(zero_copy_only=False), np.int64)
-    shards = [postings] if isinstance(postings, pa.Table) else postings
-    key_arrays = _sharded_postings(shards, record_ids, max_postings, report)
     directory.mkdir(parents=True, mode=0o700)  # person data: names, dates, identifiers
     arrays: dict[str, np.ndarray] = {
         "record_ids": record_ids,
         "vocab_bytes": vocab_bytes,
         "vocab_offsets": vocab_offsets,
         "vocab_lengths": lengths,
-        **key_arrays,
     }
     for col, codes in encoded.scalars.items():
         arrays[f"scalar.{col}"] = codes
@@ -284,6 +310,13 @@ def build(
             np.save(out, np.ascontiguousarray(array))
             out.flush()
             os.fsync(out.fileno())
+    del arrays, encoded, strings, vocab_sorted, vocab_bytes, vocab_offsets, lengths
+    shards = [postings] if isinstance(postings, pa.Table) else postings
+    try:
+        _sharded_postings(shards, record_ids, max_postings, report, directory)
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)  # a store without its keys is no store
+        raise
     report.records, report.vocabulary = len(record_ids), len(values)
     report.seconds = round(time.perf_counter() - started, 3)
     manifest = {
