@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import numpy as np
@@ -87,3 +90,21 @@ def test_keys_over_the_cap_are_counted_across_shards(tmp_path: Path) -> None:
     want, got = _arrays(tmp_path / "whole"), _arrays(tmp_path / "split")
     for name, array in want.items():
         assert np.array_equal(got[name], array), name
+
+
+def _dies_in_a_worker(table: object) -> list:
+    """``records_of`` in this process; in a build's worker, the worker dies (as the kernel
+    kills a process out of memory)."""
+    if multiprocessing.parent_process() is not None:
+        os._exit(1)
+    return records_of(table)
+
+
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging_it(tmp_path: Path) -> None:
+    table = generate(300, 2).records
+    with pytest.raises(BrokenProcessPool):
+        streamed.build(
+            tmp_path / "store", table, _dies_in_a_worker, workers=2, batch=100, scratch=tmp_path
+        )
+    assert not (tmp_path / "store").exists()
+    assert list(tmp_path.iterdir()) == []  # the keys' scratch folder is removed too

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -127,16 +128,18 @@ def _batch(job: tuple[int, int]) -> tuple[int, list[dict[str, Any]], int]:
     return first_row, [features(r) for r in records], written
 
 
-def _in_order(pool: Any, jobs: list[tuple[int, int]], ahead: int) -> Iterator[Any]:
-    """``pool.imap(_batch, jobs)`` with at most ``ahead`` batches submitted and not yet taken:
-    finished batches' feature rows wait in memory only that far ahead of the encoding."""
-    pending: deque[Any] = deque()
+def _in_order(pool: Executor, jobs: list[tuple[int, int]], ahead: int) -> Iterator[Any]:
+    """``_batch`` of each job in order, with at most ``ahead`` batches submitted and not yet
+    taken: finished batches' feature rows wait in memory only that far ahead of the encoding.
+    A worker that dies (killed for memory) fails the build: ``BrokenProcessPool``, where a
+    ``multiprocessing.Pool`` would replace it and wait for its batch forever."""
+    pending: deque[Future[Any]] = deque()
     for job in jobs:
-        pending.append(pool.apply_async(_batch, (job,)))
+        pending.append(pool.submit(_batch, job))
         if len(pending) >= ahead:
-            yield pending.popleft().get()
+            yield pending.popleft().result()
     while pending:
-        yield pending.popleft().get()
+        yield pending.popleft().result()
 
 
 def build(
@@ -171,7 +174,8 @@ def build(
         setup = (to_records, cuts, str(folder), str(source))
         shard_tables = _shards(folder, len(cuts) + 1)
         if workers > 1:
-            with mp.get_context("spawn").Pool(workers, _worker, setup) as pool:
+            context = mp.get_context("spawn")
+            with ProcessPoolExecutor(workers, context, _worker, setup) as pool:
                 batches = _features(_in_order(pool, jobs, 2 * workers), progress)
                 return online.build(directory, batches, shard_tables, max_postings=max_postings)
         _worker(*setup)
