@@ -147,10 +147,7 @@ def best_online(
     if not len(rows):
         return []
     floor = None if include_no_match else reporting_floor(model)
-    vocabulary = OnlineVocabulary(store)
-    left = vocabulary.encode([features(query)])
-    li = np.zeros(len(rows), dtype=np.int64)
-    scores = vectorised.score_pairs(compiled, vocabulary, left, store.encoded, li, rows, floor)
+    scores = _online_scores(compiled, store, query, rows, floor)
     ids = store.record_ids
     return shortlist(model, compiled, scores, lambda j: str(int(ids[rows[j]])), limit)
 
@@ -166,11 +163,21 @@ def online_probabilities(
     full (the calibration and the benchmarks at ten million records)."""
     if not len(rows):
         return np.zeros(0), []
+    return banded(model, compiled, _online_scores(compiled, store, query, rows, None))
+
+
+def _online_scores(
+    compiled: evaluate.CompiledModel,
+    store: OnlineStore,
+    query: Record,
+    rows: np.ndarray,
+    min_weight: float | None,
+) -> evaluate.Scores:
+    """One query against online-store ``rows``, read in place (``score_pairs``)."""
     vocabulary = OnlineVocabulary(store)
     left = vocabulary.encode([features(query)])
     li = np.zeros(len(rows), dtype=np.int64)
-    scores = vectorised.score_pairs(compiled, vocabulary, left, store.encoded, li, rows)
-    return banded(model, compiled, scores)
+    return vectorised.score_pairs(compiled, vocabulary, left, store.encoded, li, rows, min_weight)
 
 
 def banded(
