@@ -10,6 +10,10 @@ What differs from ``bench.run``, and why:
 - the model is trained on the population of the same generator and seed at 1,000,000
   records (``TRAIN_RECORDS``): Splink's EM over the whole store does not fit in memory, and
   a random tenth of the store would keep a hundredth of its duplicate pairs;
+- training and generation each run in a spawned process of their own (``_in_child``): the
+  memory they peak at (DuckDB's; ten million records as Python objects) goes back to the
+  system when that process exits, where freeing it here would leave this process at 9-11 GB
+  through the build (seen at ten million records);
 - the calibration is fitted and checked on the same probes as ``bench.run``'s, scored
   against the whole store;
 - there is no Splink baseline (``baseline_p95_ms`` and ``speedup`` are null): it needs the
@@ -19,10 +23,12 @@ What differs from ``bench.run``, and why:
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing as mp
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +40,81 @@ from access.matching import bench, calibrate, online, screen, search, streamed
 from access.matching.evaluate import compile_model
 from access.matching.keys import query_keys
 from access.matching.model import Model, train
+from access.matching.schema import Record
 from access.matching.store import features_table
 
 TRAIN_RECORDS = 1_000_000
+ABSENT = -2  # the person code of a probe whose person is not in the store (matches no row)
+
+Coded = tuple[Record, int]  # a probe and its true person's code (``ABSENT``: not in the store)
+
+
+@dataclasses.dataclass
+class _Population:
+    """What the benchmark keeps of the generated population: each store row's person code,
+    each person's count of records, and the probes (the records go to an Arrow file)."""
+
+    records: int
+    store_persons: np.ndarray
+    records_per_person: np.ndarray
+    test: list[Coded]
+    calibration: list[Coded]
+    batch: list[Coded]
+    check: list[Coded]
+
+
+def _in_child(function: Callable[..., Any], *args: Any) -> Any:
+    """``function(*args)`` in a spawned process, whose memory the system gets back when it
+    exits (glibc and DuckDB keep much of what is freed in a process that lives on)."""
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+def _trained(records: int, seed: int) -> tuple[str, float]:
+    """The model trained by EM on the population of ``records`` records (as JSON), and the
+    seconds training took (generation excluded)."""
+    from access.records.synthetic import generate
+
+    sample = generate(bench.persons_for(records), seed).records
+    sample_table = features_table(bench.records_of(sample))
+    del sample
+    started = time.perf_counter()
+    model = train(sample_table)
+    return model.to_json(), time.perf_counter() - started
+
+
+def _coded(probe_table: pa.Table, persons: pa.Array) -> list[Coded]:
+    codes = _person_codes(probe_table.column("true_person_id").combine_chunks(), persons)
+    queries = bench.probe_queries(probe_table)
+    return [
+        (record, ABSENT if code < 0 else code)
+        for (record, _person), code in zip(queries, codes.tolist(), strict=True)
+    ]
+
+
+def _population(
+    records: int, seed: int, queries: int, roster: int, records_file: Path
+) -> _Population:
+    """Generate the population, write its records table to ``records_file`` (for the
+    streamed build's workers) and return the rest (``_Population``)."""
+    from access.records.synthetic import generate, probes
+
+    population = generate(bench.persons_for(records), seed)
+    table = population.records
+    persons = population.persons.column("person_id").combine_chunks()
+    store_persons = _person_codes(table.column("person_id").combine_chunks(), persons)
+    calibration_probes = max(bench.CALIBRATION_PROBES * queries, 20_000)
+    kept = _Population(
+        records=table.num_rows,
+        store_persons=store_persons,
+        records_per_person=np.bincount(store_persons, minlength=len(persons)),
+        test=_coded(probes(population, queries, seed), persons),
+        calibration=_coded(probes(population, calibration_probes, seed + 1), persons),
+        batch=_coded(probes(population, roster, seed + 2), persons),
+        check=_coded(probes(population, bench.CHECK_PROBES * queries, seed + 3), persons),
+    )
+    streamed.write_table(table, records_file)
+    return kept
 
 
 def _person_codes(values: pa.Array, dictionary: pa.Array) -> np.ndarray:
@@ -48,8 +126,7 @@ def _person_codes(values: pa.Array, dictionary: pa.Array) -> np.ndarray:
 def _labelled(
     model: Model,
     served: online.OnlineStore,
-    queries: list[bench.Query],
-    person_codes: dict[object, int],
+    queries: list[Coded],
     store_persons: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every candidate pair of each query: calibrated probability and truth."""
@@ -58,7 +135,7 @@ def _labelled(
     for query, person in queries:
         rows = served.candidates(query_keys(query))
         probs.append(search.online_probabilities(model, compiled, served, query, rows)[0])
-        labels.append(store_persons[rows] == person_codes.get(person, -2))
+        labels.append(store_persons[rows] == person)
     return np.concatenate(probs), np.concatenate(labels)
 
 
@@ -70,43 +147,24 @@ def run(
     progress: Callable[[str], None] | None = None,
     scratch: Path | None = None,
 ) -> dict[str, Any]:
-    from access.records.synthetic import generate, probes
-
     step = progress or (lambda _message: None)
     started_all = time.perf_counter()
-    # first, while this process is small: EM's peak memory is DuckDB's and the Python rows'
     trained_on = min(records, TRAIN_RECORDS)
     step(f"training (EM) on the {trained_on:,}-record population of the same seed")
-    sample = generate(bench.persons_for(trained_on), seed).records
-    sample_table = features_table(bench.records_of(sample))
-    del sample
-    started = time.perf_counter()
-    model = train(sample_table)
-    train_seconds = time.perf_counter() - started
-    del sample_table
-    bench._release_memory()
+    model_json, train_seconds = _in_child(_trained, trained_on, seed)
+    model = Model.from_json(model_json)
 
     with tempfile.TemporaryDirectory(prefix="access-bench-online-", dir=scratch) as folder:
         step("generating the population")
-        population = generate(bench.persons_for(records), seed)
-        table = population.records
-        persons = population.persons.column("person_id")
-        store_persons = _person_codes(table.column("person_id").combine_chunks(), persons)
-        person_codes = dict(zip(persons.to_pylist(), range(len(persons)), strict=True))
-        test = bench.probe_queries(probes(population, queries, seed))
-        calibration = bench.probe_queries(
-            probes(population, max(bench.CALIBRATION_PROBES * queries, 20_000), seed + 1)
-        )
-        batch = bench.probe_queries(probes(population, roster, seed + 2))
-        check = bench.probe_queries(probes(population, bench.CHECK_PROBES * queries, seed + 3))
-        distinct, counts = np.unique(store_persons, return_counts=True)
-        records_of = dict(zip(distinct.tolist(), counts.tolist(), strict=True))
-        store_size = table.num_rows
-        # the table goes to disk and out of this process: the build's workers map the file
         records_file = Path(folder) / "records.arrow"
-        streamed.write_table(table, records_file)
-        del population, table, persons
-        bench._release_memory()
+        population = _in_child(_population, records, seed, queries, roster, records_file)
+        store_persons, store_size = population.store_persons, population.records
+        test, calibration, batch, check = (
+            population.test, population.calibration, population.batch, population.check
+        )  # fmt: skip
+        queried = {p for _q, p in (*test, *batch) if p != ABSENT}
+        records_of = {p: int(population.records_per_person[p]) for p in queried}
+        del population
 
         directory = Path(folder) / "store"
         step(f"building the online store of {store_size:,} records (streamed)")
@@ -119,7 +177,7 @@ def run(
         served = online.OnlineStore(directory)
         served.utf8  # noqa: B018 - a serving process's one-time work, before any timing
         step("calibrating")
-        probs, labels = _labelled(model, served, calibration, person_codes, store_persons)
+        probs, labels = _labelled(model, served, calibration, store_persons)
         model.calibration = calibrate.fit_isotonic(
             probs, labels, min_block=bench.CALIBRATION_MIN_BLOCK
         )
@@ -141,18 +199,18 @@ def run(
             )
             timings.append((time.perf_counter() - t0) * 1000)
             candidates.append(len(rows))
-            if person is None:
+            if person == ABSENT:
                 absent += 1
                 absent_probable += any(c.band == calibrate.PROBABLE for c in found)
             else:
-                true_pairs += records_of.get(person_codes[person], 0)
+                true_pairs += records_of[person]
             p, bands = search.online_probabilities(model, compiled, served, query, rows)
             all_probs.append(p)
-            all_labels.append(store_persons[rows] == person_codes.get(person, -2))
+            all_labels.append(store_persons[rows] == person)
             all_bands += bands
 
         step("calibration check probes")
-        check_probs, check_labels = _labelled(model, served, check, person_codes, store_persons)
+        check_probs, check_labels = _labelled(model, served, check, store_persons)
         labels_all = np.concatenate(all_labels)
         metrics = calibrate.band_metrics(all_bands, labels_all)
         retrieved_true = int(labels_all.sum())
@@ -179,7 +237,7 @@ def run(
         batch_seconds = time.perf_counter() - started
 
     batch_figures = bench.batch_metrics(
-        [person_codes.get(p) for _q, p in batch],
+        [None if p == ABSENT else p for _q, p in batch],
         batch_pairs,
         lambda row: int(store_persons[row]),
         records_of,
