@@ -29,8 +29,8 @@ class Command(BaseCommand):
             action="store_true",
             help="Matching on an online store alone, built in streamed batches (no in-memory "
             "store, no Splink baseline; the model trained at 1,000,000 records), for stores "
-            "beyond memory. At 10,000,000 records its build does not fit in 24 GiB yet "
-            "(docs/matching.md, known limits).",
+            "beyond memory: training and generation run in processes of their own "
+            "(docs/benchmarks.md has its 10,000,000-record run).",
         )
         inquiries = parser.add_argument_group("inquiries")
         inquiries.add_argument("--users", type=int, default=20, help="Concurrent locust users.")
