@@ -159,12 +159,9 @@ def run(
         records_file = Path(folder) / "records.arrow"
         population = _in_child(_population, records, seed, queries, roster, records_file)
         store_persons, store_size = population.store_persons, population.records
-        test, calibration, batch, check = (
-            population.test, population.calibration, population.batch, population.check
-        )  # fmt: skip
+        test, batch = population.test, population.batch
         queried = {p for _q, p in (*test, *batch) if p != ABSENT}
         records_of = {p: int(population.records_per_person[p]) for p in queried}
-        del population
 
         directory = Path(folder) / "store"
         step(f"building the online store of {store_size:,} records (streamed)")
@@ -177,7 +174,7 @@ def run(
         served = online.OnlineStore(directory)
         served.utf8  # noqa: B018 - a serving process's one-time work, before any timing
         step("calibrating")
-        probs, labels = _labelled(model, served, calibration, store_persons)
+        probs, labels = _labelled(model, served, population.calibration, store_persons)
         model.calibration = calibrate.fit_isotonic(
             probs, labels, min_block=bench.CALIBRATION_MIN_BLOCK
         )
@@ -210,7 +207,7 @@ def run(
             all_bands += bands
 
         step("calibration check probes")
-        check_probs, check_labels = _labelled(model, served, check, store_persons)
+        check_probs, check_labels = _labelled(model, served, population.check, store_persons)
         labels_all = np.concatenate(all_labels)
         metrics = calibrate.band_metrics(all_bands, labels_all)
         retrieved_true = int(labels_all.sum())

@@ -23,7 +23,6 @@ import bisect
 import contextlib
 import fcntl
 import functools
-import itertools
 import json
 import os
 import shutil
@@ -161,7 +160,7 @@ def _postings(
             "key_offsets": np.zeros(1, np.int64),
             "key_counts": np.zeros(0, np.int64),
             "posting_offsets": np.zeros(1, np.int64),
-            "posting_rows": np.zeros(0, np.int32),
+            "posting_rows": np.zeros(0, _row_type(len(record_ids))),
         }
     column = postings.column("key").combine_chunks()
     keys = column if pa.types.is_dictionary(column.type) else pc.dictionary_encode(column)
@@ -192,17 +191,30 @@ def _postings(
     np.cumsum(np.bincount(posting_rank, minlength=len(ordered)), out=offsets[1:])
     data, key_offsets = string_buffers(distinct.take(pa.array(ordered)))
     report.keys, report.postings = len(ordered), len(rows)
-    narrow = np.int32 if len(record_ids) < 2**31 else np.int64  # the largest of the files
     return {
         "key_bytes": data,
         "key_offsets": key_offsets,
         "key_counts": counts[ordered].astype(np.int64),
         "posting_offsets": offsets,
-        "posting_rows": rows.astype(narrow),
+        "posting_rows": rows.astype(_row_type(len(record_ids))),
     }
 
 
-KEY_FILES = ("key_bytes", "key_offsets", "key_counts", "posting_offsets", "posting_rows")
+def _row_type(records: int) -> type[np.signedinteger[Any]]:
+    """The type of posting rows: the largest of the files, narrow while row numbers fit."""
+    return np.int32 if records < 2**31 else np.int64
+
+
+def _key_file_types(records: int) -> dict[str, np.dtype[Any]]:
+    """The key files, in the order ``_postings`` returns them, and each one's type."""
+    wide = np.dtype(np.int64)
+    return {
+        "key_bytes": np.dtype(np.uint8),
+        "key_offsets": wide,
+        "key_counts": wide,
+        "posting_offsets": wide,
+        "posting_rows": np.dtype(_row_type(records)),
+    }
 
 
 def _sharded_postings(
@@ -215,53 +227,41 @@ def _sharded_postings(
     """``_postings`` of each shard, written into ``directory``'s key files: shards come in
     byte order of their keys and hold every posting of their keys, so each is sorted alone
     and appended (offsets shifted past the shards before it). One shard is in memory at a
-    time: at ten million records the key table is several gigabytes."""
-    raw = {name: open(directory / f".{name}.part", "wb") for name in KEY_FILES}  # noqa: SIM115
-    dtypes: dict[str, np.dtype[Any]] = {}
-    sizes = dict.fromkeys(KEY_FILES, 0)
-    bases = {"key_offsets": 0, "posting_offsets": 0}
+    time: at ten million records the key table is several gigabytes. Each file's length is
+    known only at the end, so its data goes to a part file first and then after the header."""
+    types = _key_file_types(len(record_ids))
+    parts = {name: directory / f".{name}.part" for name in types}
+    sizes = dict.fromkeys(types, 0)
+    bases = {"key_offsets": 0, "posting_offsets": 0}  # an offsets file starts at 0
     keys = postings = over_cap = 0
-    try:
-        for shard in itertools.chain([None], shards):
-            if shard is None:  # the offsets' leading 0
-                part = {name: np.zeros(1, np.int64) for name in bases}
-            else:
-                report.keys_over_cap = 0  # an empty shard leaves it as it is
-                found = _postings(shard, record_ids, max_postings, report)
-                over_cap += report.keys_over_cap
-                keys, postings = (
-                    keys + len(found["key_counts"]),
-                    postings + len(found["posting_rows"]),
-                )
-                part = dict(found)
-                for name in bases:  # drop the shard's leading 0, shift past the shards before
-                    part[name] = found[name][1:] + bases[name]
-                    bases[name] += int(found[name][-1])
-            for name, array in part.items():
-                array = np.ascontiguousarray(array)
-                dtypes.setdefault(name, array.dtype)
-                raw[name].write(array.astype(dtypes[name], copy=False).tobytes())
-                sizes[name] += len(array)
-    finally:
-        for out in raw.values():
-            out.close()
-    for name in KEY_FILES:
-        part_path = directory / f".{name}.part"
-        dtype = dtypes.get(name, np.dtype(np.int64 if name != "key_bytes" else np.uint8))
-        target = np.lib.format.open_memmap(
-            directory / _file(name), mode="w+", dtype=dtype, shape=(sizes[name],)
-        )
-        step = 1 << 24
-        for at in range(0, sizes[name], step):
-            target[at : at + step] = np.fromfile(
-                part_path, dtype=dtype, count=min(step, sizes[name] - at),
-                offset=at * dtype.itemsize,
-            )  # fmt: skip
-        target.flush()
-        del target
-        with open(directory / _file(name), "rb+") as written:
-            os.fsync(written.fileno())
-        part_path.unlink()
+    with contextlib.ExitStack() as stack:
+        raw = {name: stack.enter_context(open(path, "wb")) for name, path in parts.items()}
+
+        def append(name: str, array: np.ndarray) -> None:
+            raw[name].write(np.ascontiguousarray(array, dtype=types[name]).tobytes())
+            sizes[name] += len(array)
+
+        for name in bases:
+            append(name, np.zeros(1))
+        for shard in shards:
+            report.keys_over_cap = 0  # an empty shard leaves it as it is
+            found = _postings(shard, record_ids, max_postings, report)
+            over_cap += report.keys_over_cap
+            keys += len(found["key_counts"])
+            postings += len(found["posting_rows"])
+            for name, array in found.items():
+                if name in bases:  # the shard's leading 0 dropped, shifted past those before
+                    array, bases[name] = array[1:] + bases[name], bases[name] + int(array[-1])
+                append(name, array)
+    for name, part in parts.items():
+        with open(directory / _file(name), "wb") as out, open(part, "rb") as data:
+            header = {"descr": np.lib.format.dtype_to_descr(types[name]),
+                      "fortran_order": False, "shape": (sizes[name],)}  # fmt: skip
+            np.lib.format.write_array_header_1_0(out, header)
+            shutil.copyfileobj(data, out, 1 << 24)
+            out.flush()
+            os.fsync(out.fileno())
+        part.unlink()
     report.keys, report.postings, report.keys_over_cap = keys, postings, over_cap
 
 
