@@ -54,11 +54,12 @@ test-fast: install  ## everything except the browser tests
 screenshots: install browsers  ## refresh docs/screenshots/ from the demo data
 	ACCESS_ENV=test ACCESS_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser/test_screenshots.py -q
 
-lint: install  ## ruff, mypy and bandit
+lint: install  ## ruff, mypy, bandit and the import contracts (layers point down)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy src
 	$(BIN)/bandit -q -r src -c pyproject.toml
+	$(BIN)/lint-imports --no-cache
 
 audit: install  ## pip-audit of the locked dependencies
 	$(UV) export --frozen --no-hashes --no-emit-project -q > var/requirements-audit.txt

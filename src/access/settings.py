@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "access.core",
+    "access.site",
+    "access.benchmarks",
     "access.accounts",
     "access.audit",
     "access.agencies",
@@ -105,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "access.core.context_processors.shell",
+                "access.site.context_processors.shell",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -145,7 +147,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
 
 # Sessions: database-backed so that sign-out-everywhere can end them on the server.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -24,6 +24,7 @@ api_patterns = [
 ]
 
 urlpatterns = [
+    path("", include(("access.site.urls", "site"))),
     path("", include(("access.core.urls", "core"))),
     path("accounts/", include("access.accounts.urls")),
     path("agencies/", include("access.agencies.urls")),
@@ -34,12 +35,12 @@ urlpatterns = [
     path("inquiries/", include("access.inquiries.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),
-    path("transparency/", include("access.agencies.transparency_urls")),
+    path("transparency/", include("access.agencies.publiclist.transparency_urls")),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/", include(api_patterns)),
 ]
 
-handler400 = "access.core.home.error_400"
-handler403 = "access.core.home.error_403"
-handler404 = "access.core.home.error_404"
-handler500 = "access.core.home.error_500"
+handler400 = "access.core.errors.error_400"
+handler403 = "access.core.errors.error_403"
+handler404 = "access.core.errors.error_404"
+handler500 = "access.core.errors.error_500"

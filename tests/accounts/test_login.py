@@ -87,7 +87,7 @@ def test_first_sign_in_enrols_an_authenticator_with_a_qr_code(db, make_user, cli
     page = client.get(reverse("accounts:mfa_enrol"))
     assert 'src="data:image/svg+xml' in page.content.decode()
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    from access.accounts.management.commands.demo_otp import current_code
+    from access.site.management.commands.demo_otp import current_code
 
     response = client.post(reverse("accounts:mfa_enrol"), {"token": current_code(device)})
     assert response.status_code == 302

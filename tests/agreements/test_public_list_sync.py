@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from access.agencies.ice287g import clean, load_snapshot, parse_signed
 from access.agencies.models import PublishedEntry
-from access.agencies.publiclist import import_snapshots
+from access.agencies.publiclist.ice287g import clean, load_snapshot, parse_signed
+from access.agencies.publiclist.importer import import_snapshots
 from access.agreements import actions
 from access.agreements.models import Agreement
 from access.agreements.sync import sync_from_public_list

@@ -30,6 +30,39 @@ def test_a_verified_session_can_issue_a_token_that_then_works(make_user):
     assert AuditEvent.objects.filter(action="api.token_issued", actor=user).count() == 1
 
 
+def test_a_sixth_live_token_is_refused_and_nothing_is_issued(make_user):
+    user = make_user("ice_program_manager")
+    browser = sign_in(Client(), user)
+    for _ in range(5):
+        assert browser.post("/api/tokens/").status_code == 201
+    refused = browser.post("/api/tokens/")
+    assert refused.status_code == 409
+    error = refused.json()["error"]
+    assert error["code"] == "token_limit"
+    assert "already hold 5 live API tokens" in error["message"]
+    assert AuthToken.objects.filter(user=user).count() == 5
+    assert AuditEvent.objects.filter(action="api.token_issued", actor=user).count() == 5
+
+
+def test_expired_tokens_do_not_count_towards_the_limit(make_user):
+    user = make_user("ice_program_manager")
+    for _ in range(5):
+        AuthToken.objects.create(user=user, expiry=timedelta(hours=12))
+    AuthToken.objects.filter(user=user).update(expiry=timezone.now() - timedelta(seconds=1))
+    browser = sign_in(Client(), user)
+    assert browser.post("/api/tokens/").status_code == 201
+
+
+def test_the_token_page_refuses_a_sixth_token_with_a_message(make_user):
+    user = make_user("ice_program_manager")
+    for _ in range(5):
+        AuthToken.objects.create(user=user)
+    browser = sign_in(Client(), user)
+    page = browser.post("/accounts/tokens/", follow=True)
+    assert "already hold 5 live API tokens" in page.content.decode()
+    assert AuthToken.objects.filter(user=user).count() == 5
+
+
 def test_a_session_without_the_second_factor_cannot_issue_a_token(make_user):
     user = make_user("ice_program_manager")
     client = Client()

@@ -11,9 +11,20 @@ from django.db import DatabaseError, connection, transaction
 from access.agencies.models import Agency
 from access.audit import events
 from access.audit.models import AppendOnlyError, AuditEvent
+from access.audit.registry import EventSet, UndeclaredEvent
 from access.audit.triggers import install
 from access.audit.verify import verify_chain
 from access.core.actors import MissingActorError, SystemActor
+
+
+class ChainTestEvent(EventSet):
+    """Events these tests write (every event name must be declared)."""
+
+    CHOICES = [
+        *[(f"test.event{i}", f"Test event {i}", "") for i in range(5)],
+        ("test.no_actor", "Test event without an actor", ""),
+    ]
+
 
 ACTOR = SystemActor("test")
 TABLE = AuditEvent._meta.db_table
@@ -136,3 +147,18 @@ def test_the_request_id_is_returned_and_recorded(client_as, agency_a):
     assert event.request_id == response["X-Request-ID"]
     assert event.source_ip == "127.0.0.1"
     assert event.actor == client.user and event.agency_name == str(client.user.agency)
+
+
+def test_an_undeclared_event_is_refused_and_nothing_is_written(db):
+    before = AuditEvent.objects.count()
+    with pytest.raises(UndeclaredEvent, match="not declared"):
+        events.record("agreement.aproved", actor=ACTOR)  # a typo of a real name
+    assert AuditEvent.objects.count() == before
+
+
+def test_every_declared_event_has_a_readable_label():
+    from access.audit.registry import DECLARED
+
+    assert len(DECLARED) > 80
+    for name, label in DECLARED.items():
+        assert label and label != name and "_" not in label, name

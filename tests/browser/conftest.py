@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expec
 from tests.conftest import PASSWORD, otp_code
 
 from access.accounts.models import User
-from access.core.reference_data import seed_reference_data
+from access.site.reference_data import seed_reference_data
 
 CHROMIUM = "/usr/bin/chromium"
 # No network here: without these flags Chromium keeps trying to reach Google's services.

@@ -15,10 +15,10 @@ from tests.inquiries.conftest import _engine, inquiry_data  # noqa: F401  (fixtu
 
 from access.inquiries import actions
 from access.inquiries.choices import Channel
+from access.inquiries.escalation import escalate_confirmation
 from access.inquiries.models import Inquiry
-from access.messaging.actions import escalate_confirmation
+from access.inquiries.tasks import ESCALATION
 from access.messaging.models import Notification
-from access.messaging.tasks import ESCALATION
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -8,9 +8,9 @@ import pytest
 from playwright.sync_api import expect
 from tests.browser.conftest import assert_accessible, sign_in
 
-from access.agencies.ice287g import load_snapshot
 from access.agencies.models import PublishedSnapshot
-from access.agencies.publiclist import import_snapshots
+from access.agencies.publiclist.ice287g import load_snapshot
+from access.agencies.publiclist.importer import import_snapshots
 from access.core.actors import SystemActor
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]

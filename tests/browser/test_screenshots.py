@@ -13,7 +13,7 @@ from tests.conftest import PASSWORD
 from access.accounts.models import User
 from access.agencies.models import Agency
 from access.core.actors import SystemActor
-from access.core.demo import load_demo
+from access.site.demo import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

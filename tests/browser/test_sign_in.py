@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.conftest import acknowledge, assert_accessible
 from tests.conftest import PASSWORD, otp_code
 
-from access.accounts.management.commands.demo_otp import current_code
+from access.site.management.commands.demo_otp import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from access.agencies.ice287g import Event, History, Snapshot, load_snapshot
+from access.agencies.publiclist.ice287g import Event, History, Snapshot, load_snapshot
 
 DATA_DIR = Path(
     os.environ.get(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from access.agencies.ice287g import (
+from access.agencies.publiclist.ice287g import (
     Event,
     History,
     ListKind,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from access.agencies.ice287g import (
+from access.agencies.publiclist.ice287g import (
     Event,
     EventKind,
     History,

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from access.agencies.ice287g import EventKind, History, HistoryError, ListKind, Snapshot
+from access.agencies.publiclist.ice287g import EventKind, History, HistoryError, ListKind, Snapshot
 
 PART, PEND = ListKind.PARTICIPATING, ListKind.PENDING
 PART_COLUMNS = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from access.agencies.ice287g import agency_key
-from access.agencies.ice287g.names import name_score, same_place, same_state
+from access.agencies.publiclist.ice287g import agency_key
+from access.agencies.publiclist.ice287g.names import name_score, same_place, same_state
 
 RENAMES = [
     ("Indialantic Police Department", "Indiatlantic Police Department", "FLORIDA", (), True),

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from access.agencies.ice287g import Finding, Snapshot, check_row, check_rows, parse_signed
+from access.agencies.publiclist.ice287g import (
+    Finding,
+    Snapshot,
+    check_row,
+    check_rows,
+    parse_signed,
+)
 
 TODAY = date(2025, 7, 19)
 COLUMNS = ("STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA")

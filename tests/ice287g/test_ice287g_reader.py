@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from access.agencies.ice287g import ListKind, SheetError, Snapshot, read_sheet
+from access.agencies.publiclist.ice287g import ListKind, SheetError, Snapshot, read_sheet
 
 PARTICIPATING = (
     "STATE",

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from access.agencies.ice287g import SnapshotTimeError, infer_snapshot_time, parse_as_of
+from access.agencies.publiclist.ice287g import SnapshotTimeError, infer_snapshot_time, parse_as_of
 
 
 def test_folder_name_is_the_download_time_in_utc() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from access.agencies.ice287g import ListKind, Snapshot, clean, read_sheet
 from access.agencies.models import (
     Agency,
     PublishedEntry,
@@ -18,7 +17,8 @@ from access.agencies.models import (
     PublishedSnapshot,
     PublishedVersion,
 )
-from access.agencies.publiclist import ImportRefused, import_snapshots, published_list
+from access.agencies.publiclist.ice287g import ListKind, Snapshot, clean, read_sheet
+from access.agencies.publiclist.importer import ImportRefused, import_snapshots, published_list
 from access.audit.models import AuditEvent
 from access.core.actors import SystemActor
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from access.agencies.models import PublicListUpload, PublishedEvent, PublishedSnapshot
-from access.agencies.publiclist import import_snapshots
+from access.agencies.publiclist.importer import import_snapshots
 from access.audit.models import AuditEvent
 from access.core.actors import SystemActor
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from access.audit.models import AuditEvent
+from access.benchmarks.inquiries import bench
 from access.inquiries import engine
-from access.inquiries.loadtest import bench
 from access.inquiries.message import check
 from access.records.models import PersonRecord
 

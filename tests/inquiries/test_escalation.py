@@ -17,8 +17,8 @@ from access.audit.models import AuditEvent
 from access.inquiries import actions
 from access.inquiries.choices import Channel
 from access.inquiries.models import Inquiry
+from access.inquiries.tasks import escalate_overdue_confirmations
 from access.messaging.models import Notification
-from access.messaging.tasks import escalate_overdue_confirmations
 
 REQUESTOR_FIELDS = {"purpose_code", "reason", "case_number", "requestor", "secondary_recipient"}
 

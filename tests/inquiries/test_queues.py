@@ -1,4 +1,4 @@
-"""Home-queue items offered to core/queues.py."""
+"""Home-queue items offered to site/queues.py."""
 
 from __future__ import annotations
 

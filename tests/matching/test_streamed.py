@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from access.benchmarks.matching import records_of
 from access.matching import online, streamed
-from access.matching.bench import records_of
 from access.matching.store import Store
 from access.records.synthetic import generate
 

@@ -12,10 +12,10 @@ from tests.inquiries.conftest import inquiry_data
 from access.audit.models import AuditEvent
 from access.inquiries import actions
 from access.inquiries.choices import Channel
+from access.inquiries.escalation import escalate_confirmation
 from access.inquiries.models import Inquiry
-from access.messaging.actions import escalate_confirmation
+from access.inquiries.tasks import ESCALATION
 from access.messaging.models import Notification
-from access.messaging.tasks import ESCALATION
 
 
 @pytest.fixture

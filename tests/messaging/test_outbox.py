@@ -178,7 +178,7 @@ def run_worker() -> None:
 
 @pytest.fixture
 def database_tasks(settings, transactional_db):
-    from access.core.reference_data import seed_reference_data
+    from access.site.reference_data import seed_reference_data
 
     seed_reference_data()  # roles come from data migrations; the flush removed them
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
 
 from access.accounts.choices import AccountStatus
+from access.accounts.events import Event
 from access.accounts.models import Role, User, UserSession
 from access.audit import events
 from access.audit.events import audited
@@ -68,7 +69,7 @@ def request_account(
     user.set_unusable_password()
     user.save()
     user.roles.set(roles)
-    events.record("account.requested", obj=user, after=_account_snapshot(user))
+    events.record(Event.ACCOUNT_REQUESTED, obj=user, after=_account_snapshot(user))
     return user
 
 
@@ -89,7 +90,7 @@ def approve_account(actor: User, user: User) -> str:
     user.must_change_password = True
     user.password_changed_at = timezone.now()
     user.save()
-    events.record("account.approved", obj=user, before=before, after=_account_snapshot(user))
+    events.record(Event.ACCOUNT_APPROVED, obj=user, before=before, after=_account_snapshot(user))
     return password
 
 
@@ -99,7 +100,9 @@ def set_roles(actor: User, user: User, roles: list[Role]) -> None:
     before = _account_snapshot(user)
     user.roles.set(roles)
     _end_sessions(user)
-    events.record("account.roles_changed", obj=user, before=before, after=_account_snapshot(user))
+    events.record(
+        Event.ACCOUNT_ROLES_CHANGED, obj=user, before=before, after=_account_snapshot(user)
+    )
 
 
 @audited
@@ -113,7 +116,7 @@ def disable_account(actor: User, user: User, reason: str) -> None:
     user.save(update_fields=["is_active", "status", "disabled_reason"])
     _end_sessions(user)
     events.record(
-        "account.disabled",
+        Event.ACCOUNT_DISABLED,
         obj=user,
         before=before,
         after=_account_snapshot(user),
@@ -130,7 +133,7 @@ def enable_account(actor: User, user: User) -> None:
     user.status = AccountStatus.ACTIVE
     user.disabled_reason = ""
     user.save(update_fields=["is_active", "status", "disabled_reason"])
-    events.record("account.enabled", obj=user, before=before, after=_account_snapshot(user))
+    events.record(Event.ACCOUNT_ENABLED, obj=user, before=before, after=_account_snapshot(user))
 
 
 @audited
@@ -141,7 +144,7 @@ def reset_password(actor: User, user: User) -> str:
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
     _end_sessions(user)
-    events.record("account.password_reset", obj=user)
+    events.record(Event.ACCOUNT_PASSWORD_RESET, obj=user)
     return password
 
 
@@ -150,14 +153,14 @@ def reset_mfa(actor: User, user: User) -> None:
     """Remove the account's authenticators; it enrols a new one at its next sign-in."""
     count, _ = TOTPDevice.objects.filter(user=user).delete()
     _end_sessions(user)
-    events.record("account.mfa_reset", obj=user, details={"devices_removed": count})
+    events.record(Event.ACCOUNT_MFA_RESET, obj=user, details={"devices_removed": count})
 
 
 @audited
 def release_lockout(actor: User, username: str) -> int:
     released = axes_reset(username=username)
     events.record(
-        "account.lockout_released",
+        Event.ACCOUNT_LOCKOUT_RELEASED,
         object_type="accounts.user",
         object_id=username,
         object_repr=username,
@@ -172,13 +175,13 @@ def change_password(actor: User, new_password: str) -> None:
     actor.must_change_password = False
     actor.password_changed_at = timezone.now()
     actor.save(update_fields=["password", "must_change_password", "password_changed_at"])
-    events.record("auth.password_changed", obj=actor)
+    events.record(Event.PASSWORD_CHANGED, obj=actor)
 
 
 @audited
 def sign_out_everywhere(actor: User) -> int:
     ended = _end_sessions(actor)
-    events.record("auth.signed_out_everywhere", obj=actor, details={"sessions_ended": ended})
+    events.record(Event.SIGNED_OUT_EVERYWHERE, obj=actor, details={"sessions_ended": ended})
     return ended
 
 
@@ -209,7 +212,7 @@ def disable_inactive_accounts(actor: Any) -> list[str]:
         user.save(update_fields=["is_active", "status", "disabled_reason"])
         _end_sessions(user)
         events.record(
-            "account.disabled_inactive", obj=user, before=before, after=_account_snapshot(user)
+            Event.ACCOUNT_DISABLED_INACTIVE, obj=user, before=before, after=_account_snapshot(user)
         )
         names.append(user.username)
     return names
@@ -237,9 +240,75 @@ def set_address(actor: User, user: User, **address: str) -> None:
         return
     user.save(update_fields=list(address))
     events.record(
-        "account.address_changed",
+        Event.ACCOUNT_ADDRESS_CHANGED,
         obj=user,
         before=before,
         after=after,
         details={"by": "holder" if actor.pk == user.pk else "administrator"},
     )
+
+
+# API tokens ----------------------------------------------------------------------------------
+
+
+class TokenLimitReached(ValidationError):
+    """The user already holds the most live tokens allowed; nothing was issued."""
+
+
+def token_limit() -> int:
+    return int(settings.REST_KNOX["TOKEN_LIMIT_PER_USER"])  # type: ignore[call-overload]
+
+
+def live_tokens(user: User) -> Any:
+    return AuthToken.objects.filter(user=user, expiry__gt=timezone.now())
+
+
+@audited
+def issue_token(actor: User) -> tuple[AuthToken, str]:
+    """A token for the actor's own use (the caller has checked the session passed MFA).
+
+    Refused when the actor already holds ``TOKEN_LIMIT_PER_USER`` live tokens (decision 8);
+    expired ones do not count. Returns the stored token and its secret, shown once."""
+    # Lock the user's row so two requests at once cannot both pass the count.
+    User.objects.select_for_update().filter(pk=actor.pk).first()
+    limit = token_limit()
+    if live_tokens(actor).count() >= limit:
+        raise TokenLimitReached(
+            f"You already hold {limit} live API tokens, the most allowed. "
+            "Revoke one before issuing another."
+        )
+    instance, token = AuthToken.objects.create(user=actor)
+    events.record(
+        Event.TOKEN_ISSUED,
+        actor=actor,
+        object_type="knox.authtoken",
+        object_id=instance.token_key,
+        details={"expiry": instance.expiry},
+    )
+    return instance, token
+
+
+@audited
+def revoke_tokens(
+    actor: User, *, token_key: str = "", current: AuthToken | None = None, everything: bool = False
+) -> int:
+    """Revoke the actor's own tokens: one by its key, the one in use (``current``), or all of
+    them; another user's token is never touched. Returns how many were revoked."""
+    query = AuthToken.objects.filter(user=actor)
+    if everything:
+        pass
+    elif current is not None:
+        query = query.filter(pk=current.pk)
+    elif token_key:
+        query = query.filter(token_key=token_key[:64])
+    else:
+        query = query.none()
+    count, _ = query.delete()
+    events.record(
+        Event.TOKEN_REVOKED,
+        actor=actor,
+        object_type="knox.authtoken",
+        object_id=token_key[:64] if token_key else "",
+        details={"revoked": count, "all": everything},
+    )
+    return count

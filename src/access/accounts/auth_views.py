@@ -16,12 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from access.accounts import actions, mfa
+from access.accounts.events import Event
 from access.accounts.forms import LoginForm, PasswordChangeForm, TokenForm
 from access.accounts.lockout import is_locked
 from access.accounts.models import User, UserSession
+from access.accounts.typing import AuthedRequest
 from access.audit import events
 from access.audit.choices import Outcome
-from access.core.typing import AuthedRequest
 
 PENDING_TTL_SECONDS = 300
 
@@ -52,7 +53,7 @@ def _auth_event(
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.is_verified():  # type: ignore[attr-defined]
-        return redirect("core:home")
+        return redirect("site:home")
     form = LoginForm(request=request, data=request.POST or None)
     locked = False
     if request.method == "POST" and form.is_valid():
@@ -61,7 +62,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         if user is None:
             locked = is_locked(username) or bool(getattr(request, "axes_locked_out", False))
             _auth_event(
-                "auth.login_failed",
+                Event.LOGIN_FAILED,
                 username,
                 Outcome.DENIED if locked else Outcome.FAILURE,
                 reason="locked" if locked else "bad credentials",
@@ -73,7 +74,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             request.session["pending_user"] = user.pk
             request.session["pending_since"] = time.time()
             request.session["pending_next"] = _safe_next(request, request.GET.get("next"))
-            _auth_event("auth.password_verified", username, Outcome.SUCCESS, user)
+            _auth_event(Event.PASSWORD_VERIFIED, username, Outcome.SUCCESS, user)
             if mfa.confirmed_device(user) is None:
                 return redirect("accounts:mfa_enrol")
             return redirect("accounts:mfa")
@@ -110,7 +111,7 @@ def _complete_login(request: HttpRequest, user: User, device: Any) -> HttpRespon
         session_key=request.session.session_key or "",
         source_ip=request.META.get("REMOTE_ADDR"),
     )
-    _auth_event("auth.login_success", user.username, Outcome.SUCCESS, user)
+    _auth_event(Event.LOGIN_SUCCESS, user.username, Outcome.SUCCESS, user)
     return redirect(next_url)
 
 
@@ -137,7 +138,7 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:login")
         if device.verify_token(form.cleaned_data["token"]):
             return _complete_login(request, user, device)
-        _token_failed(request, user, form, "auth.mfa_failed")
+        _token_failed(request, user, form, Event.MFA_FAILED)
     return render(
         request,
         "accounts/mfa.html",
@@ -160,9 +161,9 @@ def mfa_enrol_view(request: HttpRequest) -> HttpResponse:
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            _auth_event("auth.mfa_enrolled", user.username, Outcome.SUCCESS, user)
+            _auth_event(Event.MFA_ENROLLED, user.username, Outcome.SUCCESS, user)
             return _complete_login(request, user, device)
-        _token_failed(request, user, form, "auth.mfa_enrol_failed")
+        _token_failed(request, user, form, Event.MFA_ENROL_FAILED)
     return render(
         request,
         "accounts/mfa_enrol.html",
@@ -180,7 +181,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.is_authenticated:
         UserSession.objects.filter(session_key=request.session.session_key).delete()
-        _auth_event("auth.logout", user.username, Outcome.SUCCESS, user)
+        _auth_event(Event.LOGOUT, user.username, Outcome.SUCCESS, user)
     logout(request)
     messages.success(request, "You have signed out.")
     return redirect("accounts:login")
@@ -205,7 +206,7 @@ def password_change_view(request: AuthedRequest) -> HttpResponse:
 
         update_session_auth_hash(request, user)
         messages.success(request, "Your password has been changed.")
-        return redirect("core:home")
+        return redirect("site:home")
     return render(
         request,
         "accounts/password_change.html",

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from access.accounts.events import Event
 from access.audit import events
 from access.audit.choices import Outcome
 
@@ -30,7 +31,7 @@ class SessionPolicyMiddleware:
             ended = self._ended(request)
             if ended:
                 events.record(
-                    "auth.session_ended",
+                    Event.SESSION_ENDED,
                     actor=user,
                     obj=user,
                     outcome=Outcome.SUCCESS,

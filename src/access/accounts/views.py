@@ -10,12 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knox.models import AuthToken
 
 from access.accounts import actions
+from access.accounts.events import Event
 from access.accounts.forms import AccountRequestForm, AddressForm, ReasonForm, RolesForm
 from access.accounts.lockout import locked_usernames
 from access.accounts.models import User
+from access.accounts.typing import AuthedRequest
 from access.audit import events
 from access.core.exports import rows_to_response
-from access.core.typing import AuthedRequest
 
 
 def _require(request: AuthedRequest, permission: str) -> None:
@@ -138,7 +139,7 @@ def account_review(request: AuthedRequest) -> HttpResponse:
     _require(request, "accounts.view_user")
     users = User.objects.select_related("agency", "approved_by").prefetch_related("roles")
     events.record(
-        "account.review_exported",
+        Event.ACCOUNT_REVIEW_EXPORTED,
         actor=request.user,
         object_type="accounts.user",
         details={"rows": users.count()},
@@ -178,26 +179,13 @@ def tokens(request: AuthedRequest) -> HttpResponse:
     new_token = None
     if request.method == "POST":
         if request.POST.get("revoke"):
-            deleted, _ = AuthToken.objects.filter(
-                user=request.user, token_key=request.POST["revoke"]
-            ).delete()
-            events.record(
-                "api.token_revoked",
-                actor=request.user,
-                object_type="knox.authtoken",
-                object_id=request.POST["revoke"][:64],
-                details={"revoked": deleted},
-            )
+            actions.revoke_tokens(request.user, token_key=request.POST["revoke"])
             messages.success(request, "Token revoked.")
             return redirect("accounts:tokens")
-        instance, new_token = AuthToken.objects.create(user=request.user)
-        events.record(
-            "api.token_issued",
-            actor=request.user,
-            object_type="knox.authtoken",
-            object_id=instance.token_key,
-            details={"expiry": instance.expiry},
-        )
+        try:
+            _instance, new_token = actions.issue_token(request.user)
+        except actions.TokenLimitReached as refused:
+            messages.error(request, refused.messages[0])
     return render(
         request,
         "accounts/tokens.html",

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 
+from access.agencies.events import Event
 from access.agencies.models import Agency, Contact, Facility
 from access.audit import events
 from access.audit.events import audited
@@ -18,7 +19,7 @@ def _save_with_event(obj: models.Model, verb: str, data: dict[str, Any]) -> mode
         setattr(obj, name, value)
     obj.full_clean()
     obj.save()
-    action = f"{obj._meta.model_name}.{'create' if adding else verb}"
+    action = Event.named(f"{obj._meta.model_name}.{'create' if adding else verb}")
     events.record(action, obj=obj, before=before, after=events.snapshot(obj))
     return obj
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from access.agencies import publiclist_views, views
+from access.agencies import views
+from access.agencies.publiclist import views as publiclist_views
 
 app_name = "agencies"
 

@@ -15,6 +15,7 @@ from django_fsm import TransitionNotAllowed, can_proceed, has_transition_perm
 
 from access.agreements import clauses
 from access.agreements.choices import EDITABLE, IN_FORCE, AgreementStatus, ModelCode, Party
+from access.agreements.events import Event
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion, ClauseTemplate
 from access.agreements.validators import validate_pdf
 from access.audit import events
@@ -122,7 +123,7 @@ def draft_agreement(
         **_author(actor),
     )
     events.record(
-        "agreement.create",
+        Event.CREATE,
         obj=agreement,
         after=events.snapshot(agreement),
         details={"template": str(template), "version": 1},
@@ -164,7 +165,7 @@ def edit_sections(
         **_author(actor),
     )
     events.record(
-        "agreement.edit",
+        Event.EDIT,
         obj=agreement,
         details={"version": version.number, "changed_sections": changed, "note": note},
     )
@@ -196,7 +197,7 @@ def apply_transition(actor: Any, agreement: Agreement, name: str, *, reason: str
         raise TransitionRefused(str(error)) from error
     agreement.save()
     events.record(
-        f"agreement.{name}",
+        Event.transition(name),
         obj=agreement,
         before=before,
         after=events.snapshot(agreement),
@@ -306,7 +307,7 @@ def sign(
         agreement.complete_signatures()
         agreement.save()
     events.record(
-        "agreement.sign",
+        Event.SIGN,
         obj=agreement,
         before=before,
         after=events.snapshot(agreement),
@@ -357,5 +358,5 @@ def add_clause_template(actor: Any, **data: Any) -> ClauseTemplate:
     template.full_clean()
     clauses.check_sections(template.sections, model_code=template.model_code)
     template.save()
-    events.record("clausetemplate.create", obj=template, after=events.snapshot(template))
+    events.record(Event.CLAUSE_TEMPLATE_CREATE, obj=template, after=events.snapshot(template))
     return template

@@ -11,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from access.agencies.ice287g import clean, parse_signed
 from access.agencies.models import PublishedEntry
 from access.agencies.models.publiclist import ListKind
+from access.agencies.publiclist.ice287g import clean, parse_signed
 from access.agreements.actions import apply_transition
 from access.agreements.choices import AgreementStatus
+from access.agreements.events import Event
 from access.agreements.models import Agreement
 from access.audit import events
 from access.audit.events import audited
@@ -136,7 +137,7 @@ def sync_from_public_list(actor: Any) -> SyncReport:
         else:
             report.unchanged += 1
     events.record(
-        "agreement.sync_public_list",
+        Event.SYNC_PUBLIC_LIST,
         object_type="agreements.agreement",
         object_repr=f"{report.created} created, {report.updated} updated",
         details=report.as_dict(),
@@ -155,7 +156,7 @@ def _create(entry: PublishedEntry, ptype: PartnershipType, wanted: dict[str, Any
     )
     agreement.save()
     events.record(
-        "agreement.sync_create",
+        Event.SYNC_CREATE,
         obj=agreement,
         after=events.snapshot(agreement),
         details={"entry": entry.pk, "list": entry.list_kind},
@@ -187,7 +188,7 @@ def _update(
         setattr(agreement, name, value)
     agreement.save()
     events.record(
-        "agreement.sync_update",
+        Event.SYNC_UPDATE,
         obj=agreement,
         before=before,
         after=events.snapshot(agreement, SYNCED_FIELDS),

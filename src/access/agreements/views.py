@@ -15,6 +15,7 @@ from django.views import View
 from access.agreements import actions
 from access.agreements.choices import EDITABLE, AgreementStatus, Party
 from access.agreements.diff import section_diffs
+from access.agreements.events import Event
 from access.agreements.filtersets import AgreementFilterSet
 from access.agreements.forms import AgreementCreateForm, SectionsForm, SignatureForm, TransitionForm
 from access.agreements.models import Agreement, AgreementVersion
@@ -184,7 +185,7 @@ class VersionPdfView(AgreementScoped, View):
             raise Http404("No such version")
         pdf = agreement_pdf(agreement, version)
         events.record(
-            "agreement.print",
+            Event.PRINT,
             actor=request.user,
             obj=agreement,
             details={"version": number, "format": "pdf/ua-1", "bytes": len(pdf)},
@@ -241,7 +242,7 @@ class SignedDocumentView(AgreementScoped, View):
         if signature is None:
             raise Http404("No such signature")
         events.record(
-            "agreement.download_signed",
+            Event.DOWNLOAD_SIGNED,
             actor=request.user,
             obj=agreement,
             details={"party": party, "document": signature.document.name},

@@ -13,11 +13,26 @@ from django.utils import timezone
 from access.audit.chain import GENESIS, event_hash
 from access.audit.choices import Outcome
 from access.audit.models import AuditChainHead, AuditEvent
+from access.audit.registry import EventSet, require_declared
 from access.core import requestcontext
 from access.core.actors import MissingActorError, SystemActor, bound_actor, current_actor
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class Event(EventSet):
+    """The audit trail's own events."""
+
+    VIEWED = "audit.viewed"
+    EXPORTED = "auditevent.export"
+    REVIEW_COMPLETED = "audit.review_completed"
+    CHOICES = [
+        (VIEWED, "Audit trail viewed", ""),
+        (EXPORTED, "Audit trail exported", ""),
+        (REVIEW_COMPLETED, "Weekly audit review completed", ""),
+    ]
+
 
 # Any constant works: it only has to be the same for every writer of the chain.
 _CHAIN_LOCK_KEY = 287_1357
@@ -67,7 +82,10 @@ def record(
     details: dict[str, Any] | None = None,
     actor_name: str | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain. ``actor`` defaults to the one bound by ``@audited``."""
+    """Append one event to the chain. ``actor`` defaults to the one bound by ``@audited``.
+
+    ``action`` must be declared in an app's ``events.py`` (``audit.registry``)."""
+    require_declared(action)
     actor = actor if actor is not None else current_actor()
     if actor is None and actor_name is None:
         raise MissingActorError(f"audit event {action!r} has no actor")

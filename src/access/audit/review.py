@@ -35,7 +35,7 @@ def complete_review(user: Any, findings: str) -> AuditReview:
     through = AuditEvent.objects.aggregate(last=Max("id"))["last"] or 0
     review = AuditReview.objects.create(reviewed_through=through, reviewer=user, findings=findings)
     events.record(
-        "audit.review_completed",
+        events.Event.REVIEW_COMPLETED,
         actor=user,
         object_type="audit.auditreview",
         object_id=review.pk,

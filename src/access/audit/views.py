@@ -29,7 +29,7 @@ class AuditEventListView(ObjectListView):
         self.require("view")
         if not request.GET.get("export"):
             events.record(
-                "audit.viewed",
+                events.Event.VIEWED,
                 actor=request.user,
                 object_type="audit.auditevent",
                 details={"filters": {k: v for k, v in request.GET.items() if k != "page"}},
@@ -42,7 +42,7 @@ def audit_event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if event is None:
         raise Http404("Not found")
     events.record(
-        "audit.viewed",
+        events.Event.VIEWED,
         actor=request.user,
         object_type="audit.auditevent",
         object_id=pk,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
 
 from access.core.actors import require_actor
-
-if TYPE_CHECKING:
-    from access.accounts.models import User
+from access.core.typing import ProgramUser
 
 
 class RestrictedQuerySet(models.QuerySet):
@@ -20,7 +18,7 @@ class RestrictedQuerySet(models.QuerySet):
     lookup; no grant returns nothing. Callers turn "nothing" into a 404.
     """
 
-    def restrict(self, user: User | Any, action: str = "view") -> RestrictedQuerySet:
+    def restrict(self, user: ProgramUser | Any, action: str = "view") -> RestrictedQuerySet:
         if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         opts = self.model._meta

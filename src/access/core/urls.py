@@ -1,8 +1,7 @@
 from django.urls import path
 
-from access.core import home
+from access.core import errors
 
 urlpatterns = [
-    path("", home.home, name="home"),
-    path("health/", home.health, name="health"),
+    path("health/", errors.health, name="health"),
 ]

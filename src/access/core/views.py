@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views import View
 from django_tables2 import RequestConfig
 
-from access.audit import events
+from access.core import auditlog
 from access.core.exports import FORMATS, rows_to_response
 
 
@@ -88,7 +88,7 @@ class ObjectListView(ScopedMixin, View):
         columns = self.table_class.export_columns
         exported = rows.filter(pk__in=self.scoped("export").values("pk"))
         count = exported.count()
-        events.record(
+        auditlog.record(
             f"{self.model._meta.model_name}.export",
             actor=self.request.user,
             object_type=self.model._meta.label_lower,

@@ -26,12 +26,13 @@ from access.inquiries.choices import (
     StopReason,
     SupervisorDecision,
 )
+from access.inquiries.events import Event
 from access.inquiries.message import InquiryData, InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate
 from access.messaging import actions as messaging
 from access.records.models import PersonRecord
 
-CANDIDATE_VIEWED = "inquiry.candidate_viewed"
+CANDIDATE_VIEWED = Event.CANDIDATE_VIEWED
 
 
 class NotAllowed(ValidationError):
@@ -113,7 +114,7 @@ def submit_inquiry(
     inquiry.save()
     flags = misuse.flag_inquiry(inquiry)
     events.record(
-        "inquiry.submitted",
+        Event.SUBMITTED,
         obj=inquiry,
         details={
             **inquiry.audit_details(),
@@ -225,7 +226,7 @@ def determine(
         inquiry.evidence, inquiry.evidence_notes = evidence, notes
         inquiry.save()
         events.record(
-            "inquiry.citizenship_stop",
+            Event.CITIZENSHIP_STOP,
             obj=inquiry,
             before=before,
             after=events.snapshot(inquiry, ["status", "determination"]),
@@ -242,7 +243,7 @@ def determine(
     inquiry.save()
     nlets_message = queue_iar_message(inquiry)
     events.record(
-        "inquiry.iar_issued",
+        Event.IAR_ISSUED,
         obj=inquiry,
         before=before,
         after=events.snapshot(inquiry, ["status", "determination"]),
@@ -278,7 +279,7 @@ def decide(actor: Any, inquiry: Inquiry, *, decision: str, notes: str) -> Inquir
     inquiry.save()
     nlets_message = queue_iar_message(inquiry) if inquiry.has_iar else None
     events.record(
-        "inquiry.decided",
+        Event.DECIDED,
         obj=inquiry,
         before=before,
         after=events.snapshot(inquiry, ["status", "determination"]),
@@ -299,7 +300,5 @@ def view_iar(actor: Any, inquiry: Inquiry, *, form: str) -> iar.IAR:
     response = iar.build(inquiry)
     if response is None:
         raise Http404("Not found")
-    events.record(
-        "inquiry.iar_viewed", obj=inquiry, details={**inquiry.audit_details(), "form": form}
-    )
+    events.record(Event.IAR_VIEWED, obj=inquiry, details={**inquiry.audit_details(), "form": form})
     return response

@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from access.accounts.typing import AuthedRequest
 from access.agencies.models import Agency
-from access.core.typing import AuthedRequest
 from access.inquiries import cases
 from access.inquiries.models import AgencyCase
 

@@ -17,6 +17,7 @@ from django.http import Http404
 
 from access.audit import events
 from access.audit.events import actor_display_name, audited
+from access.inquiries.events import Event
 from access.inquiries.models import AgencyCase, normalize_case_number
 
 MAX_BYTES = 1024 * 1024
@@ -107,7 +108,7 @@ def add_case(
         created_by_name=actor_display_name(actor),
     )
     case.save()
-    events.record("agencycase.create", obj=case, after=_snapshot(case))
+    events.record(Event.CASE_CREATE, obj=case, after=_snapshot(case))
     return case
 
 
@@ -121,7 +122,7 @@ def close_case(actor: Any, case: AgencyCase, *, closed_on: date) -> None:
     before = _snapshot(case)
     case.closed_on = closed_on
     case.save()
-    events.record("agencycase.close", obj=case, before=before, after=_snapshot(case))
+    events.record(Event.CASE_CLOSE, obj=case, before=before, after=_snapshot(case))
 
 
 def _date(text: str) -> date | None:
@@ -234,7 +235,7 @@ def import_cases(actor: Any, *, agency: Any, content: bytes, filename: str) -> l
         case.save()
         created.append(case)
     events.record(
-        "agencycase.import",
+        Event.CASE_IMPORT,
         obj=agency,
         details={
             "file": filename[:200],

@@ -20,6 +20,7 @@ from django.utils import timezone
 from access.audit import events
 from access.audit.events import actor_display_name, audited
 from access.inquiries.choices import Finding, FlagStatus, MisuseRuleKind
+from access.inquiries.events import Event
 from access.inquiries.models import (
     AgencyCase,
     Inquiry,
@@ -347,7 +348,7 @@ def add_rule(
             raise NotAllowed("The look-back must be longer than the window.")
     rule.full_clean()
     rule.save()
-    events.record("misuserule.create", obj=rule, after=events.snapshot(rule))
+    events.record(Event.RULE_CREATE, obj=rule, after=events.snapshot(rule))
     return rule
 
 
@@ -359,9 +360,7 @@ def deactivate_rule(actor: Any, rule: MisuseRule) -> None:
         raise NotAllowed("The rule is already inactive.")
     rule.active = False
     rule.save()
-    events.record(
-        "misuserule.deactivate", obj=rule, before={"active": True}, after={"active": False}
-    )
+    events.record(Event.RULE_DEACTIVATE, obj=rule, before={"active": True}, after={"active": False})
 
 
 @audited
@@ -376,7 +375,7 @@ def close_flag(actor: Any, flag: MisuseFlag, *, finding: str, notes: str) -> Non
     flag.closed_by, flag.closed_at = actor, timezone.now()
     flag.save()
     events.record(
-        "misuseflag.close",
+        Event.FLAG_CLOSE,
         obj=flag,
         before={"status": FlagStatus.OPEN},
         after={"status": flag.status, "finding": finding},

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from access.core.typing import AuthedRequest
+from access.accounts.typing import AuthedRequest
 from access.inquiries import misuse
 from access.inquiries.forms import FindingForm, MisuseRuleForm
 from access.inquiries.models import MisuseFlag, MisuseRule

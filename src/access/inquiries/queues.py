@@ -1,9 +1,10 @@
-"""Home-page queue items of the inquiries app (wired in ``core/queues.py``)."""
+"""Home-page queue items of the inquiries app (wired in ``site/queues.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.timesince import timesince
 
@@ -11,6 +12,18 @@ from access.inquiries.choices import FlagStatus, InquiryStatus
 from access.inquiries.models import Inquiry, MisuseFlag
 
 Item = dict[str, str]
+S = InquiryStatus
+
+
+def analyst_queue() -> QuerySet[Inquiry]:
+    """Waiting for an analyst: hit confirmations (10-minute clock) first, then subjects in
+    custody, then oldest first."""
+    returned = Q(status=S.SUPERVISOR_DECIDED, supervisor_decision="not_established")
+    return (
+        Inquiry.objects.filter(Q(status=S.AWAITING_ANALYST) | (returned & Q(determination="")))
+        .select_related("agency")
+        .order_by("-hit_confirmation", "-in_custody", "created_at")
+    )
 
 
 def _urgency(inquiry: Inquiry) -> str:
@@ -25,8 +38,6 @@ def lesc_items(user: Any) -> list[Item]:
     """Analysts: inquiries awaiting a determination, most urgent first."""
     if user.grant_scope("inquiries.answer_inquiry") != "all":
         return []
-    from access.inquiries.views import analyst_queue
-
     return [
         {
             "title": f"Inquiry #{i.pk} from {i.agency.name}",

@@ -11,10 +11,11 @@ from typing import Any
 from access.audit import events
 from access.audit.events import audited
 from access.inquiries.actions import require_scope
+from access.inquiries.events import Event
 from access.inquiries.models import Inquiry
 
-VIEWED = "inquiry.viewed"
-LIST_VIEWED = "inquiry.list_viewed"
+VIEWED = Event.VIEWED
+LIST_VIEWED = Event.LIST_VIEWED
 
 
 @audited

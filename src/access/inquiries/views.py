@@ -9,12 +9,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from access.core.typing import AuthedRequest
+from access.accounts.typing import AuthedRequest
 from access.inquiries import actions, iar, reads
 from access.inquiries.choices import (
     Determination,
@@ -25,6 +25,7 @@ from access.inquiries.choices import (
 from access.inquiries.forms import DecisionForm, DeterminationForm, InquiryForm, MessageForm
 from access.inquiries.message import InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate
+from access.inquiries.queues import analyst_queue
 
 S = InquiryStatus
 
@@ -38,17 +39,6 @@ def _get(request: AuthedRequest, pk: int) -> Inquiry:
     if found is None:
         raise Http404("Not found")
     return found
-
-
-def analyst_queue() -> QuerySet[Inquiry]:
-    """Waiting for an analyst: hit confirmations (10-minute clock) first, then subjects in
-    custody, then oldest first."""
-    returned = Q(status=S.SUPERVISOR_DECIDED, supervisor_decision="not_established")
-    return (
-        Inquiry.objects.filter(Q(status=S.AWAITING_ANALYST) | (returned & Q(determination="")))
-        .select_related("agency")
-        .order_by("-hit_confirmation", "-in_custody", "created_at")
-    )
 
 
 def _page(

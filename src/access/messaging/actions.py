@@ -3,8 +3,8 @@
 Events: ``message.sent`` and ``message.send_failed`` (one per delivery attempt, with the
 inquiry's purpose code, reason, case number, requestor and secondary recipient),
 ``message.resend_requested`` (a person sent a failed message again, with the same fields),
-``inquiry.confirmation_escalated`` (the supervisors notified about one overdue hit
-confirmation), ``notification.read``. Queuing an IAR message writes no event of its own: it
+``notification.read``. (The hit-confirmation escalation that notifies supervisors is an
+inquiries rule: ``inquiries.escalation``.) Queuing an IAR message writes no event of its own: it
 happens inside ``inquiries.actions.determine`` / ``decide``, whose ``inquiry.iar_issued`` /
 ``inquiry.decided`` event names the message.
 """
@@ -14,36 +14,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.timesince import timesince
 
-from access.accounts.choices import AccountStatus
-from access.accounts.models import User
 from access.audit import events
 from access.audit.choices import Outcome
 from access.audit.events import audited
-from access.messaging.choices import MessageChannel, MessageStatus, NotificationKind
+from access.messaging.choices import MessageChannel, MessageStatus
+from access.messaging.events import Event
 from access.messaging.models import Notification, OutboundMessage
 from access.messaging.transports import get_transport
 
-if TYPE_CHECKING:
-    from access.inquiries.models import Inquiry
+# An inquiry (``inquiries.Inquiry``) as this module uses it: messaging sits below inquiries
+# and never imports it.
+Inquiry = Any
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(seconds=30)
 IAR = "IAR"
-SUPERVISOR_PERMISSION = "inquiries.decide_inquiry"
-RESEND_REQUESTED = "message.resend_requested"
+RESEND_REQUESTED = Event.RESEND_REQUESTED
 # What a resend changes (and its event's before/after shows).
 DELIVERY_FIELDS = ["status", "attempts", "last_error", "last_attempt_at", "next_attempt_at"]
 NOT_FAILED = {
@@ -137,7 +132,7 @@ def deliver(actor: Any, message_id: int) -> str:
             message.next_attempt_at = now + backoff(message.attempts)
         message.save()
         events.record(
-            "message.send_failed",
+            Event.SEND_FAILED,
             obj=message,
             outcome=Outcome.FAILURE,
             details={
@@ -155,7 +150,7 @@ def deliver(actor: Any, message_id: int) -> str:
     message.next_attempt_at, message.transport_reference = None, str(reference)[:300]
     message.save()
     events.record(
-        "message.sent", obj=message, details={**details, "reference": message.transport_reference}
+        Event.SENT, obj=message, details={**details, "reference": message.transport_reference}
     )
     return message.status
 
@@ -209,94 +204,6 @@ def resend(actor: Any, message: OutboundMessage) -> OutboundMessage:
 # Notifications ----------------------------------------------------------------------------
 
 
-def supervisors() -> QuerySet[User]:
-    """Active accounts that decide for LESC (the ICE supervisor role's grant, scope all)."""
-    return (
-        User.objects.filter(
-            is_active=True,
-            status=AccountStatus.ACTIVE,
-            roles__grants__permission=SUPERVISOR_PERMISSION,
-            roles__grants__scope="all",
-        )
-        .distinct()
-        .order_by("pk")
-    )
-
-
-def overdue_confirmations(now: datetime | None = None) -> QuerySet[Inquiry]:
-    """Hit confirmations still waiting for an analyst 10 minutes after they arrived."""
-    from access.inquiries.models import CONFIRMATION_TARGET
-    from access.inquiries.views import analyst_queue
-
-    cutoff = (now or timezone.now()) - CONFIRMATION_TARGET
-    return analyst_queue().filter(hit_confirmation=True, created_at__lte=cutoff)
-
-
-@audited
-def escalate_confirmation(
-    actor: Any, inquiry: Inquiry, recipients: Iterable[User]
-) -> list[Notification]:
-    """Notify each supervisor not yet told about this overdue confirmation: in the app and
-    by email (after commit). Nobody is told twice about one inquiry."""
-    told = set(
-        Notification.objects.filter(
-            inquiry=inquiry, kind=NotificationKind.CONFIRMATION_OVERDUE
-        ).values_list("recipient_id", flat=True)
-    )
-    new = [user for user in recipients if user.pk not in told]
-    if not new:
-        return []
-    path = inquiry.get_absolute_url()
-    waited = timesince(inquiry.created_at)
-    subject = f"Hit confirmation overdue: inquiry #{inquiry.pk}"
-    body = (
-        f"Inquiry #{inquiry.pk} from {inquiry.agency.name} asks LESC to confirm an NCIC hit. "
-        f"It arrived {waited} ago and has no answer; the target is 10 minutes. "
-        "Please see that an analyst answers it."
-    )
-    created = []
-    for user in new:
-        notice = Notification(
-            recipient=user,
-            kind=NotificationKind.CONFIRMATION_OVERDUE,
-            subject=subject,
-            body=body,
-            link=path,
-            inquiry=inquiry,
-            emailed_to=user.email,
-        )
-        notice.save()
-        created.append(notice)
-    events.record(
-        "inquiry.confirmation_escalated",
-        obj=inquiry,
-        details={
-            **inquiry_details(inquiry),
-            "ncic_number": inquiry.ncic_number,
-            "waited": waited,
-            "notified": [user.get_username() for user in new],
-            "emailed": [user.get_username() for user in new if user.email],
-            "notifications": [n.pk for n in created],
-        },
-    )
-    mails = [
-        (subject, f"{body}\n\nSign in to ACCESS and open {path}\n", [n.emailed_to])
-        for n in created
-        if n.emailed_to
-    ]
-    if mails:
-        transaction.on_commit(lambda: _send_mails(mails))
-    return created
-
-
-def _send_mails(mails: list[tuple[str, str, list[str]]]) -> None:
-    from_email = settings.DEFAULT_FROM_EMAIL
-    try:
-        send_mass_mail([(subject, body, from_email, to) for subject, body, to in mails])
-    except Exception:  # the in-app notice stands; the mail server's failure is logged
-        logger.exception("could not email %d overdue-confirmation notices", len(mails))
-
-
 @audited
 def mark_read(actor: Any, notifications: Iterable[Notification]) -> int:
     """The recipient marks notices read; anyone else's notice is a 404."""
@@ -311,7 +218,7 @@ def mark_read(actor: Any, notifications: Iterable[Notification]) -> int:
             marked.append(notice.pk)
     if marked:
         events.record(
-            "notification.read",
+            Event.NOTIFICATION_READ,
             object_type="messaging.notification",
             object_id=marked[0] if len(marked) == 1 else "",
             object_repr=f"{len(marked)} notification(s)",

@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from access.core.typing import AuthedRequest
+from access.accounts.typing import AuthedRequest
 from access.messaging import actions
 from access.messaging.choices import MessageStatus
 from access.messaging.models import Notification, OutboundMessage

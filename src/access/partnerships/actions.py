@@ -11,6 +11,7 @@ from django_fsm import can_proceed
 
 from access.audit import events
 from access.audit.events import audited
+from access.partnerships.events import Event
 from access.partnerships.models import (
     AccessRequest,
     AssessmentMeeting,
@@ -71,7 +72,7 @@ def _step(actor: Any, request: AccessRequest, method: str, permission: str, **de
     transition()
     request.save()
     events.record(
-        f"accessrequest.{method}",
+        Event.named(f"accessrequest.{method}"),
         obj=request,
         before=before,
         after=events.snapshot(request, REQUEST_FIELDS),
@@ -86,9 +87,7 @@ def create_request(actor: Any, **data: Any) -> AccessRequest:
     request = AccessRequest(agency_id=actor.agency_id, filed_by=actor, **data)
     request.full_clean(exclude=["status"])  # the protected FSM field is never set directly
     request.save()
-    events.record(
-        "accessrequest.create", obj=request, after=events.snapshot(request, REQUEST_FIELDS)
-    )
+    events.record(Event.REQUEST_CREATE, obj=request, after=events.snapshot(request, REQUEST_FIELDS))
     return request
 
 
@@ -103,7 +102,7 @@ def update_request(actor: Any, request: AccessRequest, **data: Any) -> AccessReq
     request.full_clean(exclude=["status"])  # the protected FSM field is never set directly
     request.save()
     events.record(
-        "accessrequest.update",
+        Event.REQUEST_UPDATE,
         obj=request,
         before=before,
         after=events.snapshot(request, REQUEST_FIELDS),
@@ -165,7 +164,7 @@ def save_assessment(
     assessment.save()
     assessment.existing_partnerships.set(existing)
     events.record(
-        "needsassessment.save", obj=assessment, before=before, after=events.snapshot(assessment)
+        Event.ASSESSMENT_SAVE, obj=assessment, before=before, after=events.snapshot(assessment)
     )
     if request.status == "assigned":
         _step(actor, request, "start_assessment", "assess")
@@ -178,7 +177,7 @@ def record_meeting(actor: Any, request: AccessRequest, **data: Any) -> Assessmen
     meeting = AssessmentMeeting(request=request, **data)
     meeting.full_clean()
     meeting.save()
-    events.record("assessmentmeeting.create", obj=meeting, after=events.snapshot(meeting))
+    events.record(Event.MEETING_CREATE, obj=meeting, after=events.snapshot(meeting))
     return meeting
 
 
@@ -246,7 +245,7 @@ def decide(
     decision.save()
     decision.chosen.set(chosen)
     events.record(
-        "partnershipdecision.save",
+        Event.DECISION_SAVE,
         obj=decision,
         details={
             "chosen": sorted(t.code for t in chosen),
@@ -267,7 +266,7 @@ def save_plan(actor: Any, request: AccessRequest, objectives: str) -> PlanOfActi
     plan.objectives = objectives
     plan.full_clean()
     plan.save()
-    events.record("planofaction.save", obj=plan, before=before, after=events.snapshot(plan))
+    events.record(Event.PLAN_SAVE, obj=plan, before=before, after=events.snapshot(plan))
     return plan
 
 
@@ -280,7 +279,7 @@ def add_milestone(actor: Any, request: AccessRequest, **data: Any) -> Milestone:
     milestone = Milestone(plan=plan, **data)
     milestone.full_clean()
     milestone.save()
-    events.record("milestone.create", obj=milestone, after=events.snapshot(milestone))
+    events.record(Event.MILESTONE_CREATE, obj=milestone, after=events.snapshot(milestone))
     return milestone
 
 
@@ -318,7 +317,7 @@ def add_settings(
     )
     version.save()
     events.record(
-        "recommendationsettings.create",
+        Event.SETTINGS_CREATE,
         obj=version,
         details={"effective_from": effective_from.isoformat(), "note": note},
     )

@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from access.core.typing import AuthedRequest
+from access.accounts.typing import AuthedRequest
 from access.partnerships import actions
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.forms import (

@@ -36,6 +36,7 @@ from access.records.engine import (
     record_of,
     stored_record,
 )
+from access.records.events import Event
 from access.records.models import (
     Address,
     Arrest,
@@ -126,7 +127,7 @@ def load_table(
         progress(report.records, table.num_rows)
     report.seconds = round(time.perf_counter() - started, 3)
     events.record(
-        "records.loaded",
+        Event.LOADED,
         actor=actor,
         object_type=PersonRecord._meta.label_lower,
         object_repr=f"{report.records} person records from {source_name}"[:300],
@@ -353,7 +354,7 @@ def view_record(
     The event names the record by id only, so the audit trail does not copy the person's name.
     """
     return events.record(
-        "record.viewed",
+        Event.RECORD_VIEWED,
         actor=actor,
         obj=record,
         object_repr=f"person record {record.record_id}",
@@ -418,7 +419,7 @@ def reindex(
     # (other hosts see the reindex in ``records.online.check``). Republish to serve again.
     withdrawn = online_files.withdraw(online.root())
     events.record(
-        "records.reindexed",
+        Event.REINDEXED,
         actor=actor,
         object_type=PersonRecord._meta.label_lower,
         object_repr=f"candidate keys and feature rows of {report.records} person records",

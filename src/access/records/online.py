@@ -30,6 +30,7 @@ from access.matching import online
 from access.matching.keys import MAX_POSTINGS, SHORT_CAP, SHORT_CAP_FAMILIES
 from access.matching.online import OnlineStoreError
 from access.records.engine import default_key_function, key_function_name, parsed_rows
+from access.records.events import Event
 from access.records.models import CandidateKey, FeatureRow, PersonRecord
 
 __all__ = ["OnlineStoreError", "check", "publish", "root", "stamp", "status", "withdraw"]
@@ -41,7 +42,7 @@ def root() -> Path:
     return Path(settings.ONLINE_STORE_DIR)
 
 
-INDEX_EVENTS = ("records.loaded", "records.reindexed")
+INDEX_EVENTS = (Event.LOADED, Event.REINDEXED)
 
 
 def _latest_index_event() -> dict[str, Any]:
@@ -71,7 +72,7 @@ def reindexed_since(store: online.OnlineStore) -> bool:
     """Whether the records were reindexed after ``store`` was published (one indexed query)."""
     event = store.manifest.get("stamp", {}).get("index_event") or {}
     return AuditEvent.objects.filter(
-        action="records.reindexed", pk__gt=int(event.get("id", 0))
+        action=Event.REINDEXED, pk__gt=int(event.get("id", 0))
     ).exists()
 
 
@@ -178,7 +179,7 @@ def publish(
         manifest: dict[str, Any] = json.loads((directory / online.MANIFEST).read_text("utf-8"))
         with transaction.atomic():
             events.record(
-                "records.online_published",
+                Event.ONLINE_PUBLISHED,
                 actor=actor,
                 object_type=PersonRecord._meta.label_lower,
                 object_repr=f"online store of {manifest['records']} person records",
@@ -196,7 +197,7 @@ def withdraw(actor: Any) -> bool:
     withdrawn = online.withdraw(root())
     if withdrawn:
         events.record(
-            "records.online_withdrawn",
+            Event.ONLINE_WITHDRAWN,
             actor=actor,
             object_type=PersonRecord._meta.label_lower,
             object_repr="online store",

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from knox.models import AuthToken
 from rest_framework import serializers, status
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from access.accounts import actions
 from access.accounts.api.authentication import VerifiedSessionAuthentication
-from access.audit import events
+from access.accounts.models import User
+
+
+class TokenLimit(APIException):
+    """The user already holds the most live tokens allowed (409, code ``token_limit``)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "token_limit"
+    default_detail = "You already hold the most live API tokens allowed."
 
 
 class TokenSerializer(serializers.Serializer):
@@ -25,16 +35,17 @@ class TokenCreateView(APIView):
 
     authentication_classes = [VerifiedSessionAuthentication]
 
-    @extend_schema(request=None, responses={201: TokenSerializer}, summary="Issue an API token")
+    @extend_schema(
+        request=None,
+        responses={201: TokenSerializer, 409: None},
+        summary="Issue an API token",
+        description="Refused with 409 (`token_limit`) while the user holds five live tokens.",
+    )
     def post(self, request: Request) -> Response:
-        instance, token = AuthToken.objects.create(user=request.user)
-        events.record(
-            "api.token_issued",
-            actor=request.user,
-            object_type="knox.authtoken",
-            object_id=instance.token_key,
-            details={"expiry": instance.expiry},
-        )
+        try:
+            instance, token = actions.issue_token(cast(User, request.user))
+        except actions.TokenLimitReached as refused:
+            raise TokenLimit(refused.messages[0]) from None
         return Response({"token": token, "expiry": instance.expiry}, status=status.HTTP_201_CREATED)
 
 
@@ -48,17 +59,6 @@ class TokenRevokeView(APIView):
     )
     def post(self, request: Request) -> Response:
         revoke_all = bool(request.data.get("all")) if isinstance(request.data, dict) else False
-        query: Any = AuthToken.objects.filter(user=request.user)
-        if not revoke_all:
-            if not isinstance(request.auth, AuthToken):
-                query = query.none()
-            else:
-                query = query.filter(pk=request.auth.pk)
-        count, _ = query.delete()
-        events.record(
-            "api.token_revoked",
-            actor=request.user,
-            object_type="knox.authtoken",
-            details={"revoked": count, "all": revoke_all},
-        )
+        current = request.auth if isinstance(request.auth, AuthToken) else None
+        actions.revoke_tokens(cast(User, request.user), current=current, everything=revoke_all)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,7 +2,7 @@
 
 Stored as the ``ice287g`` library describes: each imported file (snapshot) with its row order,
 entries with stable ids, versions of their values exactly as published, and change events.
-These rows are written only by ``access.agencies.publiclist.import_files``; they are a
+These rows are written only by ``access.agencies.publiclist.importer.import_files``; they are a
 record of what ICE published, so nothing here is ever edited by hand.
 """
 

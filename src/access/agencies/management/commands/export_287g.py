@@ -8,8 +8,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from access.agencies.ice287g import ListKind, SnapshotTimeError, csv_text, parse_as_of, xlsx_bytes
-from access.agencies.publiclist import published_list
+from access.agencies.publiclist.ice287g import (
+    ListKind,
+    SnapshotTimeError,
+    csv_text,
+    parse_as_of,
+    xlsx_bytes,
+)
+from access.agencies.publiclist.importer import published_list
 
 
 class Command(BaseCommand):

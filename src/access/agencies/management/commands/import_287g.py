@@ -7,8 +7,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from access.agencies.ice287g import SheetError, SnapshotTimeError, load_snapshot, parse_as_of
-from access.agencies.publiclist import ImportRefused, import_snapshots
+from access.agencies.publiclist.ice287g import (
+    SheetError,
+    SnapshotTimeError,
+    load_snapshot,
+    parse_as_of,
+)
+from access.agencies.publiclist.importer import ImportRefused, import_snapshots
 from access.core.actors import SystemActor
 
 

@@ -41,6 +41,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
+from access.accounts.events import Event
 from access.core.actors import SystemActor
 
 ACTOR = SystemActor("access bench inquiries")
@@ -228,7 +229,7 @@ def officer_token() -> str:
         TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
     instance, token = AuthToken.objects.create(user=user)
     events.record(
-        "api.token_issued",
+        Event.TOKEN_ISSUED,
         actor=ACTOR,
         object_type="knox.authtoken",
         object_id=instance.token_key,
@@ -309,7 +310,7 @@ def gunicorn(
         "--worker-class",
         "gthread",
         "--config",
-        "python:access.inquiries.loadtest.gunicorn_conf",
+        "python:access.benchmarks.inquiries.gunicorn_conf",
         "--log-level",
         "warning",
         "--timeout",

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from access.agencies.ice287g import DEFAULT_MAX_BYTES
+from access.agencies.publiclist.ice287g import DEFAULT_MAX_BYTES
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -16,9 +16,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from access.agencies.ice287g import ListKind, ListState, clean, csv_text, xlsx_bytes
 from access.agencies.models import PublishedEvent, PublishedRow, PublishedSnapshot
-from access.agencies.publiclist import published_list
+from access.agencies.publiclist.ice287g import ListKind, ListState, clean, csv_text, xlsx_bytes
+from access.agencies.publiclist.importer import published_list
 
 AGENCY, STATE, SUPPORT = "LAW ENFORCEMENT AGENCY", "STATE", "SUPPORT TYPE"
 

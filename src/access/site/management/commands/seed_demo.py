@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from access.accounts.models import User
-from access.agencies.ice287g import load_snapshot
-from access.agencies.publiclist import import_snapshots
+from access.agencies.publiclist.ice287g import load_snapshot
+from access.agencies.publiclist.importer import import_snapshots
 from access.agreements.sync import sync_from_public_list
 from access.core.actors import SystemActor
-from access.core.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
+from access.site.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):

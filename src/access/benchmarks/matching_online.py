@@ -36,7 +36,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from access.matching import bench, calibrate, online, screen, search, streamed
+from access.benchmarks import matching as bench
+from access.matching import calibrate, online, screen, search, streamed
 from access.matching.evaluate import compile_model
 from access.matching.keys import query_keys
 from access.matching.model import Model, train

@@ -19,7 +19,16 @@ from django.db.models import Max
 
 from access.agencies import actions as agency_actions
 from access.agencies.choices import STATE_NAMES
-from access.agencies.ice287g import (
+from access.agencies.events import Event
+from access.agencies.models import (
+    Agency,
+    PublishedEntry,
+    PublishedEvent,
+    PublishedRow,
+    PublishedSnapshot,
+    PublishedVersion,
+)
+from access.agencies.publiclist.ice287g import (
     Entry,
     Finding,
     History,
@@ -32,15 +41,7 @@ from access.agencies.ice287g import (
     check_rows,
     clean,
 )
-from access.agencies.ice287g.history import AppliedSnapshot
-from access.agencies.models import (
-    Agency,
-    PublishedEntry,
-    PublishedEvent,
-    PublishedRow,
-    PublishedSnapshot,
-    PublishedVersion,
-)
+from access.agencies.publiclist.ice287g.history import AppliedSnapshot
 from access.audit import events as audit
 from access.audit.events import audited
 
@@ -107,7 +108,7 @@ def _import(actor: Any, snapshots: list[Snapshot], *, dry_run: bool) -> ImportRe
         reports, counts, created, dry_run, [_describe(history, e) for e in new_events]
     )
     audit.record(
-        "publiclist.import" if not dry_run else "publiclist.import_preview",
+        Event.PUBLIC_LIST_IMPORT if not dry_run else Event.PUBLIC_LIST_IMPORT_PREVIEW,
         object_type="agencies.publishedsnapshot",
         object_repr=", ".join(f.source for f in reports)[:300],
         details={

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from access.core.navigation import menu_for
+from access.site.navigation import menu_for
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:

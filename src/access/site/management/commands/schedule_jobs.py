@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 
 from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
-from access.messaging.tasks import escalate_overdue_confirmations
+from access.inquiries.tasks import escalate_overdue_confirmations
 
 RECURRING: list[tuple[Any, str]] = [
     (disable_inactive_accounts, "daily inactive-account check"),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.accounts.choices import AccountStatus
+from access.accounts.events import Event
 from access.accounts.models import Role, User
 from access.agencies import actions as agency_actions
 from access.agencies.models import Agency, Contact, Facility
@@ -161,4 +162,4 @@ def load_demo(actor: SystemActor) -> None:
         TOTPDevice.objects.create(
             user=user, name="Demo authenticator", confirmed=True, key=demo_secret(username)
         )
-        events.record("account.seeded", obj=user, details={"role": role, "demo": True})
+        events.record(Event.ACCOUNT_SEEDED, obj=user, details={"role": role, "demo": True})

@@ -4,7 +4,7 @@ measures on an online store alone, for stores beyond memory).
 
 ``access bench inquiries --records N --users U --seconds S``: the inquiry API end to end under
 load (gunicorn + locust on loopback) against N synthetic records in the configured database,
-which must be a benchmark database (``access.inquiries.loadtest.bench``); one JSON object."""
+which must be a benchmark database (``access.benchmarks.inquiries.bench``); one JSON object."""
 
 from __future__ import annotations
 
@@ -61,14 +61,14 @@ class Command(BaseCommand):
         if options["benchmark"] == "inquiries":
             self.inquiries(options)
             return
-        from access.matching import bench
+        from access.benchmarks import matching as bench
         from access.matching.progress import steps
 
         if options["records"] < 100 or options["queries"] < 10 or options["roster"] < 1:
             raise CommandError("use --records >= 100, --queries >= 10 and --roster >= 1")
         run, count = bench.run, 9
         if options["online"]:
-            from access.matching import bench_online
+            from access.benchmarks import matching_online as bench_online
 
             run, count = bench_online.run, 7
         with steps(count, cast(IO[str], self.stderr._out)) as step:
@@ -82,7 +82,7 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(result))
 
     def inquiries(self, options: dict[str, Any]) -> None:
-        from access.inquiries.loadtest import bench
+        from access.benchmarks.inquiries import bench
 
         if options["records"] < 100 or options["users"] < 1 or options["seconds"] < 1:
             raise CommandError("use --records >= 100, --users >= 1 and --seconds >= 1")

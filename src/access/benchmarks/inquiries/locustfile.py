@@ -4,7 +4,7 @@ Run by ``access bench inquiries`` (which prepares the store, the officer, the to
 payloads); by hand::
 
     BENCH_TOKEN=... BENCH_PAYLOADS=var/bench/payloads.json \\
-        locust -f src/access/inquiries/loadtest/locustfile.py --headless -u 20 -r 20 -t 60s \\
+        locust -f src/access/benchmarks/inquiries/locustfile.py --headless -u 20 -r 20 -t 60s \\
         --host http://127.0.0.1:8001
 
 Environment: ``BENCH_TOKEN`` (knox token of an agency officer), ``BENCH_PAYLOADS`` (a JSON

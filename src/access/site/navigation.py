@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 
 MENU = [
-    ("Home", "core:home", None),
+    ("Home", "site:home", None),
     ("Requests", "partnerships:list", "partnerships.view_accessrequest"),
     ("Agreements", "agreements:list", "agreements.view_agreement"),
     ("Inquiries", "inquiries:list", "inquiries.view_inquiry"),

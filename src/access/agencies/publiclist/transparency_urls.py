@@ -1,6 +1,6 @@
 from django.urls import path
 
-from access.agencies import transparency
+from access.agencies.publiclist import transparency
 
 app_name = "public"
 

@@ -1,15 +1,10 @@
+"""The health check and the error pages (handlers named in ``access.urls``)."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-
-from access.core.queues import queues_for
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"queues": queues_for(request.user)})  # type: ignore[arg-type]
 
 
 @require_GET

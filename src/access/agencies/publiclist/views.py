@@ -12,7 +12,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from access.agencies.ice287g import (
+from access.agencies.models import (
+    PublicListUpload,
+    PublishedEntry,
+    PublishedEvent,
+    PublishedSnapshot,
+)
+from access.agencies.publiclist.forms import UploadForm
+from access.agencies.publiclist.ice287g import (
     ListKind,
     SheetError,
     Snapshot,
@@ -21,14 +28,7 @@ from access.agencies.ice287g import (
     infer_snapshot_time,
     read_sheet,
 )
-from access.agencies.models import (
-    PublicListUpload,
-    PublishedEntry,
-    PublishedEvent,
-    PublishedSnapshot,
-)
-from access.agencies.publiclist import ImportRefused, import_snapshots, published_list
-from access.agencies.publiclist_forms import UploadForm
+from access.agencies.publiclist.importer import ImportRefused, import_snapshots, published_list
 from access.core.typing import AuthedRequest
 
 
@@ -111,7 +111,7 @@ def upload(request: AuthedRequest) -> HttpResponse:
         files = [(f.name, f.read()) for f in form.cleaned_data["sheets"]]
         staged = PublicListUpload(
             id=uuid.uuid4(),
-            uploaded_by=request.user,
+            uploaded_by_id=request.user.pk,
             as_of=form.cleaned_data["as_of"],
             files=[{"name": n, "sha256": hashlib.sha256(d).hexdigest()} for n, d in files],
             sizes=[len(d) for _, d in files],
@@ -145,7 +145,7 @@ def confirm(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """Step 2: import the staged files for real (all or nothing)."""
     _require(request, "import")
     staged = PublicListUpload.objects.filter(
-        pk=pk, uploaded_by=request.user, imported_at=None
+        pk=pk, uploaded_by_id=request.user.pk, imported_at=None
     ).first()
     if staged is None:
         raise Http404("Not found")
