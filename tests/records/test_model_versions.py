@@ -28,7 +28,8 @@ def test_train_stores_a_version_with_its_sample(model_store: Any) -> None:
     assert version.status == ModelStatus.TRAINED
     assert version.store_size == model_store.records
     assert version.sample_size <= 300
-    assert "every" in version.sample_description and "300" in version.sample_description
+    assert version.sample_description.startswith("1 in 3 of 608 records")
+    assert version.sample_description.endswith("at most 300 rows")
     assert version.calibration is None
     assert version.model().calibration is None
     assert _events(Event.MODEL_TRAINED) == 1

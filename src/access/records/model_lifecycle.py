@@ -105,8 +105,10 @@ def train(limit: int = TRAIN_SAMPLE) -> Trained | None:
     model = em_train(table)
     model.calibration = None
     description = (
-        f"every record of {total:,}" if step == 1 else f"every {step}th record of {total:,}"
-    ) + f" (record id divisible by {step}), at most {limit:,} rows"
+        f"all {total:,} records"
+        if step == 1
+        else f"1 in {step} of {total:,} records (record id divisible by {step})"
+    ) + f", at most {limit:,} rows"
     return Trained(model, total, len(rows), description)
 
 
