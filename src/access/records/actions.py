@@ -606,3 +606,16 @@ def activate_model(actor: Any, version: MatchModelVersion) -> MatchModelVersion:
         details={**_version_details(version), "thresholds": version.thresholds},
     )
     return version
+
+
+def prepare_first_model(
+    actor: Any,
+    *,
+    sample: int = model_lifecycle.TRAIN_SAMPLE,
+    probes: int = model_lifecycle.PROBES,
+) -> MatchModelVersion:
+    """Train, calibrate and activate a version (the background job's step when inquiries wait
+    for a first model; ``access iaq train``). Refused as each step refuses."""
+    version = train_model(actor, sample=sample)
+    version = calibrate_model(actor, version, probes=probes)
+    return activate_model(actor, version)
