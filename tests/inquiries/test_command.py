@@ -11,6 +11,8 @@ from django.core.management import call_command
 from tests.inquiries.test_message import EXAMPLE_1
 
 from access.inquiries import niem, nlets
+from access.records.choices import ModelStatus
+from access.records.models import MatchModelVersion
 
 
 @pytest.fixture
@@ -71,14 +73,17 @@ def test_a_missing_file_is_an_error(db, tmp_path):
     assert code == 2 and err.startswith("error: file: cannot read")
 
 
-def test_train_builds_and_writes_the_model(store, settings, tmp_path):
-    settings.INQUIRIES_MODEL_PATH = tmp_path / "model.json"
+def test_train_prepares_and_activates_a_model_version(store):
     code, out, _ = _run("train")
-    assert code == 0 and (tmp_path / "model.json").exists()
-    assert out.startswith(f"model {tmp_path / 'model.json'} over ")
+    assert code == 0
+    assert out.startswith("matching model version 1 is active (trained on ")
+    version = MatchModelVersion.objects.get()
+    assert version.status == ModelStatus.ACTIVE and version.calibration
+    code, out, _ = _run("train")  # one is active: nothing new without --force
+    assert code == 0 and MatchModelVersion.objects.count() == 1
 
 
-def test_train_refuses_an_empty_store(db, settings, tmp_path):
-    settings.INQUIRIES_MODEL_PATH = tmp_path / "model.json"
+def test_train_refuses_an_empty_store(db):
     code, _, err = _run("train", "--force")
-    assert code == 2 and "empty or too small" in err
+    assert code == 2 and "fewer than 50 indexed records" in err
+    assert not MatchModelVersion.objects.exists()

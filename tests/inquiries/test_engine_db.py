@@ -13,6 +13,7 @@ from access.matching import model as trained_model
 from access.matching.keys import KeyIndex, query_keys
 from access.matching.search import Matcher
 from access.matching.store import Store
+from access.records import model_lifecycle
 from access.records.models import CandidateKey, FeatureRow, PersonRecord
 from access.records.synthetic import probes, records_from_table
 
@@ -130,17 +131,17 @@ def test_an_empty_index_says_so(store, model_file):
     assert found == [] and "reindex" in note
 
 
-def test_the_model_trains_on_a_bounded_sample_of_stored_rows(store, settings, tmp_path):
+def test_the_model_trains_on_a_bounded_sample_of_stored_rows(store):
     total = FeatureRow.objects.count()
-    sample = engine.sample_rows(100)
-    assert 50 <= len(sample) <= 100 < total
+    sample, store_size, step = model_lifecycle.sample_rows(100)
+    assert 50 <= len(sample) <= 100 < total == store_size
+    assert step == -(-total // 100)
     assert len({row["unique_id"] for row in sample}) == len(sample)
     ids = sorted(row["unique_id"] for row in sample)
     assert ids[0] < ids[len(ids) // 2] < ids[-1]  # spread over the store, not its first rows
-    path = tmp_path / "sampled.json"
-    assert engine.train_from_store(path, limit=400) is not None
-    model = trained_model.Model.load(path)
-    assert set(model.tf) == {"given", "family"} and model.tf["family"]
+    trained = model_lifecycle.train(400)
+    assert trained is not None and trained.sample_size <= 400
+    assert set(trained.model.tf) == {"given", "family"} and trained.model.tf["family"]
 
 
 def test_long_families_are_capped_lower_in_the_database_and_in_memory(store, monkeypatch):

@@ -34,3 +34,34 @@ def loaded(db: Any, small_population):
     return load_table(
         LOADER, small_population.records, source_name="test population", key_function=basic_keys
     )
+
+
+@pytest.fixture(scope="session")
+def small_model(small_population):
+    """A model trained once (EM without a database) on the small population."""
+    import pyarrow as pa
+
+    from access.matching.model import train
+    from access.matching.normalize import features
+    from access.matching.store import SCHEMA
+    from access.records.synthetic import records_from_table
+
+    rows = [features(record) for record, _row in records_from_table(small_population.records)]
+    return train(pa.Table.from_pylist([dict(row, keys=None) for row in rows], schema=SCHEMA))
+
+
+@pytest.fixture
+def model_store(db: Any, small_population):
+    """The small population loaded with the engine's own candidate keys (as a real load)."""
+    return load_table(LOADER, small_population.records, source_name="test population")
+
+
+@pytest.fixture
+def trained_version(model_store, small_model):
+    """Version 1 of the model, trained (not calibrated), over ``model_store``."""
+    from access.records.actions import store_trained
+    from access.records.model_lifecycle import Trained
+
+    return store_trained(
+        LOADER, Trained(small_model, model_store.records, model_store.records, "test sample")
+    )

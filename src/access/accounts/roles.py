@@ -59,6 +59,8 @@ _CASES_ALL = {
 }
 # Person records: only roles that verify identities or oversee; viewing is audited.
 _PERSON_RECORDS = {"records.view_personrecord": ALL}
+# The matching model card (versions, calibration, evaluation): program managers and auditors.
+_MODEL_CARD = {"records.view_matchmodelversion": ALL}
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
     "partnerships.assess_accessrequest": ALL,
@@ -101,6 +103,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_AGENCY_MANAGE,
             **_REQUEST_MANAGER,
             **_CASES_ALL,
+            **_MODEL_CARD,
             "audit.view_auditevent": ALL,
         },
     },
@@ -144,6 +147,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_PERSON_RECORDS,
             **_INQUIRY_OVERSIGHT,
             **_OUTBOX_READ,
+            **_MODEL_CARD,
             "inquiries.view_agencycase": ALL,
             "agreements.export_agreement": ALL,
             "audit.view_auditevent": ALL,

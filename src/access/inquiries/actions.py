@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django_fsm import can_proceed
@@ -19,7 +20,7 @@ from access.audit import events
 from access.audit.events import audited
 from access.audit.models import AuditEvent
 from access.core.actors import require_actor
-from access.inquiries import engine, iar, misuse
+from access.inquiries import engine, iar, misuse, tasks
 from access.inquiries.choices import (
     Determination,
     InquiryStatus,
@@ -80,8 +81,31 @@ def submit_inquiry(
     )
     for name, value in data.as_dict().items():
         setattr(inquiry, name, value)
-    found, inquiry.search_note = engine.search(data)
     inquiry.save()
+    found, reasons = _search_and_route(inquiry, data)
+    flags = misuse.flag_inquiry(inquiry)
+    events.record(
+        Event.SUBMITTED,
+        obj=inquiry,
+        details={
+            **inquiry.audit_details(),
+            "channel": channel,
+            "hit_confirmation": inquiry.hit_confirmation,
+            "candidates": len(found),
+            "status": inquiry.status,
+            "citizenship_stop": inquiry.citizenship_stop,
+            "stop_reasons": reasons,
+            "misuse_flags": [{"flag": f.pk, "rule": f.rule.kind} for f in flags],
+        },
+    )
+    return inquiry
+
+
+def _search_and_route(inquiry: Inquiry, data: InquiryData) -> tuple[list[engine.Found], list[str]]:
+    """Search candidates for a stored inquiry, store them and route it: a citizenship stop,
+    the analyst queue, or (no active matching model yet) left queued as received, with the
+    model job asked for once the transaction commits."""
+    found, inquiry.search_note = engine.search(data)
     reasons = [StopReason.CLAIM] if data.claims_us_citizenship else []
     people = engine.with_naturalization(
         PersonRecord.objects.filter(pk__in=[h.record_pk for h in found])
@@ -109,22 +133,40 @@ def submit_inquiry(
     if reasons:
         inquiry.stop_for_citizenship()
         inquiry.citizenship_stop, inquiry.stop_reasons = True, reasons
+    elif inquiry.search_note == engine.NO_MODEL_NOTE:
+        transaction.on_commit(tasks.request_matching_model)
     else:
         inquiry.route_to_analyst()
     inquiry.save()
-    flags = misuse.flag_inquiry(inquiry)
+    return found, reasons
+
+
+def waiting_for_model() -> Any:
+    """Inquiries stored while there was no active matching model, oldest first."""
+    return Inquiry.objects.filter(
+        status=InquiryStatus.RECEIVED, search_note=engine.NO_MODEL_NOTE
+    ).order_by("pk")
+
+
+@audited
+def search_queued(actor: Any, inquiry: Inquiry) -> Inquiry:
+    """Search a queued inquiry now that a model is active, and route it (the job's step)."""
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if inquiry.status != InquiryStatus.RECEIVED or inquiry.search_note != engine.NO_MODEL_NOTE:
+        return inquiry  # searched already (a parallel run)
+    data = InquiryData(
+        **{name: getattr(inquiry, name) for name in InquiryData.__dataclass_fields__}
+    )
+    found, reasons = _search_and_route(inquiry, data)
     events.record(
-        Event.SUBMITTED,
+        Event.SEARCHED,
         obj=inquiry,
         details={
             **inquiry.audit_details(),
-            "channel": channel,
-            "hit_confirmation": inquiry.hit_confirmation,
             "candidates": len(found),
             "status": inquiry.status,
             "citizenship_stop": inquiry.citizenship_stop,
             "stop_reasons": reasons,
-            "misuse_flags": [{"flag": f.pk, "rule": f.rule.kind} for f in flags],
         },
     )
     return inquiry

@@ -11,18 +11,16 @@ and scores them in-process with ``matching.rows.RowMatcher``, which orders, band
 exactly as ``matching.search.Matcher`` does. Nothing of the store is held in memory, so a
 worker answers a 1,000,000-record PostgreSQL store as it answers a test store.
 
-The model is read from ``settings.INQUIRIES_MODEL_PATH`` (default
-``var/inquiries-model.json``) and kept per process until the file changes. When the file is
-missing it is trained with ``matching.model.train`` on a bounded sample of stored feature rows
-(``TRAIN_SAMPLE``), never the whole store; ``access iaq train`` does that ahead of the first
-inquiry. Keys and feature rows are written by the records loader and rebuilt by
+The model is the active ``records.MatchModelVersion`` (its calibration and thresholds; see
+``access matching``), kept per process until another version is activated. Nothing here
+trains: with no active version ``search`` answers ``NO_MODEL_NOTE`` and the inquiry waits for
+``tasks.prepare_matching_model``. Keys and feature rows are written by the records loader and rebuilt by
 ``access records reindex``.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
 from dataclasses import dataclass
@@ -31,7 +29,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from access.inquiries.message import InquiryData
 from access.matching import model as trained_model
@@ -44,13 +42,22 @@ from access.matching.schema import Record
 from access.matching.search import Candidate, best_online, finish
 from access.records import engine as records_engine
 from access.records import online as records_online
-from access.records.choices import Citizenship, ImmigrationEventKind
-from access.records.engine import parsed_row, parsed_rows
-from access.records.models import CandidateKey, FeatureRow, ImmigrationEvent, PersonRecord
+from access.records.choices import Citizenship, ImmigrationEventKind, ModelStatus
+from access.records.engine import parsed_rows
+from access.records.model_lifecycle import MIN_RECORDS_TO_TRAIN
+from access.records.models import (
+    CandidateKey,
+    FeatureRow,
+    ImmigrationEvent,
+    MatchModelVersion,
+    PersonRecord,
+)
 
-MIN_RECORDS_TO_TRAIN = 50
-TRAIN_SAMPLE = 200_000
 EMPTY_NOTE = "No candidate search: the record store is empty or too small for a model."
+NO_MODEL_NOTE = (
+    "No active matching model yet: the inquiry is queued, and is searched as soon as a model "
+    "is trained, calibrated and activated (in the background)."
+)
 NO_INDEX_NOTE = (
     "No candidate search: the candidate index is empty (load records, or run "
     "`access records reindex`)."
@@ -79,11 +86,6 @@ class StoreSize:
 
     def __len__(self) -> int:
         return self.records
-
-
-def model_path() -> Path:
-    default = Path(settings.VAR_DIR) / "inquiries-model.json"
-    return Path(getattr(settings, "INQUIRIES_MODEL_PATH", default))
 
 
 def inquiry_record(data: InquiryData, record_id: str = "inquiry") -> Record:
@@ -144,32 +146,11 @@ def citizenship_indicator(person: PersonRecord) -> str:
 # --- the model ------------------------------------------------------------------------------
 
 
-def sample_rows(limit: int = TRAIN_SAMPLE) -> list[dict[str, Any]]:
-    """Up to ``limit`` stored feature rows, spread evenly over the store (every k-th record)."""
-    total = FeatureRow.objects.count()
-    rows = FeatureRow.objects.order_by("record_id")
-    step = max(1, math.ceil(total / max(limit, 1)))
-    if step > 1:
-        rows = rows.annotate(stride=F("record_id") % step).filter(stride=0)
-    return [parsed_row(value) for value in rows.values_list("row", flat=True)[:limit]]
-
-
-def train_from_store(path: Path, limit: int = TRAIN_SAMPLE) -> trained_model.Model | None:
-    """Train on a bounded sample of stored feature rows and write the model file; ``None``
-    when the store holds fewer than ``MIN_RECORDS_TO_TRAIN`` records."""
-    import pyarrow as pa
-
-    from access.matching.store import SCHEMA
-
-    rows = sample_rows(limit)
-    if len(rows) < MIN_RECORDS_TO_TRAIN:
-        return None
-    # Training blocks on names, dates and A-numbers; the candidate keys are not needed.
-    table = pa.Table.from_pylist([dict(row, keys=None) for row in rows], schema=SCHEMA)
-    found = trained_model.train(table)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    found.save(path)
-    return found
+def model_path() -> Path | None:
+    """A pinned model file (``settings.INQUIRIES_MODEL_PATH``; unset in production): the
+    inquiry benchmark and tests pin one trained file instead of the active version."""
+    value = getattr(settings, "INQUIRIES_MODEL_PATH", None)
+    return Path(value) if value else None
 
 
 def _stamp(path: Path) -> tuple[str, float] | None:
@@ -179,22 +160,39 @@ def _stamp(path: Path) -> tuple[str, float] | None:
         return None
 
 
+def _active_stamp() -> tuple[str, int, str] | None:
+    found = (
+        MatchModelVersion.objects.filter(status=ModelStatus.ACTIVE)
+        .values_list("pk", "updated_at")
+        .first()
+    )
+    return ("version", found[0], found[1].isoformat()) if found else None
+
+
 def matcher() -> tuple[RowMatcher | None, StoreSize]:
-    """The current matcher (``None`` when there is no model and the store is too small to
-    train one). The size counts the stored feature rows when the model is (re)loaded, and
-    is 0 while the cached model is current (no count per inquiry)."""
-    path = model_path()
+    """The matcher of the active model version (``access matching activate``), or of a pinned
+    model file; ``None`` when there is neither. Never trains: with no active version the
+    caller queues the inquiry and ``tasks.prepare_matching_model`` trains one.
+
+    One indexed query per call asks which version is active, so an activation on another host
+    takes effect at the next inquiry. The size counts the stored feature rows when the model
+    is (re)loaded, and is 0 while the cached model is current (no count per inquiry)."""
+    pinned = model_path()
+    stamp: tuple[Any, ...] | None = _stamp(pinned) if pinned else None
+    if stamp is None:
+        stamp = _active_stamp()
     with _lock:
-        stamp = _stamp(path)
         if stamp is not None and _cache["stamp"] == stamp:
             return _cache["matcher"], StoreSize(0)
         size = StoreSize(FeatureRow.objects.count())
         if stamp is None:
-            if train_from_store(path) is None:
-                _cache.update(stamp=None, matcher=None)
-                return None, size
-            stamp = _stamp(path)
-        _cache.update(stamp=stamp, matcher=RowMatcher(trained_model.Model.load(path)))
+            _cache.update(stamp=None, matcher=None)
+            return None, size
+        if stamp[0] == "version":
+            loaded = MatchModelVersion.objects.get(pk=stamp[1]).model()
+        else:
+            loaded = trained_model.Model.load(stamp[0])
+        _cache.update(stamp=stamp, matcher=RowMatcher(loaded))
         return _cache["matcher"], size
 
 
@@ -290,9 +288,11 @@ def search(data: InquiryData, limit: int = 10) -> tuple[list[Found], str]:
     With a served online store (``records.online``), its records are read from the mapped
     files and only records loaded since it was published from the database index; the two
     shortlists are merged as one search over all the rows would rank them."""
-    current, _size = matcher()
+    current, size = matcher()
     if current is None:
-        return [], EMPTY_NOTE
+        if len(size) < MIN_RECORDS_TO_TRAIN:
+            return [], EMPTY_NOTE
+        return [], NO_MODEL_NOTE
     query = inquiry_record(data)
     keys = query_keys(query)
     mapped = online_store()

@@ -8,6 +8,7 @@ from access.audit.registry import EventSet
 class Event(EventSet):
     SUBMITTED = "inquiry.submitted"
     VIEWED = "inquiry.viewed"
+    SEARCHED = "inquiry.searched"
     LIST_VIEWED = "inquiry.list_viewed"
     CANDIDATE_VIEWED = "inquiry.candidate_viewed"
     CITIZENSHIP_STOP = "inquiry.citizenship_stop"
@@ -24,6 +25,7 @@ class Event(EventSet):
     CHOICES = [
         (SUBMITTED, "Inquiry submitted", ""),
         (VIEWED, "Inquiry viewed", ""),
+        (SEARCHED, "Queued inquiry searched with the new matching model", ""),
         (LIST_VIEWED, "Inquiry list viewed", ""),
         (CANDIDATE_VIEWED, "Candidate record opened beside the inquiry", ""),
         (CITIZENSHIP_STOP, "Stopped for a supervisor: U.S. citizenship indicated", ""),

@@ -2,13 +2,18 @@
 
 - ``escalate_overdue_confirmations``: every minute, notify the supervisors about hit
   confirmations past their 10-minute target (once per inquiry and supervisor).
+- ``prepare_matching_model``: queued when an inquiry arrives while no matching model is
+  active; trains, calibrates and activates a first version (``records.actions
+  .prepare_first_model``), then searches and routes the inquiries that waited for it.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.utils import timezone
 from django_tasks import task
@@ -26,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 EVERY_MINUTE = timedelta(minutes=1)
 ESCALATION = SystemActor("scheduled job: hit-confirmation escalation")
+MODEL_JOB = SystemActor("scheduled job: first matching model")
 
 
 @task()
@@ -56,3 +62,45 @@ def escalate_overdue_confirmations(reschedule: bool = True) -> list[int]:
     if reschedule:
         escalate_overdue_confirmations.using(run_after=timezone.now() + EVERY_MINUTE).enqueue()
     return escalated
+
+
+def _queued_or_running(job: Any) -> bool:
+    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+        return False
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=job.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).exists()
+
+
+def request_matching_model() -> None:
+    """Queue ``prepare_matching_model`` unless it is queued or running already (called when a
+    queued inquiry's transaction commits: never inside the request's transaction)."""
+    if not _queued_or_running(prepare_matching_model):
+        prepare_matching_model.enqueue()
+
+
+@task()
+def prepare_matching_model() -> dict[str, Any]:
+    """A first active matching model if there is none, then every inquiry that waited for one
+    searched and routed. Returns the version used and the inquiries searched; a store that
+    cannot give a calibrated model leaves them queued and says why in the log."""
+    from access.inquiries import actions
+    from access.records import actions as records_actions
+    from access.records.choices import ModelStatus
+    from access.records.models import MatchModelVersion
+
+    active = MatchModelVersion.objects.filter(status=ModelStatus.ACTIVE).first()
+    if active is None:
+        try:
+            active = records_actions.prepare_first_model(MODEL_JOB)
+        except records_actions.ModelRefused as error:
+            logger.error("no matching model could be prepared; inquiries stay queued: %s", error)
+            return {"version": None, "searched": [], "error": str(error)}
+    searched = [
+        actions.search_queued(MODEL_JOB, inquiry).pk for inquiry in actions.waiting_for_model()
+    ]
+    return {"version": active.version, "searched": searched}

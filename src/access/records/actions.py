@@ -18,11 +18,13 @@ from access.audit import events
 from access.audit.events import audited
 from access.audit.models import AuditEvent
 from access.matching import online as online_files
-from access.records import online
+from access.matching.model import Model
+from access.records import model_lifecycle, online
 from access.records.choices import (
     Citizenship,
     Disposition,
     ImmigrationEventKind,
+    ModelStatus,
     RecordSource,
     Sex,
 )
@@ -46,6 +48,7 @@ from access.records.models import (
     FeatureRow,
     Identifier,
     ImmigrationEvent,
+    MatchModelVersion,
     PersonRecord,
 )
 from access.records.synthetic.data_names import NCIC_OFFENSES
@@ -430,3 +433,189 @@ def reindex(
         },
     )
     return report
+
+
+# --- matching model versions ----------------------------------------------------------------
+# The heavy work (EM, scoring labelled pairs) runs first, outside any transaction; the audited
+# action that stores its result is short. docs/records.md, "Model versions".
+
+
+class ModelRefused(Exception):
+    """A model lifecycle step that cannot be done; the message says why and what to do."""
+
+
+def _version_details(version: MatchModelVersion) -> dict[str, Any]:
+    return {"version": version.version, "status": version.status}
+
+
+@audited
+def store_trained(actor: Any, trained: model_lifecycle.Trained) -> MatchModelVersion:
+    """Store a trained model as the next version (status "trained")."""
+    last = MatchModelVersion.objects.aggregate(last=models.Max("version"))["last"] or 0
+    version = MatchModelVersion(
+        version=last + 1,
+        store_size=trained.store_size,
+        sample_size=trained.sample_size,
+        sample_description=trained.description[:300],
+        model_json=trained.model.to_json(),
+        thresholds=dict(trained.model.thresholds),
+    )
+    version.save()
+    events.record(
+        Event.MODEL_TRAINED,
+        actor=actor,
+        obj=version,
+        details={
+            **_version_details(version),
+            "store_size": version.store_size,
+            "sample_size": version.sample_size,
+        },
+    )
+    return version
+
+
+def train_model(actor: Any, *, sample: int = model_lifecycle.TRAIN_SAMPLE) -> MatchModelVersion:
+    """EM on a bounded sample of the store, then ``store_trained``."""
+    if sample < model_lifecycle.MIN_RECORDS_TO_TRAIN:
+        raise ModelRefused(
+            f"--sample must be at least {model_lifecycle.MIN_RECORDS_TO_TRAIN} (got {sample})."
+        )
+    trained = model_lifecycle.train(sample)
+    if trained is None:
+        raise ModelRefused(
+            f"The store holds fewer than {model_lifecycle.MIN_RECORDS_TO_TRAIN} indexed "
+            "records: load records first (`access records load` or `access records synthesize "
+            "--load`)."
+        )
+    return store_trained(actor, trained)
+
+
+@audited
+def store_calibration(
+    actor: Any,
+    version: MatchModelVersion,
+    *,
+    calibration: dict[str, list[float]],
+    thresholds: dict[str, float],
+    pairs: dict[str, Any],
+) -> MatchModelVersion:
+    """Store a calibration and thresholds; an active version keeps serving with them."""
+    version = MatchModelVersion.objects.select_for_update().get(pk=version.pk)
+    before = {"thresholds": version.thresholds, "status": version.status}
+    version.calibration, version.thresholds = calibration, thresholds
+    version.calibration_pairs = pairs
+    version.evaluation = {}  # an evaluation describes the calibration it was made with
+    if version.status != ModelStatus.ACTIVE:
+        version.mark_calibrated()
+    version.save()
+    events.record(
+        Event.MODEL_CALIBRATED,
+        actor=actor,
+        obj=version,
+        before=before,
+        after={"thresholds": thresholds, "status": version.status},
+        details={**_version_details(version), "pairs": pairs},
+    )
+    return version
+
+
+def calibrate_model(
+    actor: Any, version: MatchModelVersion, *, probes: int = model_lifecycle.PROBES
+) -> MatchModelVersion:
+    """Fit the calibration on labelled pairs (``model_lifecycle.labelled_pairs``), store it,
+    and evaluate on the held-out pairs."""
+    trained = Model.from_json(version.model_json)
+    fit, check = model_lifecycle.labelled_pairs(trained, probes)
+    try:
+        calibration, thresholds = model_lifecycle.calibration(trained, fit)
+    except model_lifecycle.NotEnoughLabels as error:
+        raise ModelRefused(str(error)) from error
+    version = store_calibration(
+        actor, version, calibration=calibration, thresholds=thresholds, pairs=fit.summary()
+    )
+    if check.groups:
+        version = store_evaluation(
+            actor, version, evaluation=model_lifecycle.evaluation(version.model(), check)
+        )
+    return version
+
+
+@audited
+def store_evaluation(
+    actor: Any, version: MatchModelVersion, *, evaluation: dict[str, Any]
+) -> MatchModelVersion:
+    version = MatchModelVersion.objects.select_for_update().get(pk=version.pk)
+    version.evaluation = evaluation
+    version.save()
+    metrics = {k: v for k, v in evaluation.items() if k != "reliability"}
+    events.record(
+        Event.MODEL_EVALUATED,
+        actor=actor,
+        obj=version,
+        details={**_version_details(version), **metrics},
+    )
+    return version
+
+
+def evaluate_model(
+    actor: Any, version: MatchModelVersion, *, probes: int = model_lifecycle.PROBES
+) -> MatchModelVersion:
+    """Precision and recall per band and the reliability table on the evaluation pairs."""
+    _fit, check = model_lifecycle.labelled_pairs(version.model(), probes)
+    if not check.groups:
+        raise ModelRefused(
+            "No labelled pairs to evaluate on: load a synthetic population or record "
+            "analysts' decisions first."
+        )
+    return store_evaluation(
+        actor, version, evaluation=model_lifecycle.evaluation(version.model(), check)
+    )
+
+
+@audited
+def activate_model(actor: Any, version: MatchModelVersion) -> MatchModelVersion:
+    """Make ``version`` the one model every identification uses; the active one is retired.
+    A version without a calibration is refused: its bands would not mean what the docs say."""
+    version = MatchModelVersion.objects.select_for_update().get(pk=version.pk)
+    if not version.calibration:
+        raise ModelRefused(
+            f"Version {version.version} has no calibration: run `access matching calibrate "
+            f"{version.version}` first (an uncalibrated model cannot be used for "
+            "identification)."
+        )
+    if version.status == ModelStatus.ACTIVE:
+        raise ModelRefused(f"Version {version.version} is already active.")
+    for current in MatchModelVersion.objects.select_for_update().filter(status=ModelStatus.ACTIVE):
+        current.mark_retired()
+        current.save()
+        events.record(
+            Event.MODEL_RETIRED,
+            actor=actor,
+            obj=current,
+            details={**_version_details(current), "replaced_by": version.version},
+        )
+    version.mark_active()
+    version.activated_at = timezone.now()
+    version.activated_by = actor if getattr(actor, "is_authenticated", False) else None
+    version.activated_by_name = str(actor)[:200]
+    version.save()
+    events.record(
+        Event.MODEL_ACTIVATED,
+        actor=actor,
+        obj=version,
+        details={**_version_details(version), "thresholds": version.thresholds},
+    )
+    return version
+
+
+def prepare_first_model(
+    actor: Any,
+    *,
+    sample: int = model_lifecycle.TRAIN_SAMPLE,
+    probes: int = model_lifecycle.PROBES,
+) -> MatchModelVersion:
+    """Train, calibrate and activate a version (the background job's step when inquiries wait
+    for a first model; ``access iaq train``). Refused as each step refuses."""
+    version = train_model(actor, sample=sample)
+    version = calibrate_model(actor, version, probes=probes)
+    return activate_model(actor, version)

@@ -95,3 +95,18 @@ class ViewPurpose(ChoiceSet):
         (OVERSIGHT, "Oversight / audit", ""),
         (OTHER, "Other", ""),
     ]
+
+
+class ModelStatus(ChoiceSet):
+    """Where a stored matching model version is in its lifecycle (docs/records.md)."""
+
+    TRAINED = "trained"
+    CALIBRATED = "calibrated"
+    ACTIVE = "active"
+    RETIRED = "retired"
+    CHOICES = [
+        (TRAINED, "Trained (not calibrated)", "bg-base"),
+        (CALIBRATED, "Calibrated", "bg-secondary-dark"),
+        (ACTIVE, "Active", "bg-green"),
+        (RETIRED, "Retired", "bg-base-lighter"),
+    ]

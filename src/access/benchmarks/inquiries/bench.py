@@ -149,7 +149,7 @@ def load_store(records: int, seed: int, say: Progress) -> tuple[Any, dict[str, A
 
 def prepare_model(var_dir: Path, retrain: bool) -> dict[str, Any]:
     from access.inquiries import engine
-    from access.records.models import FeatureRow
+    from access.records import model_lifecycle
 
     path = var_dir / "inquiries-model.json"
     settings.INQUIRIES_MODEL_PATH = path
@@ -158,10 +158,13 @@ def prepare_model(var_dir: Path, retrain: bool) -> dict[str, Any]:
     info: dict[str, Any] = {"model": str(path)}
     if not path.exists():
         started = time.perf_counter()
-        if engine.train_from_store(path) is None:
+        trained = model_lifecycle.train()
+        if trained is None:
             raise BenchRefused("the store is too small to train the inquiry model")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        trained.model.save(path)
         info["train_seconds"] = round(time.perf_counter() - started, 2)
-        info["train_sample_rows"] = min(engine.TRAIN_SAMPLE, FeatureRow.objects.count())
+        info["train_sample_rows"] = trained.sample_size
     engine.reset()
     return info
 

@@ -1,5 +1,6 @@
 from access.records.models.history import Arrest, Charge, ImmigrationEvent
 from access.records.models.index import CandidateKey, FeatureRow
+from access.records.models.model_version import MatchModelVersion
 from access.records.models.person import Address, BirthDate, Identifier, PersonRecord
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "FeatureRow",
     "Identifier",
     "ImmigrationEvent",
+    "MatchModelVersion",
     "PersonRecord",
 ]

@@ -1,5 +1,6 @@
 """``access iaq parse [FILE|-]``: read one IAQ (Nlets text or NIEM XML), print it normalised.
-``access iaq train [--force]``: build the inquiry matcher now (training its model if missing).
+``access iaq train [--force]``: train, calibrate and activate a matching model version now
+(``access matching`` does each step on its own; this is the one-step shortcut).
 
 ``parse`` prints the inquiry as JSON on stdout (status 0), or each field-level error on stderr
 (status 2). The ORI must belong to a known agency.
@@ -15,8 +16,12 @@ from typing import Any, NoReturn
 from django.core.management.base import BaseCommand, CommandParser
 
 from access.agencies.models import Agency
+from access.core.actors import SystemActor
 from access.inquiries import engine, niem, nlets
 from access.inquiries.message import InquiryData, InquiryInvalid
+from access.records.actions import ModelRefused, prepare_first_model
+from access.records.choices import ModelStatus
+from access.records.models import MatchModelVersion
 
 MAX_BYTES = 64 * 1024
 
@@ -44,9 +49,17 @@ class Command(BaseCommand):
         parse = commands.add_parser("parse", help="Print one IAQ (text or XML) as JSON.")
         parse.add_argument("file", nargs="?", default="-", help="FILE, or - for stdin.")
         train = commands.add_parser(
-            "train", help="Train (or load) the inquiry model over the stored records now."
+            "train",
+            help=(
+                "Train, calibrate and activate a matching model version now, when none is "
+                "active (the steps of `access matching`)."
+            ),
         )
-        train.add_argument("--force", action="store_true", help="Retrain even if a model exists.")
+        train.add_argument(
+            "--force",
+            action="store_true",
+            help="Prepare and activate a new version even if one is active.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "train":
@@ -70,14 +83,17 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(data.as_dict(), indent=2, sort_keys=True))
 
     def train(self, *, force: bool) -> None:
-        path = engine.model_path()
-        if force and path.exists():
-            path.unlink()
+        active = MatchModelVersion.objects.filter(status=ModelStatus.ACTIVE).first()
+        if active is None or force:
+            try:
+                active = prepare_first_model(SystemActor("access iaq train"))
+            except ModelRefused as error:
+                self._fail({"model": [str(error)]})
         engine.reset()
-        current, records = engine.matcher()
-        if current is None:
-            self._fail({"store": ["The record store is empty or too small to train a model."]})
-        self.stdout.write(f"model {path} over {len(records)} records")
+        self.stdout.write(
+            f"matching model version {active.version} is active (trained on "
+            f"{active.sample_size:,} of {active.store_size:,} records)"
+        )
 
     def _fail(self, errors: dict[str, list[str]]) -> NoReturn:
         for field, messages in errors.items():
