@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from access.audit import events
@@ -123,6 +123,30 @@ def _report(load: DemoPopulationLoad, stage: str, fraction: float, **fields: Any
         )
 
 
+def publish() -> dict[str, Any]:
+    """``records.online.publish``, its long read not holding SQLite's write lock.
+
+    Under ``transaction_mode: IMMEDIATE`` every transaction takes the write lock when it
+    begins, so the publish's read of the whole store (seconds to a minute) would make each
+    write of the web process wait, and fail after the 20 s busy timeout. Its first transaction
+    only reads, so it begins DEFERRED (a WAL reader beside the writers); the first progress
+    message, said inside that transaction once it has begun, restores IMMEDIATE for the
+    second, which records the audit event and switches versions."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return records_online.publish(LOADER)
+    connection.ensure_connection()
+    mode = connection.transaction_mode  # type: ignore[attr-defined]
+
+    def restore(_message: str) -> None:
+        connection.transaction_mode = mode  # type: ignore[attr-defined]
+
+    connection.transaction_mode = None  # type: ignore[attr-defined]  (BEGIN, i.e. DEFERRED)
+    try:
+        return records_online.publish(LOADER, say=restore)
+    finally:
+        restore("")
+
+
 def train_model() -> bool:
     """Train the inquiry model over the loaded store; ``False`` when it is too small.
 
@@ -168,7 +192,7 @@ def _stages(load: DemoPopulationLoad, say: Say) -> None:
         _report(load, "load", end / table.num_rows, records=end)
     say(f"Loaded {table.num_rows:,} records.")
     _report(load, "publish", 0.0)
-    manifest = records_online.publish(LOADER)
+    manifest = publish()
     say(f"Published the online store {manifest['version']}.")
     _report(load, "train", 0.0)
     if not train_model():
