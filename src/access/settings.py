@@ -23,6 +23,8 @@ ONLINE_STORE_DIR = Path(os.environ.get("ACCESS_ONLINE_STORE_DIR", VAR_DIR / "onl
 ACCESS_ENV = os.environ.get("ACCESS_ENV", "development")
 PRODUCTION = ACCESS_ENV == "production"
 DEBUG = os.environ.get("DEBUG", "") == "1" and not PRODUCTION
+# Under DEBUG the app's own error pages are shown (core.errors); 1 keeps Django's technical ones.
+DEBUG_TECHNICAL_ERRORS = os.environ.get("ACCESS_DEBUG_TECHNICAL_ERRORS", "") == "1"
 
 if PRODUCTION:
     try:
@@ -91,6 +93,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "access.core.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
+    "access.core.errors.DevelopmentErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "access.urls"
@@ -121,12 +124,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+# SQLite (``make run``) serves a web process and the job worker side by side: WAL lets readers
+# run beside the one writer; IMMEDIATE takes the write lock when a transaction starts (no
+# failed lock upgrade half-way); a writer waits up to 20 s for the lock instead of failing
+# with "database is locked". Writers keep their transactions short (docs/operations.md).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -8,3 +8,6 @@ class SiteConfig(AppConfig):
     name = "access.site"
     label = "site"
     verbose_name = "Site"
+
+    def ready(self) -> None:
+        from access.site import events  # noqa: F401  (declares this app's audit events)

@@ -1,4 +1,10 @@
-"""Load demo data when the database is empty (``make run`` calls this)."""
+"""Load demo data when the database is empty (``make run`` calls this).
+
+Accounts and agencies load only into a database with no accounts; the synthetic population
+(``--persons``, default 20,000) only into an empty record store. A population of more than
+``BACKGROUND_ABOVE`` persons is queued on the job worker, and the home page of staff roles
+shows its progress; a smaller one loads here.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +18,38 @@ from access.agencies.publiclist.ice287g import load_snapshot
 from access.agencies.publiclist.importer import import_snapshots
 from access.agreements.sync import sync_from_public_list
 from access.core.actors import SystemActor
+from access.site import demo_population
 from access.site.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
+from access.site.tasks import load_demo_population
 
 
 class Command(BaseCommand):
-    help = "Load demo agencies and one account per role, only if the database has no accounts."
+    help = (
+        "Load demo agencies and one account per role (only if the database has no accounts), "
+        "and a synthetic population of persons (only if the record store is empty): published, "
+        "with a trained model and demo inquiries in every state."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
+        parser.add_argument(
+            "--persons",
+            type=int,
+            default=demo_population.DEFAULT_PERSONS,
+            help=(
+                "Synthetic persons to load (default %(default)s; about two records each; "
+                "0 loads none). More than "
+                f"{demo_population.BACKGROUND_ABOVE:,} are loaded by the job worker."
+            ),
+        )
+        parser.add_argument(
+            "--seed", type=int, default=0, help="Random seed of the population (default 0)."
+        )
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000/",
+            help="The address printed with the logins (make run passes HOST and PORT).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
@@ -30,8 +60,34 @@ class Command(BaseCommand):
             load_demo(SystemActor("demo data loader"))
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
             self.import_public_list()
+        self.load_population(options["persons"], options["seed"])
         if not options["quiet_logins"]:
-            self.print_logins()
+            self.print_logins(options["url"])
+
+    def load_population(self, persons: int, seed: int) -> None:
+        if persons < 0:
+            raise CommandError(f"--persons must be 0 or more (got {persons})")
+        why_not = demo_population.needed(persons)
+        if why_not:
+            self.stdout.write(why_not)
+            return
+        load = demo_population.queue_load(
+            SystemActor("demo data loader"), persons=persons, seed=seed
+        )
+        if persons > demo_population.BACKGROUND_ABOVE:
+            load_demo_population.enqueue(load.pk)
+            self.stdout.write(
+                f"Queued a synthetic population of {persons:,} persons on the job worker; "
+                "the home page shows its progress."
+            )
+            return
+        try:
+            demo_population.run(load.pk, say=self.stdout.write)
+        except Exception as error:
+            raise CommandError(f"the demo population did not load: {error}") from error
+        self.stdout.write(
+            self.style.SUCCESS(f"Synthetic population of {persons:,} persons loaded.")
+        )
 
     def import_public_list(self) -> None:
         """ICE's real published 287(g) files, when the shared data folder sits beside the repo."""
@@ -51,10 +107,8 @@ class Command(BaseCommand):
             f"Agreements from the list: {synced.created} created, {synced.flagged} flagged for review."
         )
 
-    def print_logins(self) -> None:
-        self.stdout.write(
-            f"\nDemo sign-ins (http://127.0.0.1:8000/), password for all: {DEMO_PASSWORD}"
-        )
+    def print_logins(self, url: str) -> None:
+        self.stdout.write(f"\nDemo sign-ins ({url}), password for all: {DEMO_PASSWORD}")
         self.stdout.write("One-time code for any of them:  .venv/bin/access demo_otp USERNAME")
         self.stdout.write("Public 287(g) transparency page (no sign-in): /transparency/\n")
         for username, _first, _last, role, _ori in ACCOUNTS:

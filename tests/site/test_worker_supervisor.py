@@ -1,0 +1,118 @@
+"""``access run_worker``: the job worker is started again when it dies, with a growing wait,
+and stops when asked. Fake processes, sleep and clock: no real process, no timer."""
+
+from __future__ import annotations
+
+import io
+import signal
+import sys
+from collections.abc import Sequence
+
+from access.site import worker
+from access.site.worker import BACKOFF, STEADY_SECONDS, Supervisor
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class FakeProcess:
+    """A worker that 'runs' for ``seconds`` of the fake clock, then exits with ``code``."""
+
+    def __init__(self, clock: FakeClock, code: int, seconds: float, on_wait=None) -> None:
+        self.clock, self.code, self.seconds, self.on_wait = clock, code, seconds, on_wait
+        self.signals: list[int] = []
+
+    def wait(self) -> int:
+        if self.on_wait:
+            self.on_wait()
+        self.clock.now += self.seconds
+        return self.code
+
+    def send_signal(self, sig: int) -> None:
+        self.signals.append(sig)
+
+
+def supervisor_over(runs: list[tuple[int, float]], **options) -> tuple[Supervisor, list, list]:
+    """A supervisor whose n-th worker exits with runs[n] = (code, seconds); after the last run
+    the supervisor is asked to stop (as Ctrl-C would)."""
+    clock = FakeClock()
+    started: list[Sequence[str]] = []
+    slept: list[float] = []
+    supervisor: Supervisor
+
+    def start(command: Sequence[str]) -> FakeProcess:
+        started.append(command)
+        n = len(started)
+        code, seconds = runs[n - 1] if n <= len(runs) else (0, 1.0)
+        last = n > len(runs)
+        return FakeProcess(clock, code, seconds, on_wait=supervisor.stop if last else None)
+
+    supervisor = Supervisor(
+        ["access", "db_worker"],
+        start=start,
+        sleep=slept.append,
+        clock=clock,
+        stream=io.StringIO(),
+        **options,
+    )
+    return supervisor, started, slept
+
+
+def test_a_dead_worker_is_restarted_with_a_growing_wait():
+    supervisor, started, slept = supervisor_over([(1, 2.0), (1, 2.0), (-9, 3.0)])
+    assert supervisor.run() == 0
+    assert len(started) == 4  # three deaths, three restarts, then the stop
+    assert slept == [BACKOFF[0], BACKOFF[1], BACKOFF[2]]
+    assert supervisor.restarts == 3
+    said = supervisor.stream.getvalue()
+    assert "job worker exited with code 1 after 2 s; restarting it in 1 s (restart 1)" in said
+    assert "exited with code -9" in said
+
+
+def test_the_wait_starts_again_after_a_steady_run():
+    supervisor, _started, slept = supervisor_over([(1, 1.0), (1, 1.0), (1, STEADY_SECONDS + 5)])
+    supervisor.run()
+    assert slept == [BACKOFF[0], BACKOFF[1], BACKOFF[0]]
+
+
+def test_the_wait_stops_growing_at_the_last_step():
+    runs = [(1, 0.5)] * (len(BACKOFF) + 2)
+    supervisor, _started, slept = supervisor_over(runs)
+    supervisor.run()
+    assert slept[-3:] == [BACKOFF[-1]] * 3
+
+
+def test_it_gives_up_loudly_after_max_restarts():
+    supervisor, started, slept = supervisor_over([(3, 1.0)] * 10, max_restarts=2)
+    assert supervisor.run() == 3
+    assert len(started) == 3 and slept == [BACKOFF[0], BACKOFF[1]]
+    assert "giving up after 2 restarts: queued jobs will not run" in supervisor.stream.getvalue()
+
+
+def test_a_stop_is_passed_to_the_worker_and_not_followed_by_a_restart():
+    clock = FakeClock()
+    processes: list[FakeProcess] = []
+    supervisor: Supervisor
+
+    def start(_command: Sequence[str]) -> FakeProcess:
+        # The stop arrives while the worker runs (Ctrl-C in make run).
+        process = FakeProcess(clock, -15, 5.0, on_wait=lambda: supervisor.stop(signal.SIGINT))
+        processes.append(process)
+        return process
+
+    supervisor = Supervisor(["w"], start=start, sleep=lambda _s: None, clock=clock)
+    assert supervisor.run() == -15
+    assert len(processes) == 1
+    assert processes[0].signals == [signal.SIGINT]
+    assert supervisor.restarts == 0
+
+
+def test_the_worker_command_runs_db_worker_with_this_interpreter():
+    command = worker.worker_command(["--queue-name", "default"])
+    assert command[:3] == [sys.executable, "-m", "access.cli"]
+    assert command[3:] == ["db_worker", "--no-reload", "--queue-name", "default"]
