@@ -61,6 +61,10 @@ def error_500(request: HttpRequest) -> HttpResponse:
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        from access.core.api.errors import json_error
+
+        return json_error(request, 403, "permission_denied", "This request was refused.")
     return render(
         request,
         "core/error.html",
@@ -70,6 +74,15 @@ def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        from django.core.exceptions import RequestDataTooBig
+
+        from access.core.api.errors import json_error
+        from access.core.api.parsers import too_large_message
+
+        if isinstance(exception, RequestDataTooBig):
+            return json_error(request, 413, "too_large", too_large_message())
+        return json_error(request, 400, "bad_request", "The request could not be understood.")
     return render(
         request,
         "core/error.html",

@@ -1,4 +1,4 @@
-"""Request id, deny-by-default login, and no-store caching."""
+"""Request id, API body limit, deny-by-default login, and no-store caching."""
 
 from __future__ import annotations
 
@@ -50,6 +50,28 @@ class RequestIdMiddleware:
             requestcontext.unbind(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class ApiBodyLimitMiddleware:
+    """An API request whose declared body is over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` answers 413 in
+    the JSON error shape before anything reads it (the parser bounds undeclared lengths)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and request.path.startswith("/api/"):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > limit:
+                from access.core.api.errors import json_error
+                from access.core.api.parsers import too_large_message
+
+                return json_error(request, 413, "too_large", too_large_message())
+        return self.get_response(request)
 
 
 def _source_ip(request: HttpRequest) -> str | None:

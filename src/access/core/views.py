@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any, ClassVar
 
 from django.contrib import messages
@@ -14,6 +15,23 @@ from django_tables2 import RequestConfig
 
 from access.core import auditlog
 from access.core.exports import FORMATS, rows_to_response
+
+# The most rows a list page shows at once, whatever ``?per_page=`` asks for.
+MAX_LIST_PAGE_SIZE = 100
+
+
+def bounded_list_request(request: HttpRequest) -> HttpRequest:
+    """The request with ``?per_page=`` held to 1..MAX_LIST_PAGE_SIZE (django-tables2 would
+    otherwise paginate by any number it is given, including every row at once)."""
+    raw = request.GET.get("per_page")
+    if raw is None:
+        return request
+    query = request.GET.copy()
+    asked = int(raw) if raw.isdigit() and len(raw) <= 6 else MAX_LIST_PAGE_SIZE
+    query["per_page"] = str(min(max(asked, 1), MAX_LIST_PAGE_SIZE))
+    bounded = copy.copy(request)
+    bounded.GET = query
+    return bounded
 
 
 class ScopedMixin:
@@ -56,7 +74,9 @@ class ObjectListView(ScopedMixin, View):
         if fmt:
             return self.export(fmt, rows, filterset)
         table = self.table_class(rows)
-        RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
+        RequestConfig(
+            bounded_list_request(request), paginate={"per_page": self.per_page}
+        ).configure(table)
         opts = self.model._meta
         can_add = request.user.can(f"{opts.app_label}.add_{opts.model_name}")  # type: ignore[union-attr]
         can_export = request.user.can(f"{opts.app_label}.export_{opts.model_name}")  # type: ignore[union-attr]

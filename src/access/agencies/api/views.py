@@ -10,9 +10,11 @@ from access.agencies import actions
 from access.agencies.api.serializers import AgencySerializer
 from access.agencies.filtersets import AgencyFilterSet
 from access.agencies.models import Agency
+from access.core.api.views import ScopedAPIMixin
 
 
 class AgencyViewSet(
+    ScopedAPIMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -6,9 +6,12 @@ from rest_framework import mixins, viewsets
 from access.agreements.api.serializers import AgreementSerializer
 from access.agreements.filtersets import AgreementFilterSet
 from access.agreements.models import Agreement
+from access.core.api.views import ScopedAPIMixin
 
 
-class AgreementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class AgreementViewSet(
+    ScopedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Agreements in the caller's scope (read-only). Out-of-scope agreements answer 404."""
 
     serializer_class = AgreementSerializer

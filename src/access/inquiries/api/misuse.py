@@ -3,17 +3,16 @@ the rules. Everyone else gets 404 on every route (deny by default), as on the pa
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from access.accounts.models import User
+from access.core.api.views import ScopedAPIMixin
 from access.inquiries import misuse
 from access.inquiries.api.serializers import (
     FindingSerializer,
@@ -24,17 +23,6 @@ from access.inquiries.choices import FlagStatus, MisuseRuleKind
 from access.inquiries.models import MisuseFlag, MisuseRule
 
 
-class _OversightOnly:
-    """404 for anyone without ``permission`` at scope "all", before anything else runs."""
-
-    permission = ""
-
-    def check_permissions(self, request: Request) -> None:
-        super().check_permissions(request)  # type: ignore[misc]
-        if cast(User, request.user).grant_scope(self.permission) != "all":
-            raise Http404("Not found")
-
-
 def _choice(params: Any, name: str, values: list[str]) -> str:
     value = params.get(name, "")
     if value and value not in values:
@@ -43,12 +31,13 @@ def _choice(params: Any, name: str, values: list[str]) -> str:
 
 
 class MisuseFlagViewSet(
-    _OversightOnly, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    ScopedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """Misuse flags, open first. Filters: ``status`` (open, closed), ``kind`` (the rule's kind),
     ``agency`` (the inquiring agency's id). ``POST .../{id}/close/`` records the finding."""
 
     permission = "inquiries.review_misuseflag"
+    required_scope = "all"
     serializer_class = MisuseFlagSerializer
     queryset = MisuseFlag.objects.none()
 
@@ -91,12 +80,13 @@ class MisuseFlagViewSet(
 
 
 class MisuseRuleViewSet(
-    _OversightOnly, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    ScopedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """The misuse rules, active and retired (rules are never edited; see the rules page).
     Filters: ``active`` (true/false), ``kind``."""
 
     permission = "inquiries.configure_misuserule"
+    required_scope = "all"
     serializer_class = MisuseRuleSerializer
     queryset = MisuseRule.objects.none()
 

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from access.accounts.models import User
+from access.core.api.views import ScopedAPIMixin
 from access.inquiries import actions, niem, nlets
 from access.inquiries.api.serializers import (
     CandidateSerializer,
@@ -53,8 +54,11 @@ def read_submission(body: Any, default_ori: str) -> tuple[InquiryData, str, str]
     return check(fields), Channel.API, ""
 
 
-class InquiryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Inquiries in your scope; another agency's inquiry answers 404."""
+class InquiryViewSet(
+    ScopedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Inquiries in your scope; another agency's inquiry answers 404, and so does every route
+    to a role without ``inquiries.view_inquiry`` (as the pages do)."""
 
     serializer_class = InquirySerializer
     queryset = Inquiry.objects.none()
