@@ -11,6 +11,7 @@ from django_fsm import can_proceed
 
 from access.audit import events
 from access.audit.events import audited
+from access.partnerships.choices import RequestStatus
 from access.partnerships.events import Event
 from access.partnerships.models import (
     AccessRequest,
@@ -66,7 +67,7 @@ def _step(actor: Any, request: AccessRequest, method: str, permission: str, **de
     transition = getattr(request, method)
     if not can_proceed(transition):
         raise NotAllowed(
-            f"A request that is {request.get_status_display().lower()} cannot be {_VERBS[method]}."
+            f"A request that {RequestStatus.phrase(request.status)} cannot be {_VERBS[method]}."
         )
     before = events.snapshot(request, REQUEST_FIELDS)
     transition()

@@ -210,10 +210,8 @@ def request_step(request: AuthedRequest, pk: int, step: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
-            f"Request #{found.pk} is now {AccessRequest.objects.get(pk=pk).get_status_display().lower()}.",
-        )
+        status = AccessRequest.objects.get(pk=pk).status
+        messages.success(request, f"Request #{found.pk} {RequestStatus.phrase(status, now=True)}.")
     return redirect(found.get_absolute_url())
 
 
