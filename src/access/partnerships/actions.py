@@ -24,6 +24,7 @@ from access.partnerships.models import (
     RecommendationSettings,
 )
 from access.partnerships.recommend import Facts, SettingsError, rank, validate
+from access.partnerships.validators import check_meeting_date, check_milestone_due
 
 REQUEST_FIELDS = [
     "agency_id",
@@ -177,6 +178,7 @@ def record_meeting(actor: Any, request: AccessRequest, **data: Any) -> Assessmen
     _require_assessor(actor, request)
     meeting = AssessmentMeeting(request=request, **data)
     meeting.full_clean()
+    check_meeting_date(meeting.held_on)
     meeting.save()
     events.record(Event.MEETING_CREATE, obj=meeting, after=events.snapshot(meeting))
     return meeting
@@ -279,9 +281,15 @@ def add_milestone(actor: Any, request: AccessRequest, **data: Any) -> Milestone:
         raise NotAllowed("Write the plan's objectives first.")
     milestone = Milestone(plan=plan, **data)
     milestone.full_clean()
+    check_milestone_due(milestone.due_on, plan_start(plan))
     milestone.save()
     events.record(Event.MILESTONE_CREATE, obj=milestone, after=events.snapshot(milestone))
     return milestone
+
+
+def plan_start(plan: PlanOfAction) -> Any:
+    """The day the plan of action was first written: no milestone falls due before it."""
+    return timezone.localtime(plan.created_at).date()
 
 
 @audited

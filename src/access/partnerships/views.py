@@ -300,10 +300,12 @@ def plan_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
     found = _assessable(request, pk)
+    plan = PlanOfAction.objects.filter(request=found).first()
+    start = actions.plan_start(plan) if plan else None
     return _step_form(
         request,
         found,
-        MilestoneForm(request.POST or None),
+        MilestoneForm(request.POST or None, plan_start=start),
         f"Add a milestone to request #{found.pk}",
         "Milestone added.",
         lambda data: actions.add_milestone(request.user, found, **data),
