@@ -258,3 +258,15 @@ def test_the_detail_page_offers_only_the_steps_of_this_user(client_as, manager, 
         ("return_from_agency_review", "Return to draft from agency review"),
     ]
     assert client_as(manager).get(f"/agreements/{agreement.pk}/").context["steps"] == []
+
+
+def test_the_step_message_is_a_sentence(client_as, manager, draft):
+    agreement = draft()
+    response = client_as(manager).post(
+        f"/agreements/{agreement.pk}/transition/",
+        {"transition": "submit_for_legal_review", "reason": "Ready"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "The agreement is now in ICE legal review." in page
+    assert "is now ice legal review" not in page

@@ -154,7 +154,7 @@ def test_a_value_without_a_header_is_reported_by_row() -> None:
     with pytest.raises(SheetError) as refused:
         read_sheet(text, "pendingAgencies.csv")
     # Then the whole file is refused with a row-level report
-    assert str(refused.value) == "1 row(s) cannot be read"
+    assert str(refused.value) == "1 row cannot be read"
     assert refused.value.problems == ("row 4: a value in column 6 has no header",)
 
 

@@ -254,3 +254,24 @@ def test_the_register_needs_an_actor_and_a_grant(make_user, agency_a, agency_b):
     with pytest.raises(Exception, match="Not found"):
         cases.add_case(liaison, agency=agency_b, case_number="1", opened_on=date(2024, 1, 1))
     assert AgencyCase.objects.count() == 0
+
+
+def test_a_case_cannot_be_opened_or_closed_in_the_future(liaison, agency_a):
+    before = _state()
+    future = liaison.post(
+        "/inquiries/cases/", {"add-case_number": "99-1", "add-opened_on": "2099-01-01"}
+    )
+    assert future.status_code == 400
+    assert "A case cannot be opened in the future" in future.content.decode()
+    imported = liaison.post(
+        "/inquiries/cases/import/",
+        {"import-file": _csv("case_number,opened_on\n99-2,2099-01-01\n")},
+    )
+    assert imported.status_code == 400
+    assert "A case cannot be opened in the future" in imported.content.decode()
+    assert _state() == before
+    with pytest.raises(cases.NotAllowed):
+        cases.add_case(
+            liaison.user, agency=agency_a, case_number="99-3", opened_on=date(2099, 1, 1)
+        )
+    assert _state() == before

@@ -124,7 +124,7 @@ def test_an_illegal_step_is_refused_with_a_clear_message_and_nothing_changes(peo
     response = people["agent"].post(f"/requests/{req.pk}/agree-plan/", follow=True)
     assert "Choose the partnership(s) before agreeing the plan." in response.content.decode()
     response = people["manager"].post(f"/requests/{req.pk}/close/", {"reason": "x"}, follow=True)
-    assert "A request that is draft cannot be closed." in response.content.decode()
+    assert "A request that is a draft cannot be closed." in response.content.decode()
     req.refresh_from_db()
     assert req.status == "draft" and AuditEvent.objects.count() == events
 
@@ -254,3 +254,11 @@ def test_without_settings_in_effect_the_page_says_so_instead_of_failing(people, 
     response = people["agent"].get(f"/requests/{req.pk}/")
     assert response.status_code == 200
     assert "No recommendation settings are in effect." in response.content.decode()
+
+
+def test_step_messages_read_as_sentences(people, ice_office):
+    req = _assessing(people, ice_office)
+    response = people["agent"].post(f"/requests/{req.pk}/agree-plan/", follow=True)
+    assert "Choose the partnership(s) before agreeing the plan." in response.content.decode()
+    response = people["liaison"].post(f"/requests/{req.pk}/withdraw/", {"reason": "x"}, follow=True)
+    assert f"Request #{req.pk} is now withdrawn." in response.content.decode()

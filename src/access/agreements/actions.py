@@ -17,7 +17,7 @@ from access.agreements import clauses
 from access.agreements.choices import EDITABLE, IN_FORCE, AgreementStatus, ModelCode, Party
 from access.agreements.events import Event
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion, ClauseTemplate
-from access.agreements.validators import validate_pdf
+from access.agreements.validators import check_signed_on, validate_pdf
 from access.audit import events
 from access.audit.events import actor_display_name, audited
 from access.core.actors import SystemActor
@@ -287,6 +287,7 @@ def sign(
         )
     if agreement.signatures.filter(party=party).exists():
         raise TransitionRefused(f"{Party.label(party)} has already signed this agreement.")
+    check_signed_on(signed_on)
     validate_pdf(document)
     before = events.snapshot(agreement)
     version = agreement.current_version

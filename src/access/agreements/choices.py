@@ -32,6 +32,15 @@ class AgreementStatus(ChoiceSet):
         (EXPIRED, "Expired", "bg-base-darker"),
         (PENDING, "Pending (ICE's published list)", "bg-accent-warm-darker"),
     ]
+    PHRASES = {
+        DRAFT: "is a draft",
+        LEGAL_REVIEW: "is in ICE legal review",
+        AGENCY_REVIEW: "is in agency review",
+        APPROVED: "is approved for signature",
+        MODIFIED: "is active, with a modification in progress",
+        RENEWAL_DUE: "is active, with its renewal due",
+        PENDING: "is pending on ICE's published list",
+    }
 
 
 # An agreement in force: its agency may act under it (subject to suspension) and it counts

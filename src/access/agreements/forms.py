@@ -3,11 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from access.agencies.choices import AgencyKind
 from access.agencies.models import Agency
 from access.agreements.models import Agreement
-from access.agreements.validators import MAX_PDF_BYTES, validate_pdf
+from access.agreements.validators import MAX_PDF_BYTES, check_signed_on, validate_pdf
 from access.partnerships.models import AccessRequest, PartnershipType
 
 
@@ -102,6 +103,14 @@ class SignatureForm(forms.Form):
         help_text=f"A PDF of at most {MAX_PDF_BYTES // (1024 * 1024)} MB.",
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
+
+    def clean_signed_on(self) -> Any:
+        signed_on = self.cleaned_data["signed_on"]
+        try:
+            check_signed_on(signed_on)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["signed_on"]) from error
+        return signed_on
 
     def clean_document(self) -> Any:
         upload = self.cleaned_data["document"]

@@ -112,10 +112,8 @@ class TransitionView(AgreementScoped, View):
         except PermissionDenied as denied:
             raise Http404("Not found") from denied
         else:
-            label = AgreementStatus.label(agreement.status).lower()
-            messages.success(
-                request, f"{actions.TRANSITIONS[name][0]}: the agreement is now {label}."
-            )
+            now = AgreementStatus.phrase(agreement.status, now=True)
+            messages.success(request, f"{actions.TRANSITIONS[name][0]}: done. The agreement {now}.")
         return redirect(agreement.get_absolute_url())
 
 

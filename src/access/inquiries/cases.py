@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import timezone
 
 from access.audit import events
 from access.audit.events import actor_display_name, audited
@@ -75,8 +76,13 @@ def _check(
         problems["case_number"] = "Enter the case number."
     elif len(number) > 50:
         problems["case_number"] = "A case number has at most 50 characters."
+    today = timezone.localdate()
     if opened_on is None:
         problems["opened_on"] = "Enter the date the case was opened (YYYY-MM-DD)."
+    elif opened_on > today:
+        problems["opened_on"] = f"A case cannot be opened in the future (today is {today})."
+    if closed_on and closed_on > today:
+        problems["closed_on"] = f"A case cannot be closed in the future (today is {today})."
     if opened_on and closed_on and closed_on < opened_on:
         problems["closed_on"] = "A case cannot close before it opened."
     if len(description) > 300:
@@ -119,6 +125,8 @@ def close_case(actor: Any, case: AgencyCase, *, closed_on: date) -> None:
         raise NotAllowed("The case is already closed.")
     if closed_on < case.opened_on:
         raise NotAllowed({"closed_on": "A case cannot close before it opened."})
+    if closed_on > timezone.localdate():
+        raise NotAllowed({"closed_on": "A case cannot be closed in the future."})
     before = _snapshot(case)
     case.closed_on = closed_on
     case.save()

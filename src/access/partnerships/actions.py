@@ -11,6 +11,7 @@ from django_fsm import can_proceed
 
 from access.audit import events
 from access.audit.events import audited
+from access.partnerships.choices import RequestStatus
 from access.partnerships.events import Event
 from access.partnerships.models import (
     AccessRequest,
@@ -23,6 +24,7 @@ from access.partnerships.models import (
     RecommendationSettings,
 )
 from access.partnerships.recommend import Facts, SettingsError, rank, validate
+from access.partnerships.validators import check_meeting_date, check_milestone_due
 
 REQUEST_FIELDS = [
     "agency_id",
@@ -66,7 +68,7 @@ def _step(actor: Any, request: AccessRequest, method: str, permission: str, **de
     transition = getattr(request, method)
     if not can_proceed(transition):
         raise NotAllowed(
-            f"A request that is {request.get_status_display().lower()} cannot be {_VERBS[method]}."
+            f"A request that {RequestStatus.phrase(request.status)} cannot be {_VERBS[method]}."
         )
     before = events.snapshot(request, REQUEST_FIELDS)
     transition()
@@ -176,6 +178,7 @@ def record_meeting(actor: Any, request: AccessRequest, **data: Any) -> Assessmen
     _require_assessor(actor, request)
     meeting = AssessmentMeeting(request=request, **data)
     meeting.full_clean()
+    check_meeting_date(meeting.held_on)
     meeting.save()
     events.record(Event.MEETING_CREATE, obj=meeting, after=events.snapshot(meeting))
     return meeting
@@ -278,9 +281,15 @@ def add_milestone(actor: Any, request: AccessRequest, **data: Any) -> Milestone:
         raise NotAllowed("Write the plan's objectives first.")
     milestone = Milestone(plan=plan, **data)
     milestone.full_clean()
+    check_milestone_due(milestone.due_on, plan_start(plan))
     milestone.save()
     events.record(Event.MILESTONE_CREATE, obj=milestone, after=events.snapshot(milestone))
     return milestone
+
+
+def plan_start(plan: PlanOfAction) -> Any:
+    """The day the plan of action was first written: no milestone falls due before it."""
+    return timezone.localtime(plan.created_at).date()
 
 
 @audited

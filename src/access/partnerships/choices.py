@@ -37,6 +37,12 @@ class RequestStatus(ChoiceSet):
         (CLOSED, "Closed", "bg-base-darker"),
         (WITHDRAWN, "Withdrawn", "bg-secondary-dark"),
     ]
+    PHRASES = {
+        DRAFT: "is a draft",
+        ASSESSING: "is in needs assessment",
+        PLAN_AGREED: "has an agreed plan of action",
+        AGREEMENT_IN_PROGRESS: "has an agreement in progress",
+    }
 
 
 class PartnershipFamily(ChoiceSet):

@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 
 from access.accounts.models import User
 from access.agencies.models import Agency
 from access.partnerships.choices import Challenge
 from access.partnerships.models import AssessmentMeeting, NeedsAssessment, PartnershipType
+from access.partnerships.validators import check_meeting_date, check_milestone_due
 
 
 class RequestForm(forms.Form):
@@ -71,7 +75,20 @@ class AssessmentForm(forms.ModelForm):
         widgets = {"community_considerations": forms.Textarea(attrs={"rows": 3})}
 
 
+def _field_rule(check: Any, field: str, *args: Any) -> None:
+    """Run a date rule from validators.py and raise its message as this field's error."""
+    try:
+        check(*args)
+    except ValidationError as error:
+        raise forms.ValidationError(error.message_dict[field]) from error
+
+
 class MeetingForm(forms.ModelForm):
+    def clean_held_on(self) -> Any:
+        held_on = self.cleaned_data["held_on"]
+        _field_rule(check_meeting_date, "held_on", held_on)
+        return held_on
+
     class Meta:
         model = AssessmentMeeting
         fields = ["held_on", "attendees", "notes"]
@@ -104,6 +121,16 @@ class MilestoneForm(forms.Form):
         label="Owner", queryset=User.objects.filter(is_active=True).order_by("username")
     )
     due_on = forms.DateField(label="Due", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, plan_start: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan_start = plan_start
+
+    def clean_due_on(self) -> Any:
+        due_on = self.cleaned_data["due_on"]
+        start = self.plan_start or timezone.localdate()
+        _field_rule(check_milestone_due, "due_on", due_on, start)
+        return due_on
 
 
 class ReasonForm(forms.Form):

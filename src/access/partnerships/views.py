@@ -210,10 +210,8 @@ def request_step(request: AuthedRequest, pk: int, step: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
-            f"Request #{found.pk} is now {AccessRequest.objects.get(pk=pk).get_status_display().lower()}.",
-        )
+        status = AccessRequest.objects.get(pk=pk).status
+        messages.success(request, f"Request #{found.pk} {RequestStatus.phrase(status, now=True)}.")
     return redirect(found.get_absolute_url())
 
 
@@ -302,10 +300,12 @@ def plan_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
     found = _assessable(request, pk)
+    plan = PlanOfAction.objects.filter(request=found).first()
+    start = actions.plan_start(plan) if plan else None
     return _step_form(
         request,
         found,
-        MilestoneForm(request.POST or None),
+        MilestoneForm(request.POST or None, plan_start=start),
         f"Add a milestone to request #{found.pk}",
         "Milestone added.",
         lambda data: actions.add_milestone(request.user, found, **data),

@@ -231,7 +231,8 @@ def _build_sheet(filename: str, kind: ListKind, raw_rows: list[list[str]]) -> Sh
         rows.append(tuple(values[i] if i < len(values) else "" for i, _ in positions))
         numbers.append(number)
     if problems:
-        raise SheetError(f"{len(problems)} row(s) cannot be read", problems)
+        count = "1 row" if len(problems) == 1 else f"{len(problems)} rows"  # a library: no app
+        raise SheetError(f"{count} cannot be read", problems)
     return Sheet(filename, kind, columns, tuple(rows), tuple(numbers), header_row)
 
 
