@@ -89,6 +89,21 @@ def test_the_edit_page_saves_a_new_version_and_the_version_page_shows_the_diff(
     assert "Compared with version 1: 1 section changed." in html
 
 
+def test_version_one_shows_plain_text_without_change_markers(client_as, manager, draft):
+    agreement = draft()
+    page = client_as(manager).get(f"/agreements/{agreement.pk}/versions/1/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert page.context["diffs"] and not any(d["changed"] for d in page.context["diffs"])
+    assert "<ins" not in html and "<del" not in html and "[added: " not in html
+    assert ">Changed<" not in html
+    assert "The first version, shown as written." in html
+    purpose = next(d for d in page.context["diffs"] if d["key"] == "purpose")
+    first = agreement.versions.get(number=1)
+    text = next(s["text"] for s in first.sections if s["key"] == "purpose")
+    assert str(purpose["html"]).startswith(text.split("\n")[0][:40].replace("'", "&#x27;"))
+
+
 def test_the_diff_escapes_text():
     assert str(inline_diff("a <b>", "a <i>")) == (
         'a <del class="bg-secondary-lighter"><span class="usa-sr-only">[removed: </span>&lt;b&gt;'

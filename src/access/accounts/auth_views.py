@@ -133,6 +133,8 @@ def mfa_view(request: HttpRequest) -> HttpResponse:
     if device is None:
         return redirect("accounts:mfa_enrol")
     form = TokenForm(request.POST or None)
+    # The code is the one thing to type on this page: put the cursor there.
+    form.fields["token"].widget.attrs["autofocus"] = True
     if request.method == "POST" and form.is_valid():
         if is_locked(user.username):
             return redirect("accounts:login")

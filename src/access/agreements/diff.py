@@ -39,6 +39,20 @@ def inline_diff(old: str, new: str) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703
 
 
+def plain_sections(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sections as they read, for a version with nothing to compare against (version 1):
+    no change markers and no highlight, since nothing changed."""
+    return [
+        {
+            "key": s["key"],
+            "heading": s.get("heading", s["key"]),
+            "changed": False,
+            "html": mark_safe(_html(s.get("text", ""))),  # noqa: S308  # nosec B308 B703
+        }
+        for s in sections
+    ]
+
+
 def section_diffs(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per section (new order, then sections only in ``old``): heading, changed, html."""
     before = {s["key"]: s for s in old}

@@ -14,7 +14,7 @@ from django.views import View
 
 from access.agreements import actions
 from access.agreements.choices import EDITABLE, AgreementStatus, Party
-from access.agreements.diff import section_diffs
+from access.agreements.diff import plain_sections, section_diffs
 from access.agreements.events import Event
 from access.agreements.filtersets import AgreementFilterSet
 from access.agreements.forms import AgreementCreateForm, SectionsForm, SignatureForm, TransitionForm
@@ -162,7 +162,11 @@ class VersionView(AgreementScoped, View):
             raise Http404("No such version")
         against_raw = request.GET.get("against", str(number - 1))
         against = versions.get(int(against_raw)) if against_raw.isdigit() else None
-        diffs = section_diffs(against.sections if against else [], version.sections)
+        diffs = (
+            section_diffs(against.sections, version.sections)
+            if against
+            else plain_sections(version.sections)
+        )
         context = {
             "object": agreement,
             "version": version,
