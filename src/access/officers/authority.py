@@ -32,6 +32,10 @@ from access.officers.models import (
 ACTING = [AgreementStatus.ACTIVE, AgreementStatus.MODIFIED, AgreementStatus.RENEWAL_DUE]
 
 
+# Statuses an agreement reaches by a recorded step, after having been in force.
+STOPPED = [AgreementStatus.SUSPENDED, AgreementStatus.TERMINATED, AgreementStatus.EXPIRED]
+
+
 class UnknownOfficer(LookupError):
     """No officer matches the user or badge given (bad input, not a denial)."""
 
@@ -93,6 +97,30 @@ def authorizations_in_force(officer: Officer, when: datetime) -> list[Authorizat
     )
 
 
+def _stopped_at(agreement: Any) -> datetime | None:
+    """When the agreement left force (its last suspension, termination or expiry event)."""
+    from access.audit.models import AuditEvent
+
+    names = [f"agreement.{name}" for name in ("suspend", "terminate", "expire")]
+    event = (
+        AuditEvent.objects.filter(
+            object_type="agreements.agreement", object_id=str(agreement.pk), action__in=names
+        )
+        .order_by("-occurred_at")
+        .first()
+    )
+    return event.occurred_at if event is not None else None
+
+
+def _stopped_by(agreement: Any, when: datetime) -> bool:
+    """An agreement not in force now was already out of force at ``when`` (always, when its
+    stop is not recorded, e.g. a draft or an agreement only known from ICE's list)."""
+    if agreement.status not in STOPPED:
+        return True
+    stopped = _stopped_at(agreement)
+    return stopped is None or stopped <= when
+
+
 def _resolve(subject: Any, agency: Any) -> Officer:
     if isinstance(subject, Officer):
         return subject
@@ -122,7 +150,7 @@ def check(
     agreement = officer.agreement
 
     # The agreement and its model.
-    if agreement.status not in ACTING:
+    if agreement.status not in ACTING and _stopped_by(agreement, when):
         reasons.append(
             f"The agency's agreement #{agreement.pk} is not in force "
             f'(status "{AgreementStatus.label(agreement.status)}").'
@@ -156,7 +184,7 @@ def check(
             reasons.append(f"The officer's authorization ended on {last.ended_at:%Y-%m-%d}.")
         else:
             reasons.append(f"The officer's authorization expired on {last.valid_until}.")
-    elif not any(function in a.functions for a in in_force):
+    elif function in allowed_functions and not any(function in a.functions for a in in_force):
         reasons.append(f'The officer\'s authorization does not name the function "{function}".')
     current_until = training_current_until(officer, day)
     if current_until is None:
