@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "access.partnerships",
     "access.agreements",
     "access.records",
+    "access.officers",
     "access.inquiries",
     "access.messaging",
 ]

@@ -32,6 +32,7 @@ urlpatterns = [
     path("requests/", include("access.partnerships.urls")),
     path("agreements/", include("access.agreements.urls")),
     path("records/", include("access.records.urls")),
+    path("officers/", include("access.officers.urls")),
     path("inquiries/", include("access.inquiries.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),

@@ -61,6 +61,37 @@ _CASES_ALL = {
 _PERSON_RECORDS = {"records.view_personrecord": ALL}
 # The matching model card (versions, calibration, evaluation): program managers and auditors.
 _MODEL_CARD = {"records.view_matchmodelversion": ALL}
+# Officers (287(g) and LESC): the liaison nominates and withdraws its own agency's officers;
+# ICE field staff run background checks, classes and exams; the field office director
+# authorizes and suspends; program managers also lift disqualifications; supervisors and
+# oversight read.
+_OFFICERS_AGENCY = {
+    "officers.view_officer": AGENCY,
+    "officers.add_officer": AGENCY,
+    "officers.withdraw_officer": AGENCY,
+}
+_OFFICERS_READ = {"officers.view_officer": ALL}
+_OFFICERS_STAFF = {
+    **_OFFICERS_READ,
+    "officers.add_officer": ALL,
+    "officers.screen_officer": ALL,
+    "officers.train_officer": ALL,
+    "officers.supervise_officer": ALL,
+    "officers.export_officer": ALL,
+}
+_OFFICERS_DIRECTOR = {
+    **_OFFICERS_READ,
+    "officers.authorize_officer": ALL,
+    "officers.manage_officer": ALL,
+    "officers.supervise_officer": ALL,
+    "officers.export_officer": ALL,
+}
+_OFFICERS_MANAGER = {
+    **_OFFICERS_STAFF,
+    "officers.lift_officer": ALL,
+    "officers.manage_officer": ALL,
+    "officers.withdraw_officer": ALL,
+}
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
     "partnerships.assess_accessrequest": ALL,
@@ -82,7 +113,7 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "Agency liaison",
         "description": "Represents a local agency: files partnership requests, reads its agreements, keeps its case register.",
         "home_queue": "agency",
-        "grants": {**_AGENCY_READ, **_REQUEST_AGENCY, **_CASES_AGENCY},
+        "grants": {**_AGENCY_READ, **_REQUEST_AGENCY, **_CASES_AGENCY, **_OFFICERS_AGENCY},
     },
     "agency_officer": {
         "name": "Agency officer",
@@ -104,6 +135,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_REQUEST_MANAGER,
             **_CASES_ALL,
             **_MODEL_CARD,
+            **_OFFICERS_MANAGER,
             "audit.view_auditevent": ALL,
         },
     },
@@ -111,7 +143,13 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE field agent",
         "description": "Assesses needs, drafts plans and agreements, supervises officers.",
         "home_queue": "field",
-        "grants": {**_ICE_READ, **_REQUEST_AGENT},
+        "grants": {**_ICE_READ, **_REQUEST_AGENT, **_OFFICERS_STAFF},
+    },
+    "ice_field_office_director": {
+        "name": "ICE field office director",
+        "description": "Field office director or special agent in charge: authorizes 287(g) officers for a year, suspends and revokes.",
+        "home_queue": "field",
+        "grants": {**_ICE_READ, **_REQUEST_ICE_READ, **_OFFICERS_DIRECTOR},
     },
     "ice_supervisor": {
         "name": "ICE supervisor",
@@ -123,6 +161,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_PERSON_RECORDS,
             **_INQUIRY_SUPERVISOR,
             **_OUTBOX_RESEND,
+            **_OFFICERS_READ,
         },
     },
     "lesc_analyst": {
@@ -150,6 +189,8 @@ ROLES: dict[str, dict[str, object]] = {
             **_MODEL_CARD,
             "inquiries.view_agencycase": ALL,
             "agreements.export_agreement": ALL,
+            "officers.view_officer": ALL,
+            "officers.export_officer": ALL,
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,
             "audit.review_auditevent": ALL,

@@ -23,4 +23,8 @@ class MessageChannel(ChoiceSet):
 
 class NotificationKind(ChoiceSet):
     CONFIRMATION_OVERDUE = "confirmation_overdue"
-    CHOICES = [(CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark")]
+    OFFICER_AUTHORIZATION_EXPIRED = "officer_authorization_expired"
+    CHOICES = [
+        (CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark"),
+        (OFFICER_AUTHORIZATION_EXPIRED, "Officer's authorization expired", "bg-secondary-vivid"),
+    ]

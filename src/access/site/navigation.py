@@ -10,6 +10,7 @@ MENU = [
     ("Home", "site:home", None),
     ("Requests", "partnerships:list", "partnerships.view_accessrequest"),
     ("Agreements", "agreements:list", "agreements.view_agreement"),
+    ("Officers", "officers:list", "officers.view_officer"),
     ("Inquiries", "inquiries:list", "inquiries.view_inquiry"),
     ("Misuse flags", "inquiries:misuse_flags", "inquiries.review_misuseflag"),
     ("Case register", "inquiries:cases", "inquiries.view_agencycase"),

@@ -1,0 +1,51 @@
+"""The officers app's audit events."""
+
+from __future__ import annotations
+
+from access.audit.registry import EventSet
+
+
+class Event(EventSet):
+    NOMINATE = "officer.nominate"
+    BULK_NOMINATE = "officer.bulk_nominate"
+    RECORD_EXAM = "officer.record_exam"
+    ASSIGN_SUPERVISOR = "officer.assign_supervisor"
+    EXPORT = "officer.export"
+    EXPIRY_CHECK = "officer.expiry_check"
+    # One per step of the path: ``officer.<transition name>``.
+    CLEAR_CHECK = "officer.clear_check"
+    REJECT_CHECK = "officer.reject_check"
+    DISQUALIFY = "officer.disqualify"
+    LIFT_DISQUALIFICATION = "officer.lift_disqualification"
+    CERTIFY = "officer.certify"
+    AUTHORIZE = "officer.authorize"
+    RENEW = "officer.renew"
+    LAPSE = "officer.lapse"
+    SUSPEND = "officer.suspend"
+    REINSTATE = "officer.reinstate"
+    REVOKE = "officer.revoke"
+    WITHDRAW = "officer.withdraw"
+    CHOICES = [
+        (NOMINATE, "Officer nominated", ""),
+        (BULK_NOMINATE, "Officers nominated from a roster file", ""),
+        (RECORD_EXAM, "Exam result recorded", ""),
+        (ASSIGN_SUPERVISOR, "ICE supervisor assigned", ""),
+        (EXPORT, "Officer list exported", ""),
+        (EXPIRY_CHECK, "Daily officer authorization expiry check", ""),
+        (CLEAR_CHECK, "ICE background check cleared", ""),
+        (REJECT_CHECK, "ICE background check rejected", ""),
+        (DISQUALIFY, "Disqualified after a failed retake", ""),
+        (LIFT_DISQUALIFICATION, "Disqualification lifted", ""),
+        (CERTIFY, "Officer certified", ""),
+        (AUTHORIZE, "Officer authorized", ""),
+        (RENEW, "Authorization renewed", ""),
+        (LAPSE, "Authorization expired", ""),
+        (SUSPEND, "Officer suspended", ""),
+        (REINSTATE, "Officer reinstated", ""),
+        (REVOKE, "Officer's authority revoked", ""),
+        (WITHDRAW, "Nomination withdrawn by the agency", ""),
+    ]
+
+    @classmethod
+    def transition(cls, name: str) -> str:
+        return cls.named(f"officer.{name}")

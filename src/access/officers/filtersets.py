@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from access.agencies.models import Agency
+from access.officers.choices import OfficerStatus
+from access.officers.models import Officer
+
+
+class OfficerFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Name or badge contains", method="search")
+    agency = django_filters.ModelChoiceFilter(
+        label="Agency", queryset=Agency.objects.all(), empty_label="Any agency"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=OfficerStatus.choices(), empty_label="Any status"
+    )
+
+    class Meta:
+        model = Officer
+        fields = ["q", "agency", "status"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agencies = Agency.objects.filter(pk__in=self.queryset.values("agency"))
+        self.filters["agency"].queryset = agencies
+        self.form.fields["agency"].queryset = agencies
+
+    def search(self, queryset: QuerySet[Officer], name: str, value: str) -> QuerySet[Officer]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(first_name__icontains=value)
+            | Q(last_name__icontains=value)
+            | Q(badge_number__icontains=value)
+        )

@@ -1,0 +1,21 @@
+from access.officers.models.officer import BackgroundCheck, Officer
+from access.officers.models.path import (
+    Authorization,
+    Certification,
+    ExamAttempt,
+    SupervisorAssignment,
+    Suspension,
+)
+from access.officers.models.reference import Course, ModelFunction
+
+__all__ = [
+    "Authorization",
+    "BackgroundCheck",
+    "Certification",
+    "Course",
+    "ExamAttempt",
+    "ModelFunction",
+    "Officer",
+    "SupervisorAssignment",
+    "Suspension",
+]

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from access.officers import views
+
+app_name = "officers"
+
+urlpatterns = [
+    path("", views.OfficerListView.as_view(), name="list"),
+    path("nominate/", views.NominateView.as_view(), name="add"),
+    path("roster/", views.RosterView.as_view(), name="roster"),
+    path("<int:pk>/", views.OfficerDetailView.as_view(), name="detail"),
+    path("<int:pk>/check/", views.BackgroundCheckView.as_view(), name="check"),
+    path("<int:pk>/exam/", views.ExamView.as_view(), name="exam"),
+    path("<int:pk>/certify/", views.CertifyView.as_view(), name="certify"),
+    path("<int:pk>/authorize/", views.AuthorizeView.as_view(), name="authorize"),
+    path("<int:pk>/supervisor/", views.SupervisorView.as_view(), name="supervisor"),
+    path("<int:pk>/step/", views.StepView.as_view(), name="step"),
+]

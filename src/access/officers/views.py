@@ -1,0 +1,280 @@
+"""Officer pages: list, nomination (one or a roster file), detail with today's authority per
+function, ICE background check, exams, certification, authorization and the other steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.views import View
+
+from access.audit.models import AuditEvent
+from access.core.views import ObjectDetailView, ObjectListView, ScopedMixin
+from access.officers import actions, authority, roster
+from access.officers.choices import FINAL, OfficerStatus
+from access.officers.filtersets import OfficerFilterSet
+from access.officers.forms import (
+    AuthorizationForm,
+    BackgroundCheckForm,
+    ExamForm,
+    NominationForm,
+    ReasonForm,
+    RosterForm,
+    SupervisorForm,
+    agreements_for,
+)
+from access.officers.models import Officer
+from access.officers.tables import OfficerTable
+
+S = OfficerStatus
+
+
+class OfficerScoped(ScopedMixin):
+    model = Officer
+
+    def scoped(self, action: str | None = None) -> QuerySet:
+        return (
+            super()
+            .scoped(action)
+            .select_related("agency", "agreement__partnership_type", "supervisor")
+        )
+
+    def may(self, officer: Officer, action: str) -> bool:
+        return self.scoped(action).filter(pk=officer.pk).exists()
+
+
+class OfficerListView(OfficerScoped, ObjectListView):
+    filterset_class = OfficerFilterSet
+    table_class = OfficerTable
+    template_name = "officers/officer_list.html"
+    title = "Officers"
+    export_name = "officers"
+    add_url = reverse_lazy("officers:add")  # type: ignore[assignment]
+
+
+class NominateView(OfficerScoped, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        self.require("add")
+        return self._render(NominationForm(agreements=agreements_for(request.user)))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        self.require("add")
+        form = NominationForm(request.POST, agreements=agreements_for(request.user))
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                officer = actions.nominate(request.user, **data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            except PermissionDenied as denied:
+                raise Http404("Not found") from denied
+            else:
+                messages.success(request, f"Nominated {officer}.")
+                return redirect(officer.get_absolute_url())
+        return self._render(form, status=400)
+
+    def _render(self, form: Any, status: int = 200) -> HttpResponse:
+        context = {"form": form, "title": "Nominate an officer"}
+        return render(self.request, "core/object_edit.html", context, status=status)
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error)
+
+
+class OfficerDetailView(OfficerScoped, ObjectDetailView):
+    template_name = "officers/officer_detail.html"
+
+    def extra_context(self, obj: Officer) -> dict[str, Any]:
+        user: Any = self.request.user
+        available = {t.name for t in obj.get_available_user_status_transitions(user)}  # type: ignore[attr-defined]
+        steps = [(name, label) for name, (label, _) in actions.STEPS.items() if name in available]
+        return {
+            "status_colour": S.colour(obj.status),
+            "check": getattr(obj, "background_check", None),
+            "check_details": self.may(obj, "screen"),
+            "exams": obj.exams.select_related("course"),
+            "certifications": obj.certifications.select_related("course"),
+            "authorizations": obj.authorizations.select_related("supervisor"),
+            "assignments": obj.supervisor_assignments.select_related("supervisor"),
+            "suspensions": obj.suspensions.all(),
+            "authority": authority.today_for_each_function(obj),
+            "can_screen": "clear_check" in available,
+            "can_train": self.may(obj, "train") and obj.status not in (S.NOMINATED, *FINAL),
+            "can_certify": "certify" in available,
+            "can_authorize": "authorize" in available or "renew" in available,
+            "can_supervise": self.may(obj, "supervise") and obj.status not in FINAL,
+            "steps": steps,
+            "reason_form": ReasonForm(),
+            "history": AuditEvent.objects.restrict(user)
+            .filter(object_type="officers.officer", object_id=str(obj.pk))
+            .order_by("-occurred_at", "-pk")[:50],
+        }
+
+
+class _StepFormView(OfficerScoped, View):
+    """A form page for one step on one officer: GET shows it, POST runs the action."""
+
+    grant: str
+    title: str
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        raise NotImplementedError
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        officer = self.get_object(pk, self.grant)
+        return self._render(officer, self.form(officer))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        officer = self.get_object(pk, self.grant)
+        form = self.form(officer, request.POST)
+        if form.is_valid():
+            try:
+                done = self.run(officer, dict(form.cleaned_data))
+            except ValidationError as error:
+                _add_errors(form, error)
+            except PermissionDenied as denied:
+                raise Http404("Not found") from denied
+            else:
+                messages.success(request, done)
+                return redirect(officer.get_absolute_url())
+        return self._render(officer, form, status=400)
+
+    def _render(self, officer: Officer, form: Any, status: int = 200) -> HttpResponse:
+        context = {"form": form, "object": officer, "title": f"{self.title}: {officer}"}
+        return render(self.request, "core/object_edit.html", context, status=status)
+
+
+class BackgroundCheckView(_StepFormView):
+    grant, title = "screen", "ICE background check"
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        return BackgroundCheckForm(data)
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        check = actions.record_background_check(self.request.user, officer, **data)
+        return f"Background check recorded: {check.get_outcome_display().lower()}."
+
+
+class ExamView(_StepFormView):
+    grant, title = "train", "Record an exam"
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        return ExamForm(data, officer=officer)
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        exam = actions.record_exam(self.request.user, officer, **data)
+        return f"Recorded: {exam.score}%, {'passed' if exam.passed else 'not passed'}."
+
+
+class AuthorizeView(_StepFormView):
+    grant, title = "authorize", "Authorize"
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        return AuthorizationForm(data, officer=officer, on=timezone.localdate())
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        user = self.request.user
+        if officer.status in (S.AUTHORIZED, S.LAPSED):
+            letter = actions.renew(user, officer, **data)
+        else:
+            letter = actions.authorize(user, officer, **data)
+        return f"Authorized from {letter.valid_from} to {letter.valid_until}."
+
+
+class SupervisorView(_StepFormView):
+    grant, title = "supervise", "Assign an ICE supervisor"
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        return SupervisorForm(data)
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        actions.assign_supervisor(self.request.user, officer, **data)
+        return f"{data['supervisor']} now supervises this officer."
+
+
+class CertifyView(OfficerScoped, View):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        officer = self.get_object(pk, "train")
+        form = ReasonForm(request.POST)
+        try:
+            reason = form.cleaned_data["reason"] if form.is_valid() else ""
+            actions.certify(request.user, officer, reason=reason)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied as denied:
+            raise Http404("Not found") from denied
+        else:
+            messages.success(request, "Certified.")
+        return redirect(officer.get_absolute_url())
+
+
+class StepView(OfficerScoped, View):
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        name = request.POST.get("step", "")
+        if name not in actions.STEPS:
+            raise Http404("Unknown step")
+        officer = self.get_object(pk, actions.STEPS[name][1])
+        form = ReasonForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        try:
+            officer = actions.apply_step(request.user, officer, name, reason=reason)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied as denied:
+            raise Http404("Not found") from denied
+        else:
+            messages.success(request, f"{actions.STEPS[name][0]}: {S.label(officer.status)}.")
+        return redirect(officer.get_absolute_url())
+
+
+class RosterView(OfficerScoped, View):
+    """Bulk nomination from a CSV or XLSX roster: all rows or none, with a row-level report."""
+
+    template_name = "officers/roster.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        self.require("add")
+        return self._render(RosterForm(agreements=agreements_for(request.user)))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        self.require("add")
+        form = RosterForm(request.POST, request.FILES, agreements=agreements_for(request.user))
+        problems: list[roster.RowError] = []
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                officers = roster.nominate_roster(
+                    request.user, data["agreement"], data["roster"], reason=data["reason"]
+                )
+            except roster.RosterRefused as refused:
+                problems = refused.problems
+                form.add_error(None, str(refused))
+            except PermissionDenied as denied:
+                raise Http404("Not found") from denied
+            else:
+                messages.success(request, f"Nominated {len(officers)} officers.")
+                return redirect("officers:list")
+        return self._render(form, problems, status=400)
+
+    def _render(self, form: Any, problems: Any = (), status: int = 200) -> HttpResponse:
+        context = {
+            "form": form,
+            "problems": problems,
+            "columns": roster.COLUMNS,
+            "title": "Nominate officers from a roster file",
+        }
+        return render(self.request, self.template_name, context, status=status)
