@@ -8,3 +8,7 @@ class InquiriesConfig(AppConfig):
 
     def ready(self) -> None:
         from access.inquiries import events  # noqa: F401  (declares this app's audit events)
+        from access.inquiries.decisions import analyst_decisions
+        from access.records.model_lifecycle import register_decisions
+
+        register_decisions("inquiries", analyst_decisions)

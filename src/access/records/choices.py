@@ -108,5 +108,5 @@ class ModelStatus(ChoiceSet):
         (TRAINED, "Trained (not calibrated)", "bg-base"),
         (CALIBRATED, "Calibrated", "bg-secondary-dark"),
         (ACTIVE, "Active", "bg-green"),
-        (RETIRED, "Retired", "bg-base-lighter"),
+        (RETIRED, "Retired", "bg-base-darker"),
     ]

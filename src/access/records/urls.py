@@ -6,4 +6,6 @@ app_name = "records"
 
 urlpatterns = [
     path("<int:pk>/", views.RecordDetailView.as_view(), name="detail"),
+    path("models/", views.ModelVersionListView.as_view(), name="model_versions"),
+    path("models/<int:pk>/", views.ModelVersionDetailView.as_view(), name="model_version"),
 ]

@@ -18,6 +18,7 @@ MENU = [
     ("Agencies", "agencies:list", "agencies.view_agency"),
     ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),
+    ("Matching model", "records:model_versions", "records.view_matchmodelversion"),
     ("Accounts", "accounts:user_list", "accounts.view_user"),
     ("API", "api-docs", None),
     ("Your account", "accounts:profile", None),

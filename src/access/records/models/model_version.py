@@ -92,6 +92,10 @@ class MatchModelVersion(FSMModelMixin, ProgramRecord):
     def status_label(self) -> str:
         return S.label(self.status)
 
+    @property
+    def status_colour(self) -> str:
+        return S.colour(self.status)
+
     def model(self) -> Any:
         """The ``matching.model.Model`` with this version's calibration and thresholds."""
         from access.matching.model import Model
