@@ -7,6 +7,7 @@ from access.audit.registry import EventSet
 
 class Event(EventSet):
     SUBMITTED = "inquiry.submitted"
+    DETAILS_RECORDED = "inquiry.details_recorded"
     VIEWED = "inquiry.viewed"
     LIST_VIEWED = "inquiry.list_viewed"
     CANDIDATE_VIEWED = "inquiry.candidate_viewed"
@@ -23,6 +24,7 @@ class Event(EventSet):
     FLAG_CLOSE = "misuseflag.close"
     CHOICES = [
         (SUBMITTED, "Inquiry submitted", ""),
+        (DETAILS_RECORDED, "Missing reason and case number recorded; inquiry searched", ""),
         (VIEWED, "Inquiry viewed", ""),
         (LIST_VIEWED, "Inquiry list viewed", ""),
         (CANDIDATE_VIEWED, "Candidate record opened beside the inquiry", ""),
