@@ -141,3 +141,12 @@ def test_the_job_requeues_itself_every_minute_and_is_scheduled_once(settings, db
     queued = DBTaskResult.objects.filter(task_path=path).order_by("-enqueued_at").first()
     assert queued is not None and queued.run_after is not None
     assert timedelta(seconds=55) < queued.run_after - started < timedelta(seconds=65)
+
+
+def test_a_confirmation_awaiting_the_agencys_details_is_escalated_too(
+    people, django_capture_on_commit_callbacks
+):
+    waiting = hit(people, 12, reason="", case_number="")
+    assert waiting.status == "awaiting_details"
+    assert run(django_capture_on_commit_callbacks) == [waiting.pk]
+    assert Notification.objects.filter(inquiry=waiting).count() == 2

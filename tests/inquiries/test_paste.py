@@ -82,13 +82,13 @@ def test_a_pasted_niem_xml_becomes_the_same_inquiry(officer):
 
 
 def test_text_errors_name_field_and_tag_and_keep_the_message(officer):
-    broken = TEXT.replace("DOB/19850314", "DOB/19851345").replace("CAS/24-00123.", "")
+    broken = TEXT.replace("DOB/19850314", "DOB/19851345").replace("ATN/DET R MILLER.", "")
     before = AuditEvent.objects.count()
     response = paste(officer, broken)
     assert response.status_code == 400
     shown = error_block(response)
     assert "Date of birth (DOB): 19851345 is not a calendar date." in shown
-    assert "Case number (CAS): The case number is required." in shown
+    assert "Requesting officer (ATN): The requesting officer is required." in shown
     assert textarea_value(response) == broken  # nothing lost
     assert 'aria-describedby="id_message-error id_message-hint"' in response.content.decode()
     assert Inquiry.objects.count() == 0 and AuditEvent.objects.count() == before

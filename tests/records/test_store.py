@@ -109,8 +109,8 @@ def test_viewing_a_record_writes_exactly_one_audit_event(loaded, records_grant, 
     record = PersonRecord.objects.filter(identifiers__kind="a_number").first()
     client = client_as("lesc_analyst")
     before = AuditEvent.objects.count()
-    response = client.get(
-        f"/records/{record.pk}/", {"purpose": "inquiry", "reason": "IAQ", "case": "C-1"}
+    response = client.post(
+        f"/records/{record.pk}/", {"purpose": "inquiry", "reason": "IAQ", "case_number": "C-1"}
     )
     assert response.status_code == 200
     assert record.record_id in response.content.decode()
@@ -121,7 +121,12 @@ def test_viewing_a_record_writes_exactly_one_audit_event(loaded, records_grant, 
     assert event.object_id == str(record.pk)
     assert event.object_repr == f"person record {record.record_id}"
     assert event.actor_id == client.user.pk
-    assert event.details == {"purpose": "inquiry", "reason": "IAQ", "case_number": "C-1"}
+    assert event.details == {
+        "purpose": "inquiry",
+        "reason": "IAQ",
+        "case_number": "C-1",
+        "misuse_flags": [],
+    }
 
 
 @pytest.mark.django_db
@@ -163,9 +168,10 @@ def test_the_record_page_shows_criminal_history_and_a_citizenship_warning(
 ):
     client = client_as("lesc_analyst")
     charge = Charge.objects.select_related("arrest__record").first()
-    page = client.get(f"/records/{charge.arrest.record.pk}/").content.decode()
+    purpose = {"purpose": "oversight", "reason": "Record page check", "case_number": "T-1"}
+    page = client.post(f"/records/{charge.arrest.record.pk}/", purpose).content.decode()
     assert charge.ncic_code in page and charge.description in page
     citizen = PersonRecord.objects.filter(citizenship="naturalized").first()
-    page = client.get(f"/records/{citizen.pk}/").content.decode()
+    page = client.post(f"/records/{citizen.pk}/", purpose).content.decode()
     assert "This record states U.S. citizenship" in page
     assert "Naturalization" in page

@@ -1,6 +1,7 @@
 """Inquiry operations. Each checks who may act, changes state, and writes its audit event.
 
-Events (one per operation): ``inquiry.submitted``, ``inquiry.candidate_viewed``,
+Events (one per operation): ``inquiry.submitted``, ``inquiry.details_recorded`` (the missing
+reason and case number of a standard Nlets IAQ arrived), ``inquiry.candidate_viewed``,
 ``inquiry.iar_issued`` (the analyst's determination), ``inquiry.citizenship_stop`` (an analyst
 found U.S. citizenship indicated), ``inquiry.decided`` (the supervisor), ``inquiry.iar_viewed``.
 """
@@ -20,20 +21,22 @@ from access.audit import events
 from access.audit.events import audited
 from access.audit.models import AuditEvent
 from access.core.actors import require_actor
-from access.inquiries import engine, iar, misuse, tasks
+from access.inquiries import engine, iar, misuse, nlets, tasks
 from access.inquiries.choices import (
+    DetailsSource,
     Determination,
     InquiryStatus,
     StopReason,
     SupervisorDecision,
 )
 from access.inquiries.events import Event
-from access.inquiries.message import InquiryData, InquiryInvalid
+from access.inquiries.message import InquiryData, InquiryInvalid, check
 from access.inquiries.models import Inquiry, InquiryCandidate
 from access.messaging import actions as messaging
 from access.records.models import PersonRecord
 
 CANDIDATE_VIEWED = Event.CANDIDATE_VIEWED
+DETAILS_REQUEST = "ADM"  # the outbound administrative message asking for missing details
 
 
 class NotAllowed(ValidationError):
@@ -62,7 +65,11 @@ def require_scope(actor: Any, inquiry: Inquiry, permission: str) -> None:
 def submit_inquiry(
     actor: Any, data: InquiryData, *, channel: str, raw_message: str = ""
 ) -> Inquiry:
-    """Store a validated inquiry for the actor's own agency, search candidates, route it."""
+    """Store a validated inquiry for the actor's own agency, search candidates, route it.
+
+    An inquiry without a reason or case number (a standard Nlets IAQ has no field for them)
+    is stored unsearched, awaiting the details, and an administrative message asks the
+    agency for them (``record_details`` takes them up)."""
     if not actor.can("inquiries.add_inquiry") or actor.agency_id is None:
         raise Http404("Not found")
     agency = Agency.objects.filter(ori__iexact=data.ori).first()
@@ -81,9 +88,12 @@ def submit_inquiry(
     )
     for name, value in data.as_dict().items():
         setattr(inquiry, name, value)
-    inquiry.save()
-    found, reasons = _search_and_route(inquiry, data)
-    flags = misuse.flag_inquiry(inquiry)
+    details: dict[str, Any]
+    if data.missing_details:
+        details = _hold_for_details(inquiry, data.missing_details)
+    else:
+        inquiry.save()
+        details = _search_and_route(inquiry)
     events.record(
         Event.SUBMITTED,
         obj=inquiry,
@@ -91,20 +101,31 @@ def submit_inquiry(
             **inquiry.audit_details(),
             "channel": channel,
             "hit_confirmation": inquiry.hit_confirmation,
-            "candidates": len(found),
-            "status": inquiry.status,
-            "citizenship_stop": inquiry.citizenship_stop,
-            "stop_reasons": reasons,
-            "misuse_flags": [{"flag": f.pk, "rule": f.rule.kind} for f in flags],
+            **details,
         },
     )
     return inquiry
 
 
-def _search_and_route(inquiry: Inquiry, data: InquiryData) -> tuple[list[engine.Found], list[str]]:
-    """Search candidates for a stored inquiry, store them and route it: a citizenship stop,
-    the analyst queue, or (no active matching model yet) left queued as received, with the
-    model job asked for once the transaction commits."""
+def _hold_for_details(inquiry: Inquiry, missing: list[str]) -> dict[str, Any]:
+    """Store the inquiry unsearched (no reason, no search of anyone's records: safeguard 5),
+    and queue the administrative message asking its ORI for the missing details."""
+    inquiry.details_missing = missing
+    inquiry.search_note = "Not searched: waiting for the agency's reason and case number."
+    inquiry.hold_for_details()
+    inquiry.save()
+    text = nlets.format_details_request(inquiry.pk, inquiry.ori, inquiry.attention, missing)
+    request = messaging.queue_for_inquiry(inquiry, DETAILS_REQUEST, text)
+    return {"status": inquiry.status, "details_missing": missing, "nlets_message": request.pk}
+
+
+def _search_and_route(inquiry: Inquiry, *, flag_misuse: bool = True) -> dict[str, Any]:
+    """Search candidates for a saved inquiry that has its reason and case number, stop it for
+    a supervisor when citizenship is claimed or indicated, else route it to the analysts; run
+    the misuse rules (once: not again when a queued inquiry is searched later). With no active
+    matching model it stays received, with the model job asked for once the transaction
+    commits. Returns what the audit event records about it."""
+    data = inquiry.data()
     found, inquiry.search_note = engine.search(data)
     reasons = [StopReason.CLAIM] if data.claims_us_citizenship else []
     people = engine.with_naturalization(
@@ -138,13 +159,24 @@ def _search_and_route(inquiry: Inquiry, data: InquiryData) -> tuple[list[engine.
     else:
         inquiry.route_to_analyst()
     inquiry.save()
-    return found, reasons
+    flags = misuse.flag_inquiry(inquiry) if flag_misuse else []
+    return {
+        "candidates": len(found),
+        "status": inquiry.status,
+        "citizenship_stop": inquiry.citizenship_stop,
+        "stop_reasons": reasons,
+        "misuse_flags": [{"flag": f.pk, "rule": f.rule.kind} for f in flags],
+    }
+
+
+# Received, or given its details (by reply or call) while no model was active.
+_QUEUED_FOR_MODEL = (InquiryStatus.RECEIVED, InquiryStatus.AWAITING_DETAILS)
 
 
 def waiting_for_model() -> Any:
     """Inquiries stored while there was no active matching model, oldest first."""
     return Inquiry.objects.filter(
-        status=InquiryStatus.RECEIVED, search_note=engine.NO_MODEL_NOTE
+        status__in=_QUEUED_FOR_MODEL, search_note=engine.NO_MODEL_NOTE
     ).order_by("pk")
 
 
@@ -152,24 +184,92 @@ def waiting_for_model() -> Any:
 def search_queued(actor: Any, inquiry: Inquiry) -> Inquiry:
     """Search a queued inquiry now that a model is active, and route it (the job's step)."""
     inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
-    if inquiry.status != InquiryStatus.RECEIVED or inquiry.search_note != engine.NO_MODEL_NOTE:
+    if inquiry.status not in _QUEUED_FOR_MODEL or inquiry.search_note != engine.NO_MODEL_NOTE:
         return inquiry  # searched already (a parallel run)
-    data = InquiryData(
-        **{name: getattr(inquiry, name) for name in InquiryData.__dataclass_fields__}
-    )
-    found, reasons = _search_and_route(inquiry, data)
+    routed = _search_and_route(inquiry, flag_misuse=False)
     events.record(
         Event.SEARCHED,
         obj=inquiry,
+        details={**inquiry.audit_details(), **routed},
+    )
+    return inquiry
+
+
+@audited
+def record_details(
+    actor: Any,
+    inquiry: Inquiry,
+    *,
+    reason: str,
+    case_number: str,
+    source: str,
+    note: str = "",
+) -> Inquiry:
+    """Give an inquiry that awaits them its reason and case number, then search and route it
+    as any inquiry. ``source``: the agency's reply message (its own officers, ``note`` the
+    message) or an analyst from a call (``note`` says who called and when: required)."""
+    if source == DetailsSource.ANALYST_CALL:
+        require_scope(actor, inquiry, "answer")
+        if not note.strip():
+            raise NotAllowed("Say who gave the details and when (the call).")
+    elif source == DetailsSource.AGENCY_MESSAGE:
+        if not actor.can("inquiries.add_inquiry") or actor.agency_id != inquiry.agency_id:
+            raise Http404("Not found")
+    else:
+        raise NotAllowed("Say how the details were given.")
+    if inquiry.status != InquiryStatus.AWAITING_DETAILS:
+        raise NotAllowed(
+            f"Inquiry #{inquiry.pk} is {inquiry.get_status_display().lower()}, "
+            "not awaiting details."
+        )
+    values = {**inquiry.data().as_dict(), "reason": reason, "case_number": case_number}
+    checked = check(values)  # InquiryInvalid names the field; nothing changed
+    before = events.snapshot(inquiry, ["status", "reason", "case_number"])
+    inquiry.reason, inquiry.case_number = checked.reason, checked.case_number
+    inquiry.details_source, inquiry.details_note = source, " ".join(note.split())[:300]
+    inquiry.details_recorded_at = timezone.now()
+    inquiry.save()
+    routed = _search_and_route(inquiry)
+    events.record(
+        Event.DETAILS_RECORDED,
+        obj=inquiry,
+        before=before,
+        after=events.snapshot(inquiry, ["status", "reason", "case_number"]),
         details={
             **inquiry.audit_details(),
-            "candidates": len(found),
-            "status": inquiry.status,
-            "citizenship_stop": inquiry.citizenship_stop,
-            "stop_reasons": reasons,
+            "source": source,
+            "note": inquiry.details_note,
+            "details_missing": inquiry.details_missing,
+            **routed,
         },
     )
     return inquiry
+
+
+def receive_details_reply(actor: Any, reply: nlets.DetailsReply, raw_message: str) -> Inquiry:
+    """An agency's reply message (``nlets.parse_details``) to LESC's request for details,
+    matched to its own inquiry by number and ORI; ``InquiryInvalid`` when it matches none."""
+    if not actor.can("inquiries.add_inquiry") or actor.agency_id is None:
+        raise Http404("Not found")
+    inquiry = Inquiry.objects.filter(
+        pk=reply.inquiry_id, agency_id=actor.agency_id, ori=reply.ori
+    ).first()
+    if inquiry is None or inquiry.status != InquiryStatus.AWAITING_DETAILS:
+        raise InquiryInvalid(
+            {
+                "inquiry (IAQ)": [
+                    f"ORI {reply.ori} has no inquiry {reply.inquiry_id} awaiting details."
+                ]
+            }
+        )
+    return record_details(
+        actor,
+        inquiry,
+        reason=reply.reason,
+        case_number=reply.case_number,
+        source=DetailsSource.AGENCY_MESSAGE,
+        note=raw_message,
+    )
 
 
 @audited

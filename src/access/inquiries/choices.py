@@ -7,12 +7,14 @@ from access.core.choices import ChoiceSet
 
 class InquiryStatus(ChoiceSet):
     RECEIVED = "received"
+    AWAITING_DETAILS = "awaiting_details"
     AWAITING_ANALYST = "awaiting_analyst"
     ANSWERED = "answered"
     CITIZENSHIP_STOP = "citizenship_stop"
     SUPERVISOR_DECIDED = "supervisor_decided"
     CHOICES = [
         (RECEIVED, "Received", "bg-base"),
+        (AWAITING_DETAILS, "Awaiting details from the agency", "bg-accent-cool-darker"),
         (AWAITING_ANALYST, "Awaiting an analyst", "bg-accent-warm-darker"),
         (ANSWERED, "Answered", "bg-green"),
         (CITIZENSHIP_STOP, "Citizenship stop: awaiting a supervisor", "bg-secondary-dark"),
@@ -30,6 +32,17 @@ class Channel(ChoiceSet):
         (API, "REST API (fields)", ""),
         (NLETS_TEXT, "Nlets text IAQ", ""),
         (NIEM_XML, "NIEM XML IAQ", ""),
+    ]
+
+
+class DetailsSource(ChoiceSet):
+    """How the reason and case number of an inquiry that arrived without them were given."""
+
+    AGENCY_MESSAGE = "agency_message"
+    ANALYST_CALL = "analyst_call"
+    CHOICES = [
+        (AGENCY_MESSAGE, "The agency's reply message", ""),
+        (ANALYST_CALL, "Recorded by an analyst from a call with the agency", ""),
     ]
 
 
@@ -94,6 +107,7 @@ class MisuseRuleKind(ChoiceSet):
     NO_CASE = "no_matching_case"
     OFF_HOURS = "off_hours_burst"
     SAME_AS_OFFICER = "same_as_officer"
+    RECORD_READS = "record_reads"
     CHOICES = [
         (VOLUME, "One user sends more than THRESHOLD inquiries within WINDOW minutes", ""),
         (
@@ -118,6 +132,12 @@ class MisuseRuleKind(ChoiceSet):
             SAME_AS_OFFICER,
             "The subject's family name, or a candidate record's address, is the "
             "submitting officer's own",
+            "",
+        ),
+        (
+            RECORD_READS,
+            "One user opens more than THRESHOLD person records outside an inquiry within "
+            "WINDOW minutes",
             "",
         ),
     ]

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.timesince import timesince
 
@@ -25,6 +25,7 @@ from access.accounts.choices import AccountStatus
 from access.accounts.models import User
 from access.audit import events
 from access.audit.events import audited
+from access.inquiries.choices import InquiryStatus
 from access.inquiries.events import Event
 from access.inquiries.models import CONFIRMATION_TARGET, Inquiry
 from access.inquiries.queues import analyst_queue
@@ -52,9 +53,11 @@ def supervisors() -> QuerySet[User]:
 
 
 def overdue_confirmations(now: datetime | None = None) -> QuerySet[Inquiry]:
-    """Hit confirmations still waiting for an analyst 10 minutes after they arrived."""
+    """Hit confirmations still waiting for an analyst, or for the agency's reason and case
+    number (a standard Nlets IAQ), 10 minutes after they arrived."""
     cutoff = (now or timezone.now()) - CONFIRMATION_TARGET
-    return analyst_queue().filter(hit_confirmation=True, created_at__lte=cutoff)
+    waiting = Q(pk__in=analyst_queue().values("pk")) | Q(status=InquiryStatus.AWAITING_DETAILS)
+    return Inquiry.objects.filter(waiting, hit_confirmation=True, created_at__lte=cutoff)
 
 
 @audited

@@ -7,6 +7,7 @@ from access.audit.registry import EventSet
 
 class Event(EventSet):
     SUBMITTED = "inquiry.submitted"
+    DETAILS_RECORDED = "inquiry.details_recorded"
     VIEWED = "inquiry.viewed"
     SEARCHED = "inquiry.searched"
     LIST_VIEWED = "inquiry.list_viewed"
@@ -24,6 +25,7 @@ class Event(EventSet):
     FLAG_CLOSE = "misuseflag.close"
     CHOICES = [
         (SUBMITTED, "Inquiry submitted", ""),
+        (DETAILS_RECORDED, "Missing reason and case number recorded; inquiry searched", ""),
         (VIEWED, "Inquiry viewed", ""),
         (SEARCHED, "Queued inquiry searched with the new matching model", ""),
         (LIST_VIEWED, "Inquiry list viewed", ""),

@@ -109,6 +109,7 @@ _EXTRA_LABELS = {
     "subject": "Subject",
     "destination": "Destination",
     "message": "Message",
+    "inquiry": "Inquiry number",
 }
 
 
@@ -130,8 +131,10 @@ class MessageForm(forms.Form):
         strip=False,
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false", "autocomplete": "off"}),
         help_text=(
-            "Paste one inquiry: Nlets text (IAQ.<ORI>.AX.TXT. then TAG/value. fields, "
-            "with RSN/ reason and CAS/ case number) or NIEM XML (NLETSInquiryData). "
+            "Paste one inquiry: Nlets text (IAQ.<ORI>.AX.TXT. then TAG/value. fields; "
+            "without RSN/ reason and CAS/ case number it waits until LESC has them) or NIEM "
+            "XML (NLETSInquiryData); or your reply to LESC's request for them "
+            "(ADM.<ORI>.AX.TXT.IAQ/number.RSN/reason.CAS/case number.). "
             "The ORI must be your agency's."
         ),
     )
@@ -140,6 +143,7 @@ class MessageForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.ori = ori
         self.inquiry: InquiryData | None = None
+        self.reply: nlets.DetailsReply | None = None
         self.channel = Channel.NLETS_TEXT
         self.raw_message = ""
 
@@ -151,7 +155,10 @@ class MessageForm(forms.Form):
         xml = text.lstrip().startswith("<")
         self.channel = Channel.NIEM_XML if xml else Channel.NLETS_TEXT
         try:
-            self.inquiry = niem.parse(text) if xml else nlets.parse(text)
+            if nlets.is_details_reply(text):
+                self.reply = nlets.parse_details(text)
+            else:
+                self.inquiry = niem.parse(text) if xml else nlets.parse(text)
         except InquiryInvalid as error:
             self.add_inquiry_errors(error)
         else:
@@ -168,6 +175,8 @@ class MessageForm(forms.Form):
                 where = _ELEMENT.get(field, "")
             elif field == "ori":
                 where = "the IAQ.<ORI> header"
+            elif field == "inquiry":
+                where = "IAQ"
             else:
                 where = nlets.TAG_OF.get(field, "NAM" if field.endswith("_name") else "")
             named = f"{label} ({where})" if where else label
@@ -175,6 +184,18 @@ class MessageForm(forms.Form):
                 if not xml and where and text.startswith(f"{where}: "):
                     text = text[len(where) + 2 :]
                 self.add_error("message", f"{named}: {text}")
+
+
+class DetailsForm(forms.Form):
+    """An analyst records the reason and case number an agency gave by telephone."""
+
+    reason = forms.CharField(label="Reason for the inquiry", max_length=500)
+    case_number = forms.CharField(label="Case number", max_length=50)
+    note = forms.CharField(
+        label="Who gave them, and when",
+        max_length=300,
+        help_text="For example: call from Det. R. Miller, 555-010-0199, 14:05.",
+    )
 
 
 class DeterminationForm(forms.Form):

@@ -16,6 +16,10 @@ from typing import Any
 from access.matching import dates
 
 PURPOSE_CODES = {"C": "Criminal justice", "F": "Firearms check"}
+# Every inquiry needs a reason and a case number before any record is searched (safeguard 5),
+# but a standard Nlets IAQ has no field for them: ``check(..., details_required=False)``
+# accepts such a message and the inquiry waits for them (docs/inquiries.md).
+DETAILS = ("reason", "case_number")
 SEX_CODES = ("M", "F", "U")
 MIN_BIRTH_YEAR = 1900
 
@@ -98,6 +102,11 @@ class InquiryData:
     def has_identifier(self) -> bool:
         return bool(self.a_number or self.fbi_number or self.state_id or self.operator_license)
 
+    @property
+    def missing_details(self) -> list[str]:
+        """The details every inquiry needs that this one lacks (``reason``, ``case_number``)."""
+        return [field for field in DETAILS if not getattr(self, field)]
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -137,10 +146,17 @@ def _flag(value: Any, label: str) -> bool:
     raise ValueError(f"The {label} flag is Y or N, not {str(value)[:20]!r}.")
 
 
-def check(raw: Mapping[str, Any], parse_dob: Callable[[str], str] = iso_date) -> InquiryData:
+def check(
+    raw: Mapping[str, Any],
+    parse_dob: Callable[[str], str] = iso_date,
+    *,
+    details_required: bool = True,
+) -> InquiryData:
     """Validate raw field values (strings, or booleans for flags) into an ``InquiryData``.
 
-    Every problem is collected, so a sender learns all of them at once.
+    Every problem is collected, so a sender learns all of them at once. With
+    ``details_required=False`` a missing reason or case number is not an error (see
+    ``missing_details``).
     """
     errors: dict[str, list[str]] = {}
     values: dict[str, Any] = {}
@@ -158,7 +174,7 @@ def check(raw: Mapping[str, Any], parse_dob: Callable[[str], str] = iso_date) ->
             continue
         values[field] = text
 
-    required = ("ori", "purpose_code", "reason", "case_number", "attention")
+    required = ("ori", "purpose_code", "attention", *(DETAILS if details_required else ()))
     for field in required:
         if field in values and not values[field]:
             fail(field, f"The {LIMITS[field][0]} is required.")

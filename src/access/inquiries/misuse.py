@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from access.audit import events
 from access.audit.events import actor_display_name, audited
+from access.audit.models import AuditEvent
 from access.inquiries.choices import Finding, FlagStatus, MisuseRuleKind
 from access.inquiries.events import Event
 from access.inquiries.models import (
@@ -29,8 +30,10 @@ from access.inquiries.models import (
     normalize_case_number,
 )
 from access.matching.names import fold
+from access.records.events import Event as RecordEvent
 
 K = MisuseRuleKind
+RECORD_VIEWED = RecordEvent.RECORD_VIEWED
 
 
 class NotAllowed(ValidationError):
@@ -298,6 +301,48 @@ def same_as_officer(inquiry: Inquiry) -> dict[str, Any] | None:
     if not matched:
         return None
     return {**evidence, "matched_on": matched}
+
+
+# --- Reads of person records outside an inquiry -----------------------------------------------
+
+
+def record_reads(rule: MisuseRule, actor: Any, record: Any) -> dict[str, Any] | None:
+    """Fires when ``actor``'s reads of person records outside an inquiry (``record.viewed``
+    events) within the window, this one included, number more than the threshold; once per
+    user and window (no new flag while one raised within the window exists)."""
+    since = timezone.now() - timedelta(minutes=rule.window_minutes)
+    earlier = list(
+        AuditEvent.objects.filter(action=RECORD_VIEWED, actor_id=actor.pk, occurred_at__gte=since)
+        .order_by("pk")
+        .values_list("pk", "object_id")
+    )
+    if len(earlier) + 1 <= rule.threshold:
+        return None
+    user = actor.get_username()
+    if MisuseFlag.objects.filter(
+        rule=rule, inquiry__isnull=True, created_at__gte=since, evidence__user=user
+    ).exists():
+        return None
+    return {
+        "user": user,
+        "count": len(earlier) + 1,
+        "window_minutes": rule.window_minutes,
+        "reads": [pk for pk, _ in earlier],  # audit events; this read's event follows the flag
+        "records": sorted({int(pk) for _, pk in earlier if pk.isdigit()} | {record.pk}),
+    }
+
+
+def flag_record_read(sender: Any, *, actor: Any, record: Any, **_: Any) -> list[dict[str, Any]]:
+    """Receiver of ``records.actions.record_viewed``: run the record-read rules on a read of a
+    person record outside an inquiry (inside the reading action); what it raised."""
+    raised = []
+    for rule in MisuseRule.objects.filter(active=True, kind=K.RECORD_READS):
+        evidence = record_reads(rule, actor, record)
+        if evidence is not None:
+            flag = MisuseFlag(rule=rule, inquiry=None, evidence=evidence)
+            flag.save()
+            raised.append({"flag": flag.pk, "rule": rule.kind})
+    return raised
 
 
 def flag_inquiry(inquiry: Inquiry) -> list[MisuseFlag]:

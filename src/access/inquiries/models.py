@@ -14,6 +14,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from access.core.models import ProgramRecord
 from access.inquiries.choices import (
     Channel,
+    DetailsSource,
     Determination,
     Finding,
     FlagStatus,
@@ -41,8 +42,10 @@ class Inquiry(FSMModelMixin, ProgramRecord):
     # The query as validated (message.InquiryData).
     ori = models.CharField("ORI", max_length=9)
     purpose_code = models.CharField("purpose code", max_length=1)
-    reason = models.CharField("reason", max_length=500)
-    case_number = models.CharField("case number", max_length=50)
+    # Empty only while the inquiry awaits them from the agency (a standard Nlets IAQ has no
+    # field for them); nothing is searched until both are recorded.
+    reason = models.CharField("reason", max_length=500, blank=True)
+    case_number = models.CharField("case number", max_length=50, blank=True)
     attention = models.CharField("requesting officer", max_length=30)
     phone = models.CharField("call-back phone", max_length=20, blank=True)
     family_name = models.CharField("family name", max_length=30, blank=True)
@@ -72,6 +75,14 @@ class Inquiry(FSMModelMixin, ProgramRecord):
     ncic_number = models.CharField("NCIC record number (NIC)", max_length=10, blank=True)
     raw_message = models.TextField("message as received", blank=True)
     search_note = models.CharField("candidate search", max_length=300, blank=True)
+    # An inquiry that arrived without a reason or case number: what it lacked, and how and
+    # when the details were given (the agency's reply message, or an analyst from a call).
+    details_missing = models.JSONField("details missing on arrival", default=list, blank=True)
+    details_source = models.CharField(
+        "details given by", max_length=20, choices=DetailsSource.choices(), blank=True
+    )
+    details_note = models.CharField("how the details were given", max_length=300, blank=True)
+    details_recorded_at = models.DateTimeField("details recorded", null=True, blank=True)
     # Citizenship stop: kept as data even after the supervisor decides (GAO-21-186).
     citizenship_stop = models.BooleanField("citizenship stop", default=False, db_index=True)
     stop_reasons = models.JSONField("why the workflow stopped", default=list, blank=True)
@@ -130,7 +141,7 @@ class Inquiry(FSMModelMixin, ProgramRecord):
         }
 
     def __str__(self) -> str:
-        return f"Inquiry #{self.pk} ({self.case_number})"
+        return f"Inquiry #{self.pk} ({self.case_number or 'no case number yet'})"
 
     def get_absolute_url(self) -> str:
         return reverse("inquiries:detail", args=[self.pk])
@@ -172,11 +183,19 @@ class Inquiry(FSMModelMixin, ProgramRecord):
         return bool(self.determination) and self.status in (S.ANSWERED, S.SUPERVISOR_DECIDED)
 
     # Transitions only move the state; actions.py checks who may call them and audits them.
-    @transition(field=status, source=S.RECEIVED, target=S.AWAITING_ANALYST)
+    @transition(field=status, source=S.RECEIVED, target=S.AWAITING_DETAILS)
+    def hold_for_details(self) -> None:
+        pass
+
+    @transition(field=status, source=[S.RECEIVED, S.AWAITING_DETAILS], target=S.AWAITING_ANALYST)
     def route_to_analyst(self) -> None:
         pass
 
-    @transition(field=status, source=[S.RECEIVED, S.AWAITING_ANALYST], target=S.CITIZENSHIP_STOP)
+    @transition(
+        field=status,
+        source=[S.RECEIVED, S.AWAITING_DETAILS, S.AWAITING_ANALYST],
+        target=S.CITIZENSHIP_STOP,
+    )
     def stop_for_citizenship(self) -> None:
         pass
 
@@ -264,7 +283,7 @@ class MisuseRule(ProgramRecord):
     def parameters(self) -> str:
         """The parameters this kind of rule uses, in words."""
         K = MisuseRuleKind
-        if self.kind in (K.VOLUME, K.REPEAT_SUBJECT):
+        if self.kind in (K.VOLUME, K.REPEAT_SUBJECT, K.RECORD_READS):
             return f"threshold {self.threshold}, window {self.window_minutes} min"
         if self.kind == K.OFF_HOURS:
             return (
@@ -276,10 +295,14 @@ class MisuseRule(ProgramRecord):
 
 
 class MisuseFlag(ProgramRecord):
-    """A rule's flag on one inquiry, with its evidence; oversight closes it with a finding."""
+    """A rule's flag on one inquiry, or on one user's reads of person records outside an
+    inquiry (no inquiry; the evidence names the user and the reads), with its evidence;
+    oversight closes it with a finding."""
 
     rule = models.ForeignKey(MisuseRule, on_delete=models.PROTECT, related_name="flags")
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.PROTECT, related_name="misuse_flags")
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.PROTECT, null=True, blank=True, related_name="misuse_flags"
+    )
     evidence = models.JSONField("evidence", default=dict)
     status = models.CharField(
         "status", max_length=10, choices=FlagStatus.choices(), default=FlagStatus.OPEN
@@ -298,6 +321,8 @@ class MisuseFlag(ProgramRecord):
         ordering = ["-status", "created_at"]
 
     def __str__(self) -> str:
+        if self.inquiry_id is None:
+            return f"Flag #{self.pk} on reads of person records by {self.evidence.get('user')}"
         return f"Flag #{self.pk} on inquiry #{self.inquiry_id}"
 
     def get_absolute_url(self) -> str:

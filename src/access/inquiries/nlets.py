@@ -1,14 +1,19 @@
 """The legacy Nlets text IAQ: ``IAQ.<ORI>.AX.TXT.TAG/value.TAG/value.`` in and out.
 
-Field order is free. Besides the Nlets tags, ACCESS reads four of its own, because every
-inquiry must carry them (SECURITY.md): ``RSN`` reason, ``CAS`` case number, ``CTZ`` the
-subject claims U.S. citizenship (Y/N), ``SRN`` secondary recipient, and for a confirmation
-of an NCIC hit on an ICE record ``HIT/Y`` with ``NIC`` (the hit's NCIC record number).
+Field order is free. Besides the Nlets tags, ACCESS reads some of its own: ``RSN`` reason,
+``CAS`` case number, ``CTZ`` the subject claims U.S. citizenship (Y/N), ``SRN`` secondary
+recipient, and for a confirmation of an NCIC hit on an ICE record ``HIT/Y`` with ``NIC`` (the
+hit's NCIC record number). A standard IAQ has no ``RSN``/``CAS``: ``read`` accepts it with a
+warning for each, LESC asks the agency for them with an administrative message
+(``format_details_request``) and the agency's reply (``ADM.<ORI>.AX.TXT.IAQ/n.RSN/..CAS/..``)
+is read by ``parse_details``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 
 from access.inquiries.message import LIMITS, InquiryData, InquiryInvalid, check, split_name
 
@@ -35,7 +40,9 @@ TAGS: dict[str, str] = {
     "HIT": "hit_confirmation",
     "NIC": "ncic_number",
 }
-TAG_OF = {field: tag for tag, field in TAGS.items()}
+TAG_OF = {name: tag for tag, name in TAGS.items()}
+REPLY_TAGS = {"IAQ": "inquiry (IAQ)", "RSN": "reason (RSN)", "CAS": "case_number (CAS)"}
+NAMES = {"IAQ": "An inquiry", "ADM": "An administrative message"}
 
 
 def text_dob(value: str) -> str:
@@ -59,8 +66,16 @@ def _fail(field: str, message: str) -> InquiryInvalid:
     return InquiryInvalid({field: [message]})
 
 
-def parse(message: str) -> InquiryData:
-    """One text IAQ -> ``InquiryData``, or ``InquiryInvalid`` naming the field."""
+@dataclass(frozen=True)
+class Reading:
+    """A readable IAQ: the inquiry, and what it lacks (``warnings``: field key -> message)."""
+
+    data: InquiryData
+    warnings: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+def _fields(message: object, kind: str) -> tuple[str, list[tuple[str, str]]]:
+    """``<KIND>.<ORI>.AX.TXT.TAG/value.`` -> (ORI, [(TAG, value)]), or ``InquiryInvalid``."""
     if not isinstance(message, str):
         raise _fail("message", "The message must be text.")
     text = message.strip()
@@ -73,25 +88,38 @@ def parse(message: str) -> InquiryData:
     if not text.endswith("."):
         raise _fail("message", "Every field ends with '.'; the message does not.")
     parts = text[:-1].split(".")
-    if parts[0].upper() != "IAQ":
-        raise _fail("message", "An inquiry starts with 'IAQ.'.")
+    if parts[0].upper() != kind:
+        raise _fail("message", f"{NAMES[kind]} starts with '{kind}.'.")
     if len(parts) < 4:
-        raise _fail("message", "The header is IAQ.<ORI>.AX.TXT.")
+        raise _fail("message", f"The header is {kind}.<ORI>.AX.TXT.")
     ori = parts[1].strip().upper()
     try:
         txt = next(i for i, p in enumerate(parts[2:5], start=2) if p.strip().upper() == "TXT")
     except StopIteration:
-        raise _fail("message", "The header is IAQ.<ORI>.AX.TXT. ('TXT' is missing).") from None
+        raise _fail("message", f"The header is {kind}.<ORI>.AX.TXT. ('TXT' is missing).") from None
     if txt == 2 or not parts[2].strip().upper().startswith(DESTINATION):
         raise _fail("destination", "The destination is AX (the LESC).")
-    raw: dict[str, object] = {"ori": ori}
-    seen: set[str] = set()
+    found: list[tuple[str, str]] = []
     for part in parts[txt + 1 :]:
         tag, slash, value = part.partition("/")
         tag = tag.strip().upper()
         if not slash:
             shown = part[:20] or "(empty)"
             raise _fail("message", f"Each field is TAG/value.; found {shown!r}.")
+        found.append((tag, value))
+    return ori, found
+
+
+def read(message: str) -> Reading:
+    """One text IAQ -> ``Reading``, or ``InquiryInvalid`` naming the field.
+
+    A standard Nlets IAQ has no reason or case-number field: a message without ``RSN`` or
+    ``CAS`` is read, and each missing item is a warning; the inquiry then waits for them.
+    """
+    ori, found = _fields(message, "IAQ")
+    raw: dict[str, object] = {"ori": ori}
+    seen: set[str] = set()
+    for tag, value in found:
         if tag not in TAGS:
             raise _fail("message", f"Unknown field tag {tag[:10]!r}.")
         if tag in seen:
@@ -104,11 +132,83 @@ def parse(message: str) -> InquiryData:
         else:
             raw[TAGS[tag]] = value
     try:
-        return check(raw, parse_dob=text_dob)
+        data = check(raw, parse_dob=text_dob, details_required=False)
     except InquiryInvalid as error:
         raise InquiryInvalid(
             {_tagged(field): msgs for field, msgs in error.errors.items()}
         ) from None
+    warnings = {
+        _tagged(name): f"No {LIMITS[name][0]}: LESC asks the agency for it before any search."
+        for name in data.missing_details
+    }
+    return Reading(data, warnings)
+
+
+def parse(message: str) -> InquiryData:
+    """One text IAQ -> ``InquiryData`` (reason and case number possibly empty: see ``read``)."""
+    return read(message).data
+
+
+@dataclass(frozen=True)
+class DetailsReply:
+    """An agency's answer to LESC's request for an inquiry's reason and case number."""
+
+    ori: str
+    inquiry_id: int
+    reason: str
+    case_number: str
+
+
+def parse_details(message: str) -> DetailsReply:
+    """``ADM.<ORI>.AX.TXT.IAQ/<inquiry number>.RSN/<reason>.CAS/<case number>.`` (the reply
+    that LESC's request asks for) -> ``DetailsReply``, or ``InquiryInvalid`` naming the field."""
+    ori, found = _fields(message, "ADM")
+    values: dict[str, str] = {}
+    errors: dict[str, list[str]] = {}
+    for tag, value in found:
+        if tag not in REPLY_TAGS:
+            raise _fail("message", f"A reply holds IAQ/, RSN/ and CAS/ only; found {tag[:10]!r}.")
+        if tag in values:
+            raise _fail(REPLY_TAGS[tag], f"{tag} appears twice.")
+        values[tag] = " ".join(value.split()).upper()
+    number = values.get("IAQ", "")
+    if not number.isdigit() or not 0 < int(number) < 2**31:
+        errors[REPLY_TAGS["IAQ"]] = ["Name the inquiry number LESC gave (IAQ/<number>)."]
+    for tag in ("RSN", "CAS"):
+        label, limit = LIMITS[TAGS[tag]]
+        if not values.get(tag):
+            errors.setdefault(REPLY_TAGS[tag], []).append(f"The {label} is required.")
+        elif len(values[tag]) > limit:
+            errors.setdefault(REPLY_TAGS[tag], []).append(
+                f"The {label} has at most {limit} characters."
+            )
+    if errors:
+        raise InquiryInvalid(errors)
+    return DetailsReply(ori, int(number), values["RSN"], values["CAS"])
+
+
+def is_details_reply(message: str) -> bool:
+    return message.lstrip()[:4].upper() == "ADM."
+
+
+def format_details_request(inquiry_id: int, ori: str, attention: str, missing: list[str]) -> str:
+    """LESC's administrative message asking the agency for the missing details of inquiry
+    ``inquiry_id`` (``missing``: field names), and how to reply."""
+    tags = " ".join(TAG_OF[name] for name in missing)
+    labels = " and ".join(f"a {LIMITS[name][0]}" for name in missing)
+    fields = [
+        ("ATN", attention),
+        ("IAQ", str(inquiry_id)),
+        ("MIS", tags),
+        (
+            "NAR",
+            f"LESC received inquiry {inquiry_id} without {labels} and holds it, unsearched, "
+            f"until they arrive. Reply ADM/{ori}/AX/TXT with IAQ/{inquiry_id} RSN/reason "
+            "CAS/case number, or call the LESC.",
+        ),
+    ]
+    body = "".join(f"{tag}/{_clean(value).upper()}." for tag, value in fields if _clean(value))
+    return f"ADM.{ori}.TXT.{body}"
 
 
 def _tagged(field: str) -> str:
@@ -151,4 +251,15 @@ def format_iaq(data: InquiryData) -> str:
     return f"IAQ.{data.ori}.{DESTINATION}.TXT.{body}"
 
 
-__all__ = ["LIMITS", "TAGS", "format_iaq", "parse", "text_dob"]
+__all__ = [
+    "LIMITS",
+    "TAGS",
+    "DetailsReply",
+    "Reading",
+    "format_details_request",
+    "format_iaq",
+    "parse",
+    "parse_details",
+    "read",
+    "text_dob",
+]

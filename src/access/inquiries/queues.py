@@ -26,6 +26,16 @@ def analyst_queue() -> QuerySet[Inquiry]:
     )
 
 
+def awaiting_details_queue() -> QuerySet[Inquiry]:
+    """Standard Nlets inquiries waiting for the agency's reason and case number (an analyst
+    may record them from a call), in the analyst queue's order."""
+    return (
+        Inquiry.objects.filter(status=S.AWAITING_DETAILS)
+        .select_related("agency")
+        .order_by("-hit_confirmation", "-in_custody", "created_at")
+    )
+
+
 def _urgency(inquiry: Inquiry) -> str:
     if inquiry.confirmation_overdue:
         return "Hit confirmation overdue (escalated)"
@@ -38,13 +48,21 @@ def lesc_items(user: Any) -> list[Item]:
     """Analysts: inquiries awaiting a determination, most urgent first."""
     if user.grant_scope("inquiries.answer_inquiry") != "all":
         return []
-    return [
+    waiting = [
         {
             "title": f"Inquiry #{i.pk} from {i.agency.name}",
             "url": i.get_absolute_url(),
             "detail": f"{_urgency(i)}; waiting {timesince(i.created_at)}",
         }
         for i in analyst_queue()[:50]
+    ]
+    return waiting + [
+        {
+            "title": f"Inquiry #{i.pk} from {i.agency.name}: awaiting details from the agency",
+            "url": i.get_absolute_url(),
+            "detail": f"No reason or case number yet (asked back); waiting {timesince(i.created_at)}",
+        }
+        for i in awaiting_details_queue()[:50]
     ]
 
 

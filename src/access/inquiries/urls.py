@@ -22,6 +22,7 @@ urlpatterns = [
     path("cases/<int:pk>/close/", case_views.case_close, name="case_close"),
     path("<int:pk>/", views.inquiry_detail, name="detail"),
     path("<int:pk>/candidates/<int:candidate_pk>/", views.candidate_compare, name="candidate"),
+    path("<int:pk>/details/", views.record_details, name="details"),
     path("<int:pk>/determination/", views.determine, name="determine"),
     path("<int:pk>/decision/", views.decide, name="decide"),
     path("<int:pk>/iar/", views.iar_page, name="iar"),

@@ -17,15 +17,22 @@ from django.views.decorators.http import require_http_methods
 from access.accounts.typing import AuthedRequest
 from access.inquiries import actions, iar, reads
 from access.inquiries.choices import (
+    DetailsSource,
     Determination,
     InquiryStatus,
     StopReason,
     SupervisorDecision,
 )
-from access.inquiries.forms import DecisionForm, DeterminationForm, InquiryForm, MessageForm
+from access.inquiries.forms import (
+    DecisionForm,
+    DetailsForm,
+    DeterminationForm,
+    InquiryForm,
+    MessageForm,
+)
 from access.inquiries.message import InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate
-from access.inquiries.queues import analyst_queue
+from access.inquiries.queues import analyst_queue, awaiting_details_queue
 
 S = InquiryStatus
 
@@ -70,9 +77,10 @@ def inquiry_list(request: AuthedRequest) -> HttpResponse:
 def queue(request: AuthedRequest) -> HttpResponse:
     if request.user.grant_scope("inquiries.answer_inquiry") != "all":
         raise Http404("Not found")
-    shown = analyst_queue()[:200]
-    reads.view_inquiry_list(request.user, list(shown), page="inquiries:queue")
-    return _page(request, "queue.html", rows=shown)
+    shown = list(analyst_queue()[:200])
+    waiting = list(awaiting_details_queue()[:200])
+    reads.view_inquiry_list(request.user, [*shown, *waiting], page="inquiries:queue")
+    return _page(request, "queue.html", rows=shown, waiting_rows=waiting)
 
 
 def stops(request: AuthedRequest) -> HttpResponse:
@@ -104,7 +112,15 @@ def inquiry_create(request: AuthedRequest) -> HttpResponse:
     mode = "message" if params.get("mode") == "message" else "fields"
     form_class = MessageForm if mode == "message" else InquiryForm
     form = form_class(request.POST or None, ori=user.agency.ori)
-    if request.method == "POST" and form.is_valid() and form.inquiry is not None:
+    if request.method == "POST" and form.is_valid() and getattr(form, "reply", None):
+        try:
+            inquiry = actions.receive_details_reply(user, form.reply, form.cleaned_data["message"])
+        except (InquiryInvalid, ValidationError) as error:
+            form.add_inquiry_errors(_as_invalid(error))
+        else:
+            messages.success(request, f"Inquiry #{inquiry.pk} has its details and was searched.")
+            return redirect(inquiry.get_absolute_url())
+    elif request.method == "POST" and form.is_valid() and form.inquiry is not None:
         try:
             created = actions.submit_inquiry(
                 user, form.inquiry, channel=form.channel, raw_message=form.raw_message
@@ -112,7 +128,13 @@ def inquiry_create(request: AuthedRequest) -> HttpResponse:
         except InquiryInvalid as error:
             form.add_inquiry_errors(error)
         else:
-            messages.success(request, f"Inquiry #{created.pk} received.")
+            done = f"Inquiry #{created.pk} received."
+            if created.status == S.AWAITING_DETAILS:
+                done += (
+                    " It has no reason or case number: LESC has asked your agency for them "
+                    "and searches nothing until they arrive."
+                )
+            messages.success(request, done)
             return redirect(created.get_absolute_url())
     return _page(
         request,
@@ -143,6 +165,9 @@ def inquiry_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         decision_label=SupervisorDecision.label(inquiry.supervisor_decision),
         can_determine=user.can("inquiries.answer_inquiry") and actions.answerable(inquiry),
         can_decide=user.can("inquiries.decide_inquiry") and inquiry.status == S.CITIZENSHIP_STOP,
+        can_record_details=user.grant_scope("inquiries.answer_inquiry") == "all"
+        and inquiry.status == S.AWAITING_DETAILS,
+        details_request=inquiry.outbound_messages.filter(kind=actions.DETAILS_REQUEST).first(),
         has_iar=iar.build(inquiry) is not None,
     )
 
@@ -188,6 +213,43 @@ def _step(
         form=form,
         title=title,
         inquiry=inquiry,
+    )
+
+
+def _as_invalid(error: InquiryInvalid | ValidationError) -> InquiryInvalid:
+    if isinstance(error, InquiryInvalid):
+        return error
+    return InquiryInvalid({"message": list(error.messages)})
+
+
+@require_http_methods(["GET", "POST"])
+def record_details(request: AuthedRequest, pk: int) -> HttpResponse:
+    """An analyst records the reason and case number the agency gave by telephone."""
+    inquiry = _get(request, pk)
+    if request.user.grant_scope("inquiries.answer_inquiry") != "all":
+        raise Http404("Not found")
+    form = DetailsForm(request.POST or None)
+
+    def run(data: dict[str, Any]) -> None:
+        try:
+            actions.record_details(
+                request.user,
+                inquiry,
+                reason=data["reason"],
+                case_number=data["case_number"],
+                source=DetailsSource.ANALYST_CALL,
+                note=data["note"],
+            )
+        except InquiryInvalid as error:
+            raise ValidationError(error.summary()) from None
+
+    return _step(
+        request,
+        inquiry,
+        form,
+        f"Reason and case number for inquiry #{inquiry.pk}",
+        run,
+        "Details recorded; the inquiry was searched.",
     )
 
 

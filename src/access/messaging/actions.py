@@ -6,7 +6,8 @@ inquiry's purpose code, reason, case number, requestor and secondary recipient),
 ``notification.read``. (The hit-confirmation escalation that notifies supervisors is an
 inquiries rule: ``inquiries.escalation``.) Queuing an IAR message writes no event of its own: it
 happens inside ``inquiries.actions.determine`` / ``decide``, whose ``inquiry.iar_issued`` /
-``inquiry.decided`` event names the message.
+``inquiry.decided`` event names the message; likewise the administrative message (ADM) asking an
+agency for an inquiry's missing reason and case number, named by ``inquiry.submitted``.
 """
 
 from __future__ import annotations
@@ -71,13 +72,20 @@ def queue_iar(inquiry: Inquiry, text: str) -> OutboundMessage:
 
     Called inside the audited action that issues the IAR; its event names the message.
     """
-    existing = OutboundMessage.objects.filter(inquiry=inquiry, kind=IAR).first()
+    return queue_for_inquiry(inquiry, IAR, text)
+
+
+def queue_for_inquiry(inquiry: Inquiry, kind: str, text: str) -> OutboundMessage:
+    """Queue one message of type ``kind`` (``IAR``, ``ADM``) about the inquiry to its ORI, once
+    per inquiry and type, for the worker to deliver after commit. Called inside an audited
+    action of ``inquiries``, whose event names the message."""
+    existing = OutboundMessage.objects.filter(inquiry=inquiry, kind=kind).first()
     if existing is not None:
         return existing
     message = OutboundMessage(
         channel=MessageChannel.NLETS,
         destination=inquiry.ori,
-        kind=IAR,
+        kind=kind,
         text=text,
         inquiry=inquiry,
     )

@@ -11,7 +11,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import pyarrow as pa
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models
+from django.dispatch import Signal
+from django.http import Http404
 from django.utils import timezone
 
 from access.audit import events
@@ -27,6 +30,7 @@ from access.records.choices import (
     ModelStatus,
     RecordSource,
     Sex,
+    ViewPurpose,
 )
 from access.records.engine import (
     KeyFunction,
@@ -55,6 +59,7 @@ from access.records.synthetic.data_names import NCIC_OFFENSES
 from access.records.synthetic.io import records_from_table
 
 BATCH = 5_000
+REASON_LENGTH, CASE_NUMBER_LENGTH = 500, 50  # as an inquiry's (inquiries/message.py)
 _OFFENSES = {code: description for code, description, _ in NCIC_OFFENSES}
 _CITIZENSHIP_EVENT = {
     Citizenship.NATURALIZED: (ImmigrationEventKind.NATURALIZATION, "Naturalized"),
@@ -343,28 +348,64 @@ def _insert(
         cursor.executemany(sql, rows)
 
 
+class ReadRefused(ValidationError):
+    """A person record opened without its purpose, reason or case number; nothing shown."""
+
+
+# Sent by ``view_record`` before its event is written, inside its transaction, with ``actor``
+# and ``record``. Receivers return a list of what they raised (``{"flag": id, "rule": kind}``):
+# the misuse rules of ``inquiries`` count reads of person records outside an inquiry this way
+# (``records`` sits below ``inquiries`` and never imports it).
+record_viewed = Signal()
+
+
 @audited
 def view_record(
     actor: Any,
     record: PersonRecord,
     *,
-    purpose: str = "",
-    reason: str = "",
-    case_number: str = "",
+    purpose: str,
+    reason: str,
+    case_number: str,
 ) -> AuditEvent:
-    """Opening a person's record is itself recorded (DOMAIN.md section 6, safeguard 5).
+    """Open a person's record outside an inquiry: like every inquiry it needs a purpose, a
+    reason and a case number (DOMAIN.md section 6, safeguard 5), all recorded with the read;
+    ``ReadRefused`` (keyed by field) without them. The misuse rules see the read.
 
     The event names the record by id only, so the audit trail does not copy the person's name.
     """
+    if actor.grant_scope("records.view_personrecord") is None:
+        raise Http404("Not found")
+    reason, case_number = " ".join(reason.split()), " ".join(case_number.split())
+    errors: dict[str, list[str]] = {}
+    if purpose not in ViewPurpose.values():
+        errors["purpose"] = ["Choose the purpose of opening this record."]
+    if not reason:
+        errors["reason"] = ["Give the reason for opening this record."]
+    if not case_number:
+        errors["case_number"] = ["Give the case number this record is opened for."]
+    if len(reason) > REASON_LENGTH or len(case_number) > CASE_NUMBER_LENGTH:
+        errors.setdefault("reason", []).append(
+            f"The reason has at most {REASON_LENGTH} characters and the case number at most "
+            f"{CASE_NUMBER_LENGTH}."
+        )
+    if errors:
+        raise ReadRefused(errors)
+    flags = [
+        flag
+        for _, raised in record_viewed.send(sender=PersonRecord, actor=actor, record=record)
+        for flag in raised or []
+    ]
     return events.record(
         Event.RECORD_VIEWED,
         actor=actor,
         obj=record,
         object_repr=f"person record {record.record_id}",
         details={
-            "purpose": purpose[:50],
-            "reason": reason[:500],
-            "case_number": case_number[:50],
+            "purpose": purpose,
+            "reason": reason,
+            "case_number": case_number,
+            "misuse_flags": flags,
         },
     )
 

@@ -28,7 +28,7 @@ class Citizenship(ChoiceSet):
         (NATURALIZED, "U.S. citizen (naturalized)", "bg-green"),
         (LPR, "Lawful permanent resident", "bg-secondary-dark"),
         (NONCITIZEN, "Noncitizen", "bg-base-dark"),
-        (UNKNOWN, "Unknown", "bg-base-lighter"),
+        (UNKNOWN, "Unknown", "bg-base"),
     ]
     CITIZENS = (US_BORN, NATURALIZED)
 

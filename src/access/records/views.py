@@ -1,10 +1,16 @@
-"""The person record page (opening it writes ``record.viewed``; out of scope is a 404) and the
-matching model card (versions, calibration, evaluation)."""
+"""The person record page. Outside an inquiry a record is shown only after its reader gives a
+purpose, a reason and a case number (safeguard 5): ``GET`` shows that form and no person data;
+the form's ``POST`` records the read (``record.viewed``, with those values) and shows the
+record in its response. Ids only in the URL; the values travel in the POST body. Out of scope
+is a 404.
+
+Also the matching model card (versions, calibration, evaluation)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views import View
@@ -12,42 +18,60 @@ from django.views import View
 from access.core.views import ObjectDetailView, ScopedMixin
 from access.records import actions
 from access.records.choices import Citizenship, ModelStatus, ViewPurpose
+from access.records.forms import PurposeForm
 from access.records.model_lifecycle import DECISIONS, SYNTHETIC
 from access.records.models import MatchModelVersion, PersonRecord
 
 
 class RecordDetailView(ObjectDetailView):
-    """``/records/<id>/?purpose=inquiry&reason=...&case=...``: ids only, no person data."""
+    """``/records/<id>/``: the purpose form (GET), then the record (its POST)."""
 
     model = PersonRecord
     template_name = "records/record_detail.html"
+    form_template = "records/record_purpose.html"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        self.get_object(pk)
+        return self.purpose_form(request, pk, PurposeForm())
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         record = self.get_object(pk)
-        purpose = request.GET.get("purpose", "")
-        actions.view_record(
-            request.user,
-            record,
-            purpose=purpose if purpose in ViewPurpose.values() else "",
-            reason=request.GET.get("reason", ""),
-            case_number=request.GET.get("case", ""),
-        )
-        arrests = record.arrests.prefetch_related("charges")
-        return render(
-            request,
-            self.template_name,
-            {
-                "object": record,
-                "birth_dates": record.birth_dates.all(),
-                "identifiers": record.identifiers.all(),
-                "addresses": record.addresses.all(),
-                "immigration_events": record.immigration_events.all(),
-                "arrests": arrests,
-                "citizenship_label": Citizenship.label(record.citizenship),
-                "citizenship_colour": Citizenship.colour(record.citizenship),
-                "purpose_label": ViewPurpose.label(purpose) if purpose else "",
-            },
-        )
+        form = PurposeForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                actions.view_record(
+                    request.user,
+                    record,
+                    purpose=data["purpose"],
+                    reason=data["reason"],
+                    case_number=data["case_number"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return render(request, self.template_name, self.record_context(record, data))
+        return self.purpose_form(request, pk, form, status=400)
+
+    def purpose_form(
+        self, request: HttpRequest, pk: int, form: PurposeForm, status: int = 200
+    ) -> HttpResponse:
+        return render(request, self.form_template, {"form": form, "pk": pk}, status=status)
+
+    def record_context(self, record: PersonRecord, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "object": record,
+            "birth_dates": record.birth_dates.all(),
+            "identifiers": record.identifiers.all(),
+            "addresses": record.addresses.all(),
+            "immigration_events": record.immigration_events.all(),
+            "arrests": record.arrests.prefetch_related("charges"),
+            "citizenship_label": Citizenship.label(record.citizenship),
+            "citizenship_colour": Citizenship.colour(record.citizenship),
+            "purpose_label": ViewPurpose.label(data["purpose"]),
+            "reason": data["reason"],
+            "case_number": data["case_number"],
+        }
 
 
 class ModelVersionListView(ScopedMixin, View):

@@ -78,6 +78,8 @@ class InquirySerializer(serializers.ModelSerializer):
             "search_note",
             "citizenship_stop",
             "stop_reasons",
+            "details_missing",
+            "details_source",
             "determination",
             "supervisor_decision",
             "created_at",
@@ -136,8 +138,11 @@ class MisuseRuleSerializer(serializers.ModelSerializer):
 
 class MisuseFlagSerializer(serializers.ModelSerializer):
     rule = MisuseRuleSerializer(read_only=True)
-    agency = serializers.IntegerField(source="inquiry.agency_id", read_only=True)
-    submitted_by = serializers.CharField(source="inquiry.submitted_by.username", read_only=True)
+    # None on a flag about reads of person records outside an inquiry (evidence names the user).
+    agency = serializers.IntegerField(source="inquiry.agency_id", read_only=True, default=None)
+    submitted_by = serializers.CharField(
+        source="inquiry.submitted_by.username", read_only=True, default=None
+    )
     closed_by = serializers.CharField(source="closed_by.username", read_only=True, default=None)
 
     class Meta:

@@ -106,13 +106,21 @@ class InquiryViewSet(
         user = _user(request)
         if not user.can("inquiries.add_inquiry") or user.agency is None:
             raise Http404("Not found")
+        text = request.data.get("nlets") if isinstance(request.data, dict) else None
         try:
-            data, channel, raw = read_submission(request.data, user.agency.ori)
-            inquiry = actions.submit_inquiry(user, data, channel=channel, raw_message=raw)
+            if isinstance(text, str) and nlets.is_details_reply(text):
+                # The agency's reply to LESC's request for a reason and case number.
+                reply = nlets.parse_details(text)
+                inquiry = actions.receive_details_reply(user, reply, text)
+                answer = status.HTTP_200_OK
+            else:
+                data, channel, raw = read_submission(request.data, user.agency.ori)
+                inquiry = actions.submit_inquiry(user, data, channel=channel, raw_message=raw)
+                answer = status.HTTP_201_CREATED
         except InquiryInvalid as error:
             raise _invalid(error) from None
         body = InquirySerializer(inquiry, context=self.get_serializer_context()).data
-        return Response(body, status=status.HTTP_201_CREATED)
+        return Response(body, status=answer)
 
     @action(detail=True, methods=["get"], url_path=r"candidates/(?P<candidate_pk>[0-9]+)")
     def candidate(

@@ -2,8 +2,10 @@
 ``access iaq train [--force]``: train, calibrate and activate a matching model version now
 (``access matching`` does each step on its own; this is the one-step shortcut).
 
-``parse`` prints the inquiry as JSON on stdout (status 0), or each field-level error on stderr
-(status 2). The ORI must belong to a known agency.
+``parse`` prints the inquiry as JSON on stdout and exits 0; what a standard Nlets IAQ lacks (a
+reason, a case number: LESC asks the agency for them) is a warning on stderr, and the exit is
+still 0. Only a message that cannot be read (or whose ORI is no known agency) is an error:
+each field-level error on stderr, status 2.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from access.agencies.models import Agency
 from access.core.actors import SystemActor
 from access.inquiries import engine, niem, nlets
-from access.inquiries.message import InquiryData, InquiryInvalid
+from access.inquiries.message import InquiryInvalid
 from access.records.actions import ModelRefused, prepare_first_model
 from access.records.choices import ModelStatus
 from access.records.models import MatchModelVersion
@@ -26,19 +28,19 @@ from access.records.models import MatchModelVersion
 MAX_BYTES = 64 * 1024
 
 
-def parse_any(raw: bytes) -> InquiryData:
-    """Text or XML, decided by the first non-blank character."""
+def parse_any(raw: bytes) -> nlets.Reading:
+    """Text or XML, decided by the first non-blank character; the inquiry and its warnings."""
     if len(raw) > MAX_BYTES:
         raise InquiryInvalid({"message": [f"The message is larger than {MAX_BYTES} bytes."]})
     if raw.lstrip().startswith(b"<"):
-        return niem.parse(raw)
+        return nlets.Reading(niem.parse(raw))
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
         raise InquiryInvalid(
             {"message": ["The message may hold only printable ASCII characters."]}
         ) from None
-    return nlets.parse(text)
+    return nlets.read(text)
 
 
 class Command(BaseCommand):
@@ -46,7 +48,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
-        parse = commands.add_parser("parse", help="Print one IAQ (text or XML) as JSON.")
+        parse = commands.add_parser(
+            "parse",
+            help="Print one IAQ (text or XML) as JSON; missing reason or case number are "
+            "warnings on stderr (exit 0); an unreadable message exits 2.",
+        )
         parse.add_argument("file", nargs="?", default="-", help="FILE, or - for stdin.")
         train = commands.add_parser(
             "train",
@@ -75,12 +81,15 @@ class Command(BaseCommand):
         except OSError as error:
             self._fail({"file": [f"cannot read {source}: {error.strerror or error}"]})
         try:
-            data = parse_any(raw)
+            reading = parse_any(raw)
         except InquiryInvalid as error:
             self._fail(error.errors)
+        data = reading.data
         if not Agency.objects.filter(ori__iexact=data.ori).exists():
             self._fail({"ori": [f"No agency has the ORI {data.ori}."]})
         self.stdout.write(json.dumps(data.as_dict(), indent=2, sort_keys=True))
+        for field, message in reading.warnings.items():
+            self.stderr.write(f"warning: {field}: {message}")
 
     def train(self, *, force: bool) -> None:
         active = MatchModelVersion.objects.filter(status=ModelStatus.ACTIVE).first()
