@@ -4,11 +4,13 @@ shows the load's progress to staff roles."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from access.audit.models import AuditEvent
 from access.core.actors import SystemActor
@@ -166,3 +168,21 @@ def test_the_publish_reads_without_holding_the_sqlite_write_lock(settings, tmp_p
     assert begins[0] == "BEGIN" and begins[-1] == "BEGIN IMMEDIATE"
     assert connection.transaction_mode == "IMMEDIATE"
     assert records_online.status()["version"] == manifest["version"]
+
+
+def test_a_load_whose_worker_stopped_mid_job_is_shown_as_stopped(demo, client_as):
+    from access.site.models import STALLED_AFTER
+
+    load = demo_population.queue_load(SystemActor("test"), persons=20_000)
+    silent_since = timezone.now() - STALLED_AFTER - timedelta(minutes=1)
+    DemoPopulationLoad.objects.filter(pk=load.pk).update(
+        status=LoadStatus.RUNNING,
+        percent=55,
+        stage="Loading person records",
+        updated_at=silent_since,
+    )
+    page = client_as("ice_program_manager").get("/").content.decode()
+    assert "The demo population did not load" in page and "its worker was stopped" in page
+    assert "Loading demo population" not in page
+    assert "stopped at 55% without finishing" in seed("--persons", "100")
+    assert DemoPopulationLoad.objects.count() == 1

@@ -72,6 +72,12 @@ def needed(persons: int) -> str:
     latest = current()
     if latest is not None and latest.in_progress:
         return f"A demo population load is already {latest.get_status_display().lower()}."
+    if latest is not None and latest.stalled:
+        return (
+            f"A demo population load stopped at {latest.percent}% without finishing (its job "
+            "worker was stopped); to start again, delete var/access.sqlite3 and "
+            "var/online-store/ and run make run again."
+        )
     if PersonRecord.objects.exists():
         return "The record store already holds person records; no synthetic population loaded."
     return ""
@@ -135,12 +141,13 @@ def publish() -> dict[str, Any]:
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         return records_online.publish(LOADER)
     connection.ensure_connection()
-    mode = connection.transaction_mode  # type: ignore[attr-defined]
+    mode = getattr(connection, "transaction_mode", None)
 
     def restore(_message: str) -> None:
-        connection.transaction_mode = mode  # type: ignore[attr-defined]
+        setattr(connection, "transaction_mode", mode)  # noqa: B010
 
-    connection.transaction_mode = None  # type: ignore[attr-defined]  (BEGIN, i.e. DEFERRED)
+    # None: a plain BEGIN, i.e. DEFERRED
+    setattr(connection, "transaction_mode", None)  # noqa: B010
     try:
         return records_online.publish(LOADER, say=restore)
     finally:
