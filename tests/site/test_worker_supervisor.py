@@ -116,3 +116,19 @@ def test_the_worker_command_runs_db_worker_with_this_interpreter():
     command = worker.worker_command(["--queue-name", "default"])
     assert command[:3] == [sys.executable, "-m", "access.cli"]
     assert command[3:] == ["db_worker", "--no-reload", "--queue-name", "default"]
+
+
+def test_the_command_gives_up_with_the_workers_exit_code(monkeypatch, capsys):
+    """A real child process that dies at once; with --max-restarts 0 no restart (no wait)."""
+    import pytest
+    from django.core.management import call_command
+
+    monkeypatch.setattr(
+        worker, "worker_command", lambda extra: [sys.executable, "-c", "raise SystemExit(3)"]
+    )
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as exited:
+        call_command("run_worker", "--max-restarts", "0")
+    assert exited.value.code == 3
+    assert "giving up after 0 restarts" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGTERM) is before  # the command's handlers are removed
