@@ -113,7 +113,7 @@ def test_a_small_population_loads_publishes_trains_and_seeds_inquiries(demo, mon
     assert DemoPopulationLoad.objects.count() == 1
 
 
-def test_a_failed_load_is_recorded_and_reported(demo, monkeypatch):
+def test_a_failed_load_is_recorded_and_reported(demo, monkeypatch, client_as):
     def broken(*_args, **_kwargs):
         raise OSError("disk full")
 
@@ -122,8 +122,12 @@ def test_a_failed_load_is_recorded_and_reported(demo, monkeypatch):
         seed("--persons", "20")
     load = DemoPopulationLoad.objects.get()
     assert load.status == LoadStatus.FAILED and "disk full" in load.error
+    assert load.stage == "Generating synthetic persons"  # where it stopped
     assert AuditEvent.objects.filter(action=Event.DEMO_POPULATION_FAILED).count() == 1
     assert not PersonRecord.objects.exists()
+    page = client_as("lesc_analyst").get("/").content.decode()
+    assert "The demo population did not load" in page
+    assert "The job stopped at 0% (Generating synthetic persons)" in page
 
 
 def test_staff_home_pages_show_the_progress_of_a_running_load(demo, client_as, make_agency):

@@ -8,6 +8,9 @@ import signal
 import sys
 from collections.abc import Sequence
 
+import pytest
+from django.core.management import call_command
+
 from access.site import worker
 from access.site.worker import BACKOFF, STEADY_SECONDS, Supervisor
 
@@ -120,9 +123,6 @@ def test_the_worker_command_runs_db_worker_with_this_interpreter():
 
 def test_the_command_gives_up_with_the_workers_exit_code(monkeypatch, capsys):
     """A real child process that dies at once; with --max-restarts 0 no restart (no wait)."""
-    import pytest
-    from django.core.management import call_command
-
     monkeypatch.setattr(
         worker, "worker_command", lambda extra: [sys.executable, "-c", "raise SystemExit(3)"]
     )

@@ -101,7 +101,7 @@ def queue_load(actor: Any, *, persons: int, seed: int = 0) -> DemoPopulationLoad
 def _finish(actor: Any, load: DemoPopulationLoad, *, error: str = "") -> None:
     load.status = LoadStatus.FAILED if error else LoadStatus.DONE
     load.percent = load.percent if error else 100
-    load.stage = "Failed" if error else "Done"
+    load.stage = load.stage if error else "Done"  # a failure keeps the stage it stopped in
     load.error = error
     load.finished_at = timezone.now()
     load.save()
