@@ -35,6 +35,7 @@ class Command(BaseCommand):
             worker.worker_command(options["worker_options"]),
             stream=sys.stderr,
             max_restarts=options["max_restarts"],
+            orphaned=worker.fail_jobs_of,
         )
         previous = {
             sig: signal.signal(sig, lambda signum, _frame: supervisor.stop(signum))
