@@ -4,11 +4,13 @@ shows the load's progress to staff roles."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from access.audit.models import AuditEvent
 from access.core.actors import SystemActor
@@ -111,7 +113,7 @@ def test_a_small_population_loads_publishes_trains_and_seeds_inquiries(demo, mon
     assert DemoPopulationLoad.objects.count() == 1
 
 
-def test_a_failed_load_is_recorded_and_reported(demo, monkeypatch):
+def test_a_failed_load_is_recorded_and_reported(demo, monkeypatch, client_as):
     def broken(*_args, **_kwargs):
         raise OSError("disk full")
 
@@ -120,8 +122,12 @@ def test_a_failed_load_is_recorded_and_reported(demo, monkeypatch):
         seed("--persons", "20")
     load = DemoPopulationLoad.objects.get()
     assert load.status == LoadStatus.FAILED and "disk full" in load.error
+    assert load.stage == "Generating synthetic persons"  # where it stopped
     assert AuditEvent.objects.filter(action=Event.DEMO_POPULATION_FAILED).count() == 1
     assert not PersonRecord.objects.exists()
+    page = client_as("lesc_analyst").get("/").content.decode()
+    assert "The demo population did not load" in page
+    assert "The job stopped at 0% (Generating synthetic persons)" in page
 
 
 def test_staff_home_pages_show_the_progress_of_a_running_load(demo, client_as, make_agency):
@@ -166,3 +172,21 @@ def test_the_publish_reads_without_holding_the_sqlite_write_lock(settings, tmp_p
     assert begins[0] == "BEGIN" and begins[-1] == "BEGIN IMMEDIATE"
     assert connection.transaction_mode == "IMMEDIATE"
     assert records_online.status()["version"] == manifest["version"]
+
+
+def test_a_load_whose_worker_stopped_mid_job_is_shown_as_stopped(demo, client_as):
+    from access.site.models import STALLED_AFTER
+
+    load = demo_population.queue_load(SystemActor("test"), persons=20_000)
+    silent_since = timezone.now() - STALLED_AFTER - timedelta(minutes=1)
+    DemoPopulationLoad.objects.filter(pk=load.pk).update(
+        status=LoadStatus.RUNNING,
+        percent=55,
+        stage="Loading person records",
+        updated_at=silent_since,
+    )
+    page = client_as("ice_program_manager").get("/").content.decode()
+    assert "The demo population did not load" in page and "its worker was stopped" in page
+    assert "Loading demo population" not in page
+    assert "stopped at 55% without finishing" in seed("--persons", "100")
+    assert DemoPopulationLoad.objects.count() == 1

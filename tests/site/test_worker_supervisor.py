@@ -8,6 +8,9 @@ import signal
 import sys
 from collections.abc import Sequence
 
+import pytest
+from django.core.management import call_command
+
 from access.site import worker
 from access.site.worker import BACKOFF, STEADY_SECONDS, Supervisor
 
@@ -67,6 +70,7 @@ def test_a_dead_worker_is_restarted_with_a_growing_wait():
     supervisor, started, slept = supervisor_over([(1, 2.0), (1, 2.0), (-9, 3.0)])
     assert supervisor.run() == 0
     assert len(started) == 4  # three deaths, three restarts, then the stop
+    assert all(command[:2] == ["access", "db_worker"] for command in started)
     assert slept == [BACKOFF[0], BACKOFF[1], BACKOFF[2]]
     assert supervisor.restarts == 3
     said = supervisor.stream.getvalue()
@@ -116,3 +120,65 @@ def test_the_worker_command_runs_db_worker_with_this_interpreter():
     command = worker.worker_command(["--queue-name", "default"])
     assert command[:3] == [sys.executable, "-m", "access.cli"]
     assert command[3:] == ["db_worker", "--no-reload", "--queue-name", "default"]
+
+
+@pytest.mark.django_db
+def test_the_command_gives_up_with_the_workers_exit_code(monkeypatch, capsys):
+    """A real child process that dies at once; with --max-restarts 0 no restart (no wait)."""
+    monkeypatch.setattr(
+        worker, "worker_command", lambda extra: [sys.executable, "-c", "raise SystemExit(3)"]
+    )
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as exited:
+        call_command("run_worker", "--max-restarts", "0")
+    assert exited.value.code == 3
+    assert "giving up after 0 restarts" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGTERM) is before  # the command's handlers are removed
+
+
+def test_each_worker_has_its_own_id_and_its_unfinished_jobs_are_reported():
+    seen: list[tuple[str, int]] = []
+
+    def orphaned(worker_id: str, code: int) -> list[str]:
+        seen.append((worker_id, code))
+        return ["access.site.tasks.load_demo_population"] if code else []
+
+    ids = iter(["w1", "w2", "w3"])
+    supervisor, started, _slept = supervisor_over(
+        [(-9, 1.0), (-9, 1.0)], new_id=lambda: next(ids), orphaned=orphaned
+    )
+    supervisor.run()
+    assert [list(c[-2:]) for c in started] == [["--worker-id", w] for w in ("w1", "w2", "w3")]
+    assert seen == [("w1", -9), ("w2", -9), ("w3", 0)]
+    said = supervisor.stream.getvalue()
+    assert said.count("marked failed: access.site.tasks.load_demo_population") == 2
+
+
+@pytest.mark.django_db
+def test_jobs_claimed_by_a_dead_worker_are_marked_failed():
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    def job(status: str, workers: list[str]) -> DBTaskResult:
+        return DBTaskResult.objects.create(
+            task_path="access.site.tasks.load_demo_population",
+            args_kwargs={"args": [1], "kwargs": {}},
+            status=status,
+            worker_ids=workers,
+            backend_name="default",
+            queue_name="default",
+            run_after=timezone.now(),
+        )
+
+    cut_off = job(TaskResultStatus.RUNNING, ["w0", "dead"])
+    other_worker = job(TaskResultStatus.RUNNING, ["alive"])
+    waiting = job(TaskResultStatus.READY, [])
+
+    assert worker.fail_jobs_of("dead", -9) == ["access.site.tasks.load_demo_population"]
+    cut_off.refresh_from_db()
+    assert cut_off.status == TaskResultStatus.FAILED
+    assert "its job worker dead died (exit code -9)" in cut_off.traceback
+    for untouched, status in ((other_worker, "RUNNING"), (waiting, "READY")):
+        untouched.refresh_from_db()
+        assert untouched.status == status

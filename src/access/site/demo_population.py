@@ -72,6 +72,12 @@ def needed(persons: int) -> str:
     latest = current()
     if latest is not None and latest.in_progress:
         return f"A demo population load is already {latest.get_status_display().lower()}."
+    if latest is not None and latest.stalled:
+        return (
+            f"A demo population load stopped at {latest.percent}% without finishing (its job "
+            "worker was stopped); to start again, delete var/access.sqlite3 and "
+            "var/online-store/ and run make run again."
+        )
     if PersonRecord.objects.exists():
         return "The record store already holds person records; no synthetic population loaded."
     return ""
@@ -95,7 +101,7 @@ def queue_load(actor: Any, *, persons: int, seed: int = 0) -> DemoPopulationLoad
 def _finish(actor: Any, load: DemoPopulationLoad, *, error: str = "") -> None:
     load.status = LoadStatus.FAILED if error else LoadStatus.DONE
     load.percent = load.percent if error else 100
-    load.stage = "Failed" if error else "Done"
+    load.stage = load.stage if error else "Done"  # a failure keeps the stage it stopped in
     load.error = error
     load.finished_at = timezone.now()
     load.save()
@@ -135,12 +141,13 @@ def publish() -> dict[str, Any]:
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         return records_online.publish(LOADER)
     connection.ensure_connection()
-    mode = connection.transaction_mode  # type: ignore[attr-defined]
+    mode = getattr(connection, "transaction_mode", None)
 
     def restore(_message: str) -> None:
-        connection.transaction_mode = mode  # type: ignore[attr-defined]
+        setattr(connection, "transaction_mode", mode)  # noqa: B010
 
-    connection.transaction_mode = None  # type: ignore[attr-defined]  (BEGIN, i.e. DEFERRED)
+    # None: a plain BEGIN, i.e. DEFERRED
+    setattr(connection, "transaction_mode", None)  # noqa: B010
     try:
         return records_online.publish(LOADER, say=restore)
     finally:

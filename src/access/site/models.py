@@ -7,10 +7,18 @@ rather than through an audited action per percent. Queuing, finishing and failin
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import models
+from django.utils import timezone
 
 from access.core.models import TimestampedModel
 from access.site.choices import LoadStatus
+
+# A running load writes its progress at least every few minutes (training, the longest silent
+# stage, took 2 minutes for 20,000 persons on a busy machine); silence this long means its
+# worker was stopped or died mid-job (django-tasks does not run a claimed job again).
+STALLED_AFTER = timedelta(minutes=15)
 
 
 class DemoPopulationLoad(TimestampedModel):
@@ -33,4 +41,11 @@ class DemoPopulationLoad(TimestampedModel):
 
     @property
     def in_progress(self) -> bool:
-        return self.status in (LoadStatus.QUEUED, LoadStatus.RUNNING)
+        return self.status in (LoadStatus.QUEUED, LoadStatus.RUNNING) and not self.stalled
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but silent for ``STALLED_AFTER``: its worker stopped mid-job."""
+        return (
+            self.status == LoadStatus.RUNNING and timezone.now() - self.updated_at > STALLED_AFTER
+        )

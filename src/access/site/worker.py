@@ -2,15 +2,18 @@
 
 It runs ``access db_worker`` as a child process and starts it again whenever it exits, waiting
 longer after each quick death (``BACKOFF`` seconds; back to the first wait after a run of
-``STEADY_SECONDS``), and says so loudly on standard error. A stop (Ctrl-C, SIGTERM) is passed
-on to the worker and ends the loop. The process, the sleep and the clock are injected, so the
-restart logic is tested without real processes or timers.
+``STEADY_SECONDS``), and says so loudly on standard error. Each worker gets its own id, so
+the jobs a dead one had claimed (django-tasks never runs a claimed job again) are marked
+failed, with the cause, instead of staying "running" for ever. A stop (Ctrl-C, SIGTERM) is
+passed on to the worker and ends the loop. The process, the sleep, the clock and the job
+bookkeeping are injected, so the restart logic is tested without real processes or timers.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 import signal
 import subprocess  # nosec B404  (starts our own worker command, no shell)
 import sys
@@ -44,6 +47,8 @@ class Supervisor:
         clock: Callable[[], float] = time.monotonic,
         stream: IO[str] | None = None,
         max_restarts: int | None = None,
+        new_id: Callable[[], str] = lambda: secrets.token_hex(8),
+        orphaned: Callable[[str, int], list[str]] = lambda _worker_id, _code: [],
     ) -> None:
         self.command = list(command)
         self.start = start
@@ -51,6 +56,8 @@ class Supervisor:
         self.clock = clock
         self.stream = stream or sys.stderr
         self.max_restarts = max_restarts
+        self.new_id = new_id
+        self.orphaned = orphaned
         self.restarts = 0
         self.delays: list[float] = []
         self.stopping = False
@@ -73,12 +80,18 @@ class Supervisor:
         attempt = 0
         while True:
             started = self.clock()
-            self.process = self.start(self.command)
+            worker_id = self.new_id()
+            self.process = self.start([*self.command, "--worker-id", worker_id])
             code = self.process.wait()
             self.process = None
+            left = self.orphaned(worker_id, code)
             if self.stopping:
                 return code
             ran = self.clock() - started
+            if left:
+                self.shout(
+                    f"jobs left running by the dead worker, marked failed: {', '.join(left)}"
+                )
             if ran >= STEADY_SECONDS:
                 attempt = 0
             if self.max_restarts is not None and self.restarts >= self.max_restarts:
@@ -98,3 +111,21 @@ class Supervisor:
             self.sleep(delay)
             if self.stopping:
                 return code
+
+
+def fail_jobs_of(worker_id: str, code: int) -> list[str]:
+    """Mark failed the jobs that worker ``worker_id`` claimed and did not finish; their paths.
+
+    A job cut off this way is not run again (it may have half-happened): its failure, with the
+    worker's exit code, is what people and ``schedule_jobs`` then see."""
+    from django.db import close_old_connections, connection
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if not connection.in_atomic_block:  # the supervisor's connection may sit idle for days
+        close_old_connections()
+    running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+    left = [job for job in running if worker_id in job.worker_ids]
+    for job in left:
+        job.set_failed(RuntimeError(f"its job worker {worker_id} died (exit code {code})"))
+    return [job.task_path for job in left]

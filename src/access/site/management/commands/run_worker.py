@@ -9,7 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from access.site.worker import BACKOFF, Supervisor, worker_command
+from access.site import worker
+from access.site.worker import BACKOFF, Supervisor
 
 
 class Command(BaseCommand):
@@ -31,12 +32,19 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         supervisor = Supervisor(
-            worker_command(options["worker_options"]),
+            worker.worker_command(options["worker_options"]),
             stream=sys.stderr,
             max_restarts=options["max_restarts"],
+            orphaned=worker.fail_jobs_of,
         )
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda signum, _frame: supervisor.stop(signum))
-        code = supervisor.run()
+        previous = {
+            sig: signal.signal(sig, lambda signum, _frame: supervisor.stop(signum))
+            for sig in (signal.SIGINT, signal.SIGTERM)
+        }
+        try:
+            code = supervisor.run()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         if code and not supervisor.stopping:
             sys.exit(code)
