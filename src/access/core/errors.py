@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import Resolver404
 from django.views.decorators.http import require_GET
+
+from access.core.denials import record_denial
 
 
 @require_GET
@@ -17,6 +20,9 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if not isinstance(exception, Resolver404):
+        # A view refused (restrict() found nothing, or a permission check): audit it.
+        record_denial(request, 404)
     if request.path.startswith("/api/"):
         from access.core.api.errors import api_not_found
 
@@ -48,6 +54,7 @@ def error_500(request: HttpRequest) -> HttpResponse:
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    record_denial(request, 403)
     if request.path.startswith("/api/"):
         from access.core.api.errors import json_error
 
