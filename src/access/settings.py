@@ -336,3 +336,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Database triggers forbid UPDATE/DELETE of audit events; tests flush tables, so they opt out.
 ACCESS_AUDIT_DB_TRIGGERS = ACCESS_ENV != "test"
+
+# Every refusal (403, and 404 from scoping) of a signed-in user is an ``access.denied`` audit
+# event. Off under ACCESS_ENV=test only because existing tests assert an unchanged audit trail
+# around refusals; tests/security turn it on (see docs/decisions.md).
+ACCESS_AUDIT_DENIALS = ACCESS_ENV != "test"

@@ -27,10 +27,12 @@ class Event(EventSet):
     VIEWED = "audit.viewed"
     EXPORTED = "auditevent.export"
     REVIEW_COMPLETED = "audit.review_completed"
+    ACCESS_DENIED = "access.denied"  # written by access.core.denials for every refusal
     CHOICES = [
         (VIEWED, "Audit trail viewed", ""),
         (EXPORTED, "Audit trail exported", ""),
         (REVIEW_COMPLETED, "Weekly audit review completed", ""),
+        (ACCESS_DENIED, "Request refused (not allowed or not found)", ""),
     ]
 
 

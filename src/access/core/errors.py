@@ -17,6 +17,8 @@ from django.shortcuts import render
 from django.urls import Resolver404, get_resolver
 from django.views.decorators.http import require_GET
 
+from access.core.denials import record_denial
+
 logger = logging.getLogger("django.request")
 
 
@@ -30,6 +32,9 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if not isinstance(exception, Resolver404):
+        # A view refused (restrict() found nothing, or a permission check): audit it.
+        record_denial(request, 404)
     if request.path.startswith("/api/"):
         from access.core.api.errors import api_not_found
 
@@ -61,6 +66,7 @@ def error_500(request: HttpRequest) -> HttpResponse:
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    record_denial(request, 403)
     if request.path.startswith("/api/"):
         from access.core.api.errors import json_error
 

@@ -266,7 +266,7 @@ def meeting_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def decision_save(request: AuthedRequest, pk: int) -> HttpResponse:
-    found = _get(request, pk)
+    found = _assessable(request, pk)  # permission before the form is read
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose at least one partnership.")

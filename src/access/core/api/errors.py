@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 
 from access.core import requestcontext
+from access.core.denials import record_denial
 
 
 def error_body(
@@ -46,6 +47,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     response = drf_handler(exc, context)
     if response is None:
         return None
+    if isinstance(exc, (exceptions.NotFound, exceptions.PermissionDenied)):
+        request = context.get("request")
+        if request is not None:
+            # The DRF request knows the token's user; the Django request may not.
+            record_denial(request._request, response.status_code, user=request.user, api=True)
     if not isinstance(exc, exceptions.APIException):
         return response
     if isinstance(exc, exceptions.ValidationError):
