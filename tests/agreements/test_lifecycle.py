@@ -192,8 +192,10 @@ def test_grants_decide_who_moves_each_step(draft, manager, liaison, make_user, a
 
 def test_a_second_agreement_in_force_of_the_same_type_is_refused(draft, manager, liaison):
     people = {"manager": manager, "liaison": liaison}
-    first = advance(draft(), people)
+    # Drafted while the first was not yet in force (a draft is refused once it is).
+    first = draft()
     second = advance(draft(), people, until="activate")
+    first = advance(first, people)
     before = state(second)
     with pytest.raises(ValidationError) as refused:
         actions.apply_transition(manager, second, "activate", reason="Replace it")

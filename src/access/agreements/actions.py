@@ -16,6 +16,7 @@ from django_fsm import TransitionNotAllowed, can_proceed, has_transition_perm
 from access.agreements import clauses
 from access.agreements.choices import EDITABLE, IN_FORCE, AgreementStatus, ModelCode, Party
 from access.agreements.events import Event
+from access.agreements.held import refuse_if_held
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion, ClauseTemplate
 from access.agreements.validators import check_signed_on, validate_pdf
 from access.audit import events
@@ -101,6 +102,7 @@ def draft_agreement(
         )
     if access_request is not None and access_request.agency_id != agency.pk:
         raise ValidationError("The ACCESS request belongs to another agency.")
+    refuse_if_held(agency, partnership_type)
     agreement = Agreement(
         agency=agency,
         partnership_type=partnership_type,
