@@ -14,8 +14,18 @@ from django.utils import timezone
 from django_fsm import TransitionNotAllowed, can_proceed, has_transition_perm
 
 from access.agreements import clauses
-from access.agreements.choices import EDITABLE, IN_FORCE, AgreementStatus, ModelCode, Party
+from access.agreements.choices import (
+    AMENDABLE,
+    EDITABLE,
+    IN_FORCE,
+    IN_PROGRESS,
+    AgreementStatus,
+    AmendmentKind,
+    ModelCode,
+    Party,
+)
 from access.agreements.events import Event
+from access.agreements.held import refuse_if_held
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion, ClauseTemplate
 from access.agreements.validators import check_signed_on, validate_pdf
 from access.audit import events
@@ -34,12 +44,9 @@ TRANSITIONS: dict[str, tuple[str, str]] = {
     "approve_agency_review": ("Approve agency review", "agencyreview"),
     "return_from_agency_review": ("Return to draft from agency review", "agencyreview"),
     "activate": ("Activate", "manage"),
-    "start_modification": ("Start a modification", "manage"),
-    "complete_modification": ("Complete the modification", "manage"),
     "suspend": ("Suspend", "manage"),
     "reinstate": ("Reinstate", "manage"),
     "mark_renewal_due": ("Mark renewal due", "manage"),
-    "renew": ("Renew", "manage"),
     "terminate": ("Terminate", "manage"),
     "expire": ("Record expiry", "manage"),
 }
@@ -101,6 +108,7 @@ def draft_agreement(
         )
     if access_request is not None and access_request.agency_id != agency.pk:
         raise ValidationError("The ACCESS request belongs to another agency.")
+    refuse_if_held(agency, partnership_type)
     agreement = Agreement(
         agency=agency,
         partnership_type=partnership_type,
@@ -230,6 +238,8 @@ def _end_of_term(agreement: Agreement, start: date) -> date:
 
 def _before_transition(agreement: Agreement, name: str) -> dict[str, Any]:
     """Checks and field changes that go with some transitions."""
+    if name == "activate" and agreement.amends_id is not None:
+        return _activate_amendment(agreement)
     if name == "activate":
         other = (
             Agreement.objects.filter(
@@ -251,11 +261,115 @@ def _before_transition(agreement: Agreement, name: str) -> dict[str, Any]:
         if agreement.expires_on is None:
             agreement.expires_on = _end_of_term(agreement, agreement.effective_on)
         return {"effective_on": agreement.effective_on, "expires_on": agreement.expires_on}
-    if name == "renew":
-        start = agreement.expires_on or timezone.localdate()
-        agreement.expires_on = _end_of_term(agreement, start)
-        return {"expires_on": agreement.expires_on}
     return {}
+
+
+def _activate_amendment(agreement: Agreement) -> dict[str, Any]:
+    """A signed modification or renewal takes the place of the agreement it amends.
+
+    A modification keeps the original's term; a renewal runs a new term from the end of the
+    original's (or from its own signature, when that came later).
+    """
+    original = Agreement.objects.select_for_update().get(pk=agreement.amends_id)
+    if original.status not in IN_FORCE:
+        raise TransitionRefused(
+            f"Agreement #{original.pk}, which this {agreement.amendment_kind} amends, "
+            f"{S.phrase(original.status, now=True)}: there is nothing in force to replace."
+        )
+    before = events.snapshot(original)
+    original.supersede()
+    original.save()
+    events.record(
+        Event.SUPERSEDE,
+        obj=original,
+        before=before,
+        after=events.snapshot(original),
+        details={
+            "reason": f"Replaced by its {agreement.amendment_kind}, agreement #{agreement.pk}.",
+            "from": before["status"],
+            "to": original.status,
+            "replaced_by": agreement.pk,
+        },
+    )
+    signed = agreement.signed_on or timezone.localdate()
+    if agreement.amendment_kind == AmendmentKind.RENEWAL:
+        ends = original.expires_on
+        agreement.effective_on = max(ends + timedelta(days=1), signed) if ends else signed
+        agreement.expires_on = _end_of_term(agreement, agreement.effective_on)
+    else:
+        agreement.effective_on = signed
+        agreement.expires_on = original.expires_on or _end_of_term(agreement, signed)
+    return {
+        "effective_on": agreement.effective_on,
+        "expires_on": agreement.expires_on,
+        "replaces": original.pk,
+    }
+
+
+@audited
+def start_amendment(actor: Any, original: Agreement, *, kind: str, reason: str) -> Agreement:
+    """A modification or renewal of an agreement in force, as a new agreement in draft.
+
+    It goes through the same steps as any agreement (ICE legal review, agency review, both
+    signatures, activation), starting from the original's current text; on activation it
+    replaces the original. One at a time per original.
+    """
+    _require(actor, original, "manage")
+    if kind not in AmendmentKind.values():
+        raise ValidationError(f"Unknown kind {kind!r}: a modification or a renewal.")
+    label = AmendmentKind.label(kind).lower()
+    if not reason.strip():
+        raise TransitionRefused(f"Start a {label}: give a reason.")
+    original = Agreement.objects.select_for_update().get(pk=original.pk)
+    if original.status not in AMENDABLE:
+        raise TransitionRefused(
+            f"Cannot start a {label}: the agreement {S.phrase(original.status)}; only an "
+            "agreement in force (active, or with its renewal due) can be modified or renewed."
+        )
+    open_one = original.amendments.filter(status__in=IN_PROGRESS).first()
+    if open_one is not None:
+        raise TransitionRefused(
+            f"Agreement #{open_one.pk} already amends this agreement and "
+            f"{S.phrase(open_one.status)}: finish it first."
+        )
+    sections = original.current_version.sections if original.current_version else None
+    template = original.clause_template
+    if sections is None:
+        code = ModelCode.BY_PARTNERSHIP_TYPE.get(original.partnership_type.code)
+        template = ClauseTemplate.in_effect(code, timezone.localdate()) if code else None
+        if template is None:
+            raise ValidationError(
+                f"No text is kept for agreement #{original.pk} and no clause template for "
+                f"{original.partnership_type.name} is in effect: it cannot be {label}ed here."
+            )
+    amendment = Agreement(
+        agency=original.agency,
+        partnership_type=original.partnership_type,
+        access_request=original.access_request,
+        clause_template=template,
+        supervising_office=original.supervising_office,
+        officer_limit=original.officer_limit,
+        amends=original,
+        amendment_kind=kind,
+    )
+    amendment.full_clean(exclude=["status"])
+    amendment.save()
+    if sections is None:
+        variables = clauses.variables_for(amendment)
+        sections = clauses.render_sections(template.sections, variables)  # type: ignore[union-attr]
+    AgreementVersion.objects.create(
+        agreement=amendment,
+        number=1,
+        sections=sections,
+        note=f"{AmendmentKind.label(kind)} of agreement #{original.pk}: its text as in force",
+        **_author(actor),
+    )
+    details = {"kind": kind, "reason": reason.strip(), "amends": original.pk}
+    events.record(Event.CREATE, obj=amendment, after=events.snapshot(amendment), details=details)
+    events.record(
+        Event.START_AMENDMENT, obj=original, details={**details, "amendment": amendment.pk}
+    )
+    return amendment
 
 
 def party_for(actor: Any, agreement: Agreement) -> str | None:

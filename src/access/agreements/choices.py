@@ -18,6 +18,7 @@ class AgreementStatus(ChoiceSet):
     TERMINATED = "terminated"
     EXPIRED = "expired"
     PENDING = "pending"
+    SUPERSEDED = "superseded"
     CHOICES = [
         (DRAFT, "Draft", "bg-base"),
         (LEGAL_REVIEW, "ICE legal review", "bg-accent-warm-darker"),
@@ -31,6 +32,7 @@ class AgreementStatus(ChoiceSet):
         (TERMINATED, "Terminated", "bg-base-darker"),
         (EXPIRED, "Expired", "bg-base-darker"),
         (PENDING, "Pending (ICE's published list)", "bg-accent-warm-darker"),
+        (SUPERSEDED, "Replaced by its modification or renewal", "bg-base-darker"),
     ]
     PHRASES = {
         DRAFT: "is a draft",
@@ -40,6 +42,7 @@ class AgreementStatus(ChoiceSet):
         MODIFIED: "is active, with a modification in progress",
         RENEWAL_DUE: "is active, with its renewal due",
         PENDING: "is pending on ICE's published list",
+        SUPERSEDED: "is replaced by its modification or renewal",
     }
 
 
@@ -51,6 +54,16 @@ IN_FORCE = [
     AgreementStatus.SUSPENDED,
     AgreementStatus.RENEWAL_DUE,
 ]
+# Before signature: an agreement (or a modification or renewal of one) still in its reviews.
+IN_PROGRESS = [
+    AgreementStatus.DRAFT,
+    AgreementStatus.LEGAL_REVIEW,
+    AgreementStatus.AGENCY_REVIEW,
+    AgreementStatus.APPROVED,
+    AgreementStatus.SIGNED,
+]
+# An agreement in force may be modified or renewed from these states.
+AMENDABLE = [AgreementStatus.ACTIVE, AgreementStatus.MODIFIED, AgreementStatus.RENEWAL_DUE]
 # Section text may be edited only in these states (each edit is a new version).
 EDITABLE = [AgreementStatus.DRAFT, AgreementStatus.MODIFIED]
 
@@ -76,3 +89,14 @@ class ModelCode(ChoiceSet):
         (WSO, "287(g) Warrant Service Officer", ""),
     ]
     BY_PARTNERSHIP_TYPE = {"287g_jem": JEM, "287g_tfm": TFM, "287g_wso": WSO}
+
+
+class AmendmentKind(ChoiceSet):
+    """What a follow-on agreement does to the one it amends (blank: an original agreement)."""
+
+    MODIFICATION = "modification"
+    RENEWAL = "renewal"
+    CHOICES = [
+        (MODIFICATION, "Modification", "bg-accent-cool-darker"),
+        (RENEWAL, "Renewal", "bg-secondary-vivid"),
+    ]

@@ -30,6 +30,8 @@ class Event(EventSet):
     REINSTATE = "agreement.reinstate"
     MARK_RENEWAL_DUE = "agreement.mark_renewal_due"
     RENEW = "agreement.renew"
+    SUPERSEDE = "agreement.supersede"
+    START_AMENDMENT = "agreement.start_amendment"
     TERMINATE = "agreement.terminate"
     EXPIRE = "agreement.expire"
     RECORD_PUBLISHED_PARTICIPATION = "agreement.record_published_participation"
@@ -57,6 +59,8 @@ class Event(EventSet):
         (REINSTATE, "Agreement reinstated", ""),
         (MARK_RENEWAL_DUE, "Renewal due", ""),
         (RENEW, "Agreement renewed", ""),
+        (SUPERSEDE, "Replaced by its modification or renewal", ""),
+        (START_AMENDMENT, "Modification or renewal started", ""),
         (TERMINATE, "Agreement terminated", ""),
         (EXPIRE, "Agreement expired", ""),
         (RECORD_PUBLISHED_PARTICIPATION, "Participation published by ICE", ""),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from access.agencies.choices import AgencyKind
 from access.agencies.models import Agency
+from access.agreements.held import refuse_if_held
 from access.agreements.models import Agreement
 from access.agreements.validators import MAX_PDF_BYTES, check_signed_on, validate_pdf
 from access.partnerships.models import AccessRequest, PartnershipType
@@ -53,6 +54,12 @@ class AgreementCreateForm(forms.ModelForm):
         request, agency = data.get("access_request"), data.get("agency")
         if request is not None and agency is not None and request.agency_id != agency.pk:
             self.add_error("access_request", "This request was filed by another agency.")
+        kind = data.get("partnership_type")
+        if agency is not None and kind is not None:
+            try:
+                refuse_if_held(agency, kind)
+            except ValidationError as error:
+                self.add_error("partnership_type", error)
         start, end = data.get("effective_on"), data.get("expires_on")
         if start and end and end <= start:
             self.add_error("expires_on", "The expiry must come after the effective date.")

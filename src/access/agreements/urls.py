@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.AgreementDetailView.as_view(), name="detail"),
     path("<int:pk>/transition/", views.TransitionView.as_view(), name="transition"),
     path("<int:pk>/edit/", views.SectionsEditView.as_view(), name="edit"),
+    path("<int:pk>/amend/", views.AmendView.as_view(), name="amend"),
     path("<int:pk>/sign/", views.SignView.as_view(), name="sign"),
     path("<int:pk>/versions/<int:number>/", views.VersionView.as_view(), name="version"),
     path("<int:pk>/versions/<int:number>/pdf/", views.VersionPdfView.as_view(), name="pdf"),

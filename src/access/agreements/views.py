@@ -13,7 +13,14 @@ from django.urls import reverse_lazy
 from django.views import View
 
 from access.agreements import actions
-from access.agreements.choices import EDITABLE, AgreementStatus, Party
+from access.agreements.choices import (
+    AMENDABLE,
+    EDITABLE,
+    IN_PROGRESS,
+    AgreementStatus,
+    AmendmentKind,
+    Party,
+)
 from access.agreements.diff import plain_sections, section_diffs
 from access.agreements.events import Event
 from access.agreements.filtersets import AgreementFilterSet
@@ -28,6 +35,18 @@ from access.core.views import ObjectDetailView, ObjectListView, ScopedMixin
 
 def _message(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+def amendment_changes(agreement: Agreement) -> list[dict[str, Any]] | None:
+    """For a modification or renewal: its current text against the text in force (version 1
+    is a copy of the amended agreement's text), the changed sections only. None otherwise."""
+    if agreement.amends_id is None:
+        return None
+    versions = list(agreement.versions.order_by("number"))
+    if not versions:
+        return []
+    diffs = section_diffs(versions[0].sections, versions[-1].sections)
+    return [d for d in diffs if d["changed"]]
 
 
 class AgreementScoped(ScopedMixin):
@@ -79,7 +98,13 @@ class AgreementDetailView(AgreementScoped, ObjectDetailView):
         ]
         party = actions.party_for(user, obj)
         signed = set(obj.signatures.values_list("party", flat=True))
+        can_manage = self.scoped("manage").filter(pk=obj.pk).exists()
+        open_amendment = obj.amendments.filter(status__in=IN_PROGRESS).first()
         return {
+            "amendment_changes": amendment_changes(obj),
+            "amendments": obj.amendments.order_by("-pk"),
+            "can_amend": can_manage and obj.status in AMENDABLE and open_amendment is None,
+            "amendment_kinds": AmendmentKind.choices(),
             "status_colour": AgreementStatus.colour(obj.status),
             "versions": obj.versions.order_by("-number"),
             "signatures": obj.signatures.all(),
@@ -115,6 +140,27 @@ class TransitionView(AgreementScoped, View):
             now = AgreementStatus.phrase(agreement.status, now=True)
             messages.success(request, f"{actions.TRANSITIONS[name][0]}: done. The agreement {now}.")
         return redirect(agreement.get_absolute_url())
+
+
+class AmendView(AgreementScoped, View):
+    """Start a modification or renewal: a new agreement through the full lifecycle."""
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        original = self.get_object(pk, "manage")
+        kind = request.POST.get("kind", "")
+        try:
+            amendment = actions.start_amendment(
+                request.user, original, kind=kind, reason=request.POST.get("reason", "")[:1000]
+            )
+        except ValidationError as error:
+            messages.error(request, _message(error))
+            return redirect(original.get_absolute_url())
+        messages.success(
+            request,
+            f"{AmendmentKind.label(kind)} started as agreement #{amendment.pk}. Edit its text, "
+            "then send it through ICE legal review, agency review and both signatures.",
+        )
+        return redirect(amendment.get_absolute_url())
 
 
 class SectionsEditView(AgreementScoped, View):
@@ -231,6 +277,7 @@ class SignView(AgreementScoped, View):
         context = {
             "object": agreement,
             "form": form,
+            "amendment_changes": amendment_changes(agreement),
             "party": Party.label(party),
             "title": f"Sign agreement #{agreement.pk}",
         }

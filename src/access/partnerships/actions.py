@@ -13,6 +13,7 @@ from access.audit import events
 from access.audit.events import audited
 from access.partnerships.choices import RequestStatus
 from access.partnerships.events import Event
+from access.partnerships.held import lookup
 from access.partnerships.models import (
     AccessRequest,
     AssessmentMeeting,
@@ -232,6 +233,9 @@ def decide(
         raise NotAllowed(
             f"Not eligible: {', '.join(ineligible)}. {by_code[chosen[0].code].reasons[0]}"
         )
+    held = lookup().in_force(request.agency, chosen)
+    if held:
+        raise NotAllowed(" ".join(h.sentence(request.agency.name) for h in held))
     top = next(r.code for r in ranking if r.eligible)
     differs = top not in {t.code for t in chosen}
     if differs and not reason.strip():

@@ -26,9 +26,11 @@ from access.partnerships.forms import (
     RequestForm,
     SettingsForm,
 )
+from access.partnerships.held import lookup
 from access.partnerships.models import (
     AccessRequest,
     NeedsAssessment,
+    PartnershipType,
     PlanOfAction,
     RecommendationSettings,
 )
@@ -152,6 +154,18 @@ def request_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     decision = getattr(found, "decision", None) if hasattr(found, "decision") else None
     plan = getattr(found, "plan", None) if hasattr(found, "plan") else None
     same_agency = user.agency_id == found.agency_id
+    held = lookup().in_force(found.agency, PartnershipType.objects.all())
+    held_ids = {h.partnership_type_id for h in held}
+    chosen = list(decision.chosen.all()) if decision else []
+    draftable = lookup().draftable(chosen)
+    drafts = [
+        {
+            "type": t,
+            "held": next((h for h in held if h.partnership_type_id == t.pk), None),
+            "draftable": t.pk in draftable and t.pk not in held_ids,
+        }
+        for t in chosen
+    ]
     can_assess = user.grant_scope("partnerships.assess_accessrequest") == "all"
     return render(
         request,
@@ -184,6 +198,8 @@ def request_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "can_draft_agreement": found.status == "agreement_in_progress"
             and user.can("agreements.add_agreement"),
             "agreements": found.agreements.all() if hasattr(found, "agreements") else [],
+            "held": held,
+            "drafts": drafts,
             "decision_form": DecisionForm(
                 initial={"chosen": decision.chosen.all() if decision else []}
             ),

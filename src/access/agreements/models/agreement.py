@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from access.agreements.choices import IN_FORCE, AgreementStatus, Party
+from access.agreements.choices import IN_FORCE, AgreementStatus, AmendmentKind, Party
 from access.agreements.validators import validate_pdf
 from access.core.actors import SystemActor
 from access.core.models import ProgramRecord
@@ -114,6 +114,18 @@ class Agreement(FSMModelMixin, ProgramRecord):
     signed_on = models.DateField(
         "signed", null=True, blank=True, help_text="Date of the last signature, when known."
     )
+    amends = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        null=True,
+        blank=True,
+        verbose_name="amends agreement",
+        help_text="The agreement in force this modification or renewal replaces once active.",
+    )
+    amendment_kind = models.CharField(
+        "modification or renewal", max_length=20, choices=AmendmentKind.choices(), blank=True
+    )
     needs_review = models.BooleanField("needs review", default=False)
     review_reason = models.TextField("why it needs review", blank=True)
 
@@ -204,6 +216,9 @@ class Agreement(FSMModelMixin, ProgramRecord):
 
     @transition(status, source=IN_FORCE, target=S.EXPIRED, permission=system_or_grant("manage"))
     def expire(self) -> None: ...
+
+    @transition(status, source=IN_FORCE, target=S.SUPERSEDED, permission=grant("manage"))
+    def supersede(self) -> None: ...
 
     @transition(status, source=S.PENDING, target=S.ACTIVE, permission=system_only)
     def record_published_participation(self) -> None: ...
