@@ -1,4 +1,5 @@
-"""The first clause templates (version 1, effective 1 January 2025), seeded by a migration.
+"""The first clause templates (version 1, effective 1 January 2025), seeded by a migration:
+the three 287(g) models and LESC access and training.
 
 The text paraphrases the structure and obligations of ICE's 2025 287(g) Memoranda of
 Agreement (Jail Enforcement Model, Task Force Model, Warrant Service Officer) in neutral
@@ -290,12 +291,94 @@ COMMON: dict[str, tuple[str, str]] = {
     ),
 }
 
+# LESC access and training: no 287(g) delegation. Trained agency personnel query the Law
+# Enforcement Support Center; every other section that differs from the 287(g) text is here.
+LESC_SECTIONS: dict[str, tuple[str, str]] = {
+    "parties": (
+        "Parties",
+        "This Memorandum of Agreement (MOA) is made between U.S. Immigration and Customs "
+        "Enforcement (ICE), a component of the Department of Homeland Security (DHS), and the "
+        "{{ agency_name }}, {{ agency_state }} (the law enforcement agency, LEA). Under it ICE "
+        "trains designated LEA personnel to query the Law Enforcement Support Center (LESC) "
+        "about the immigration status and criminal history of persons the LEA encounters, and "
+        "gives trained personnel access to submit such queries. The parties enter into this "
+        "MOA in good faith and agree to abide by its terms.",
+    ),
+    "purpose": (
+        "Purpose",
+        "The objective of this MOA is to let the {{ agency_name }} obtain timely, verified "
+        "immigration status information from the LESC in the course of its law enforcement "
+        "duties, through personnel trained in how to query, how to read an answer, and the "
+        "limits of a name-based match. A match is a candidate, never an identification; LESC "
+        "staff verify identities before answering.",
+    ),
+    "authority": (
+        "Authority",
+        "ICE operates the LESC to provide immigration status and identity information to "
+        "Federal, State and local law enforcement agencies. This MOA delegates no authority of "
+        "an immigration officer: LEA personnel act under their own authority and use LESC "
+        "answers as information only.",
+    ),
+    "functions": (
+        "Designation of authorized functions",
+        "Trained and authorized LEA personnel may only submit Immigration Alien Queries (IAQ) "
+        "to the LESC and receive its Immigration Alien Responses (IAR), each for a stated "
+        "purpose, reason and case number. This MOA authorizes no interview about immigration "
+        "status, no arrest, no detainer and no warrant service. Every claim or indication of "
+        "United States citizenship stops the inquiry until an ICE supervisor has decided.",
+    ),
+    "nomination": (
+        "Nomination of personnel",
+        "The chief officer of the LEA designates candidates for LESC query training. The LEA "
+        "may have no more than {{ officer_limit }} trained personnel with access at any time "
+        "unless ICE agrees in writing to a higher number. The LEA completes a background check "
+        "of each candidate covering at least the past five years and discloses any "
+        "disciplinary history, including allegations of misuse of criminal justice "
+        "information, excessive force or discrimination. ICE may decline any candidate.",
+    ),
+    "training": (
+        "Training of personnel",
+        "Before receiving access, designated personnel complete the LESC query training set "
+        "by ICE (an online course) and pass its final examination with a score of at least 70 "
+        "percent. A candidate who scores less may take one similar examination again; a "
+        "candidate who does not reach 70 percent on the retake is disqualified. Trained "
+        "personnel complete an annual refresher to keep their access.",
+    ),
+    "certification": (
+        "Certification and access",
+        "Personnel who pass the examination are certified. ICE then grants each certified "
+        "person access for one year, renewable only while the person's training is current. "
+        "A person may query the LESC only while certified, holding current access and current "
+        "on training. ICE may suspend or withdraw access at any time, in particular when "
+        "misuse is suspected; termination of this MOA ends every access.",
+    ),
+    "supervision": (
+        "ICE oversight",
+        "ICE reviews the LEA's queries for compliance with this MOA, including the stated "
+        "purposes and case numbers, and may audit any query. The LEA designates a supervisor "
+        "who reviews its personnel's use of LESC access at least once a year.",
+    ),
+    "reporting": (
+        "Reporting requirements",
+        "Every query records its purpose, reason and the LEA's case number; every answer "
+        "viewed, printed or exported is logged. The LEA reports to ICE any suspected misuse of "
+        "LESC access within one business day and cooperates with any review of it. The LEA "
+        "and ICE meet at least once a year to review compliance with this MOA.",
+    ),
+}
+
 # The parties' preamble, then the sections every 287(g) template must have, in MOA order.
 ORDER = ["parties", *REQUIRED_SECTIONS]
 
 
 def seed_sections(model_code: str) -> list[dict[str, Any]]:
     """The version-1 sections of one model, in MOA order."""
+    if model_code == "LESC":
+        return [
+            {"key": key, "heading": heading, "text": text}
+            for key in ORDER
+            for heading, text in [LESC_SECTIONS.get(key) or COMMON[key]]
+        ]
     specific = {
         "purpose": ("Purpose", PURPOSE[model_code] + "\n\n" + PRIORITY_LEVELS),
         "functions": ("Designation of authorized functions", FUNCTIONS[model_code]),
@@ -311,7 +394,7 @@ def seed_sections(model_code: str) -> list[dict[str, Any]]:
 
 def seed_templates(template_model: Any) -> None:
     """Create version 1 of each model's template (idempotent; used by a data migration)."""
-    for code in ("JEM", "TFM", "WSO"):
+    for code in ("JEM", "TFM", "WSO", "LESC"):
         template_model.objects.update_or_create(
             model_code=code,
             version=SEED_VERSION,

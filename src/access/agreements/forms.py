@@ -42,7 +42,7 @@ class AgreementCreateForm(forms.ModelForm):
         fields["supervising_office"].queryset = Agency.objects.filter(kind=AgencyKind.FEDERAL)
         fields["supervising_office"].required = True
         fields["partnership_type"].queryset = PartnershipType.objects.filter(
-            code__in=["287g_jem", "287g_tfm", "287g_wso"]
+            code__in=["287g_jem", "287g_tfm", "287g_wso", "lesc_training"]
         )
         fields["access_request"].queryset = AccessRequest.objects.select_related("agency")
         fields["access_request"].label_from_instance = lambda r: (
