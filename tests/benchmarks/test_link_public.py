@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
 from access.benchmarks.link_public import FEBRL_FIELDS, _records, metrics
 
 
@@ -32,6 +38,11 @@ def test_febrl_rows_become_records_as_access_link_reads_them() -> None:
     assert record.record_id == "rec-1-org"
     assert (record.given_name, record.family_names) == ("michaela", ("neumann",))
     assert record.street == "8 stanley street" and record.city == "winston hills"
-    assert record.identifiers == {"ssn": "5304218"}
+    assert record.identifiers == {"soc_sec_id": "5304218"}
     assert record.dates_of_birth == ("19151111",)  # parsed by the normaliser, as in a CSV
-    assert set(FEBRL_FIELDS) >= {"given_name", "family_name", "date_of_birth", "id.ssn"}
+    assert set(FEBRL_FIELDS) >= {"given_name", "family_name", "date_of_birth", "id.soc_sec_id"}
+
+
+def test_bench_link_refuses_an_unknown_dataset() -> None:
+    with pytest.raises(CommandError, match="invalid choice: 'nope'"):
+        call_command("bench", "link", "--dataset", "nope", stdout=io.StringIO())

@@ -38,7 +38,8 @@ FEBRL_FIELDS = {
     "city": ("suburb",),
     "postcode": ("postcode",),
     "state": ("state",),
-    "id.ssn": ("soc_sec_id",),
+    # a 7-digit social security identifier, not a US SSN (9 digits): an identifier of its own kind
+    "id.soc_sec_id": ("soc_sec_id",),
 }
 
 

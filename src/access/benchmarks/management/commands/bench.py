@@ -100,7 +100,7 @@ class Command(BaseCommand):
         from access.benchmarks import link_public
         from access.matching.progress import steps
 
-        with steps(6, cast(IO[str], self.stderr._out)) as step:
+        with steps(3, cast(IO[str], self.stderr._out)) as step:
             result = link_public.run(options["dataset"], progress=step)
         self.stdout.write(json.dumps(result))
 
