@@ -117,7 +117,7 @@ def splink_example_settings() -> Any:
     import splink.comparison_library as cl
     from splink import SettingsCreator, block_on
 
-    blocking_rules = [
+    blocking_rules: list[Any] = [
         block_on("given_name", "surname"),
         "l.given_name = r.surname and l.surname = r.given_name",
         block_on("date_of_birth"),
