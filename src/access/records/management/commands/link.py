@@ -16,7 +16,8 @@ from access.matching.progress import steps
 FIELDS_HELP = (
     "FIELD is a canonical field (given_name, middle_name, family_name, full_name, "
     "date_of_birth, sex, place_of_birth, street, city, postcode, state) or id.KIND for an "
-    "identifier (id.a_number, id.ssn, ...)"
+    "identifier (id.a_number; id.ssn for 9-digit US SSNs only, other values are dropped; any "
+    "other number as a kind of its own, e.g. id.national_id)"
 )
 MODEL_HELP = (
     "a saved model (JSON, as `access iaq train` or Model.save writes it): its calibration and "
