@@ -38,7 +38,7 @@ def test_thresholds_from_labelled_pairs() -> None:
 
 
 def test_thresholds_without_any_true_pair_fall_back() -> None:
-    assert choose_thresholds([0.5], [False]) == {"possible": 0.1, "probable": 0.95}
+    assert choose_thresholds([0.5], [False]) == {"possible": 0.5, "probable": 0.99}
 
 
 def test_reliability_table() -> None:

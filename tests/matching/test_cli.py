@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -11,9 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import call_command, load_command_class
 from django.core.management.base import CommandError
 
+from access.matching.model import Model
 from access.matching.testdata import population
 
 HEADER = ["ID", "First", "Last", "DOB", "Sex", "ANUM", "Born"]
@@ -29,6 +31,10 @@ def _write(path: Path, records: list) -> Path:
     return path
 
 
+DJANGO_OPTIONS = {
+    "help", "version", "verbosity", "settings", "pythonpath", "traceback", "no_color",
+    "force_color", "skip_checks",
+}  # fmt: skip
 MAP = [
     "given_name=First",
     "family_name=Last",
@@ -182,3 +188,93 @@ def test_bench_on_an_online_store_alone_prints_the_same_figures() -> None:
     assert result["absent_probable_rate"] == 0.0
     assert result["calibration"] and all(b["n"] > 0 for b in result["calibration"])
     assert result["train_records"] == 3000
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    return load_command_class("access.records", command).create_parser("access", command)
+
+
+def test_repeated_map_flags_act_as_one_flag_with_several_values() -> None:
+    parser = _parser("link")
+    common = ["l.csv", "r.csv", "--id-left", "ID", "--id-right", "ID", "--out", "o.csv"]
+    once = parser.parse_args([*common, "--map-left", *MAP, "--map-right", *MAP])
+    repeated = parser.parse_args(
+        [*common, *(x for m in MAP for x in ("--map-left", m)), "--map-right", *MAP[:2],
+         "--map-right", *MAP[2:]]
+    )  # fmt: skip
+    assert once.map_left == repeated.map_left == MAP
+    assert once.map_right == repeated.map_right == MAP
+    dedupe = _parser("dedupe").parse_args(
+        ["f.csv", "--map", MAP[0], "--map", *MAP[1:], "--id", "ID", "--out", "o.csv"]
+    )
+    assert dedupe.map == MAP
+
+
+def test_link_with_repeated_flags_links_on_every_mapped_field(files: tuple, tmp_path: Path) -> None:
+    left, right, _persons = files
+    out = tmp_path / "out.csv"
+    repeated = ["given_name=First", "--map-left", "family_name=Last", "--map-left", *MAP[2:]]
+    _link(left, right, out, map_left=repeated)
+    rows = list(csv.DictReader(out.open()))
+    assert rows
+    # the given name was mapped, not only the last --map-left
+    assert {r["given_name_level"] for r in rows} - {"given name missing"}
+    assert {r["date_of_birth_level"] for r in rows} - {"date of birth missing"}
+
+
+def test_a_field_mapped_twice_across_flags_is_refused(files: tuple, tmp_path: Path) -> None:
+    left, right, _persons = files
+    out = tmp_path / "out.csv"
+    with pytest.raises(CommandError, match="field 'given_name' is mapped twice"):
+        _link(left, right, out, map_left=[*MAP, "--map-left", "given_name=Last"])
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["link", "dedupe"])
+def test_every_option_says_what_it_means(command: str) -> None:
+    parser = _parser(command)
+    ours = [a for a in parser._actions if a.dest not in DJANGO_OPTIONS]
+    assert {a.dest for a in ours} >= {"out", "engine", "model"}
+    assert all(a.help and len(a.help) > 20 for a in ours), [a.dest for a in ours if not a.help]
+    text = parser.format_help()
+    assert "repeat the flag" in text and "id.KIND" in text
+    assert "possible 0.5, probable 0.99" in text  # the app's default thresholds, stated
+
+
+def test_link_bands_with_a_given_model_and_its_thresholds(
+    files: tuple, tmp_path: Path, trained: Model
+) -> None:
+    left, right, _persons = files
+    model = Model.from_json(trained.to_json())
+    model.thresholds = {"possible": 0.3, "probable": 0.97}
+    path = tmp_path / "model.json"
+    model.save(path)
+    out = tmp_path / "out.csv"
+    stderr = io.StringIO()
+    call_command(
+        "link", str(left), str(right), "--map-left", *MAP, "--map-right", *MAP,
+        "--id-left", "ID", "--id-right", "ID", "--out", str(out), "--model", str(path),
+        stdout=io.StringIO(), stderr=stderr,
+    )  # fmt: skip
+    assert "using the given model" in stderr.getvalue()
+    assert "training" not in stderr.getvalue()
+    rows = list(csv.DictReader(out.open()))
+    probable = [float(r["match_probability"]) for r in rows if r["band"] == "probable"]
+    assert probable and min(probable) >= 0.97
+    assert model.calibration
+    low, high = min(model.calibration["y"]), max(model.calibration["y"])
+    for r in rows:
+        p = float(r["match_probability"])
+        assert low - 1e-6 <= p <= high + 1e-6  # the model's calibration was applied
+        if r["band"] == "no match":
+            assert p < 0.3
+        if p >= 0.97 and "capped" not in r["notes"] and "conflict" not in r["notes"]:
+            assert r["band"] == "probable"
+
+
+def test_link_refuses_a_missing_model(files: tuple, tmp_path: Path) -> None:
+    left, right, _persons = files
+    out = tmp_path / "out.csv"
+    with pytest.raises(CommandError, match="no such model file"):
+        _link(left, right, out, "--model", str(tmp_path / "nowhere.json"))
+    assert not out.exists()

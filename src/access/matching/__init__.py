@@ -14,7 +14,10 @@ Public API (import from the modules):
   the isotonic calibration map); ``Model.calibrated(p)``.
 - ``search.Matcher(model, store).search(record)`` -> ``Candidate`` list (online, in-process);
   ``search.compare(model, a, b)`` for one pair.
-- ``calibrate.fit_isotonic / choose_thresholds / reliability / band``; ``explain.explain``.
-- ``link.link / link.dedupe`` (batch on DuckDB or Spark), ``link.read_records``.
+- ``calibrate.fit_isotonic / choose_thresholds / reliability / band``; ``explain.explain``;
+  ``rules.conflicts / caps`` (the safety rules every banding applies: a name alone is never
+  probable, possible twins are capped at possible); ``model.DEFAULT_THRESHOLDS``.
+- ``link.link / link.dedupe`` (batch on DuckDB or Spark, with a given model or one trained
+  on the inputs), ``link.read_records``, ``link.load_model``.
 - ``bench.run`` (``access bench matching``).
 """

@@ -14,8 +14,9 @@ Bands (on the calibrated probability, thresholds chosen here from labelled pairs
   99%) of the true matches at or above it, kept between ``MIN_POSSIBLE`` and ``probable``;
 - ``no match`` below that.
 
-A conflict (see ``explain``) caps a pair at ``possible``; a shared identifier with a different
-name is raised to ``possible`` so a person looks at it.
+The safety rules (``rules``) apply after that on every path: a conflict or a cap (a name
+alone, a possible twin) keeps a pair at ``possible`` at most; a shared identifier with a
+different name is raised to ``possible`` so a person looks at it.
 """
 
 from __future__ import annotations
@@ -26,15 +27,21 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from access.matching.explain import SAME_ID_DIFFERENT_NAME
+from access.matching.explain import Explanation
+from access.matching.model import DEFAULT_THRESHOLDS as MODEL_DEFAULT_THRESHOLDS
+from access.matching.rules import SAME_ID_DIFFERENT_NAME
 
 NO_MATCH, POSSIBLE, PROBABLE = "no match", "possible", "probable"
 BANDS = (NO_MATCH, POSSIBLE, PROBABLE)
 MIN_POSSIBLE = 0.01
-DEFAULT_THRESHOLDS = {"possible": 0.1, "probable": 0.95}
+DEFAULT_THRESHOLDS = MODEL_DEFAULT_THRESHOLDS  # one default for every path
 
 
-def band(probability: float, thresholds: dict[str, float], conflict: str = "") -> str:
+def band(
+    probability: float, thresholds: dict[str, float], conflict: str = "", cap: str = ""
+) -> str:
+    """The band of a calibrated probability, after the safety rules (``rules.conflicts`` and
+    ``rules.caps`` of the pair)."""
     if probability >= thresholds["probable"]:
         result = PROBABLE
     elif probability >= thresholds["possible"]:
@@ -43,9 +50,29 @@ def band(probability: float, thresholds: dict[str, float], conflict: str = "") -
         result = NO_MATCH
     if conflict == SAME_ID_DIFFERENT_NAME:
         return POSSIBLE  # a shared identifier is never dismissed, nor taken as a match
-    if conflict and result == PROBABLE:
+    if (conflict or cap) and result == PROBABLE:
         return POSSIBLE
     return result
+
+
+def band_explained(probability: float, thresholds: dict[str, float], why: Explanation) -> str:
+    """``band`` of an explained pair; when a cap lowered it, the explanation says so."""
+    result = band(probability, thresholds, why.conflict, why.cap)
+    if why.cap and result != PROBABLE and band(probability, thresholds) == PROBABLE:
+        why.notes.append(why.cap)
+    return result
+
+
+def bands(
+    probabilities: Sequence[float],
+    thresholds: dict[str, float],
+    conflicts: Sequence[str],
+    caps: Sequence[str],
+) -> list[str]:
+    """``band`` of many pairs (``rules.conflicts`` and ``rules.caps`` of their levels)."""
+    return [
+        band(p, thresholds, c, k) for p, c, k in zip(probabilities, conflicts, caps, strict=True)
+    ]
 
 
 def reliability(

@@ -1,28 +1,28 @@
-"""Why a pair scored as it did: the weight each comparison contributed, plus plain notes.
-
-Conflicts are business rules on top of the score (DOMAIN.md section 6: a match is a candidate,
-never an identification): a shared identifier with a different family name, or two different
-values of the same identifier, never make a pair "probable" and always need a person's review.
-"""
+"""Why a pair scored as it did: the weight each comparison contributed, plus plain notes, and
+the safety rules (``rules``: identifier conflicts, caps) that hold for the pair."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
+from access.matching import rules
 from access.matching.evaluate import CompiledModel
+from access.matching.rules import DIFFERENT_ID, SAME_ID_DIFFERENT_NAME
 
-SAME_ID_DIFFERENT_NAME = "identifier conflict: same identifier, different name"
-DIFFERENT_ID = "identifier conflict: different values of the same identifier"
+__all__ = ["DIFFERENT_ID", "SAME_ID_DIFFERENT_NAME", "Explanation", "explain", "level_labels"]
 
 
 @dataclass
 class Explanation:
+    """``conflict``: the identifier conflict of the pair; ``cap``: the safety rule that keeps it
+    at "possible" at most (``rules``); ``calibrate.band_explained`` notes the cap when it
+    lowered the band."""
+
     fields: dict[str, dict[str, object]] = field(default_factory=dict)  # name -> level, weight
     notes: list[str] = field(default_factory=list)
     conflict: str = ""
+    cap: str = ""
 
     def as_columns(self) -> dict[str, object]:
         """Flat columns for CSV output: ``<comparison>_weight`` and ``<comparison>_level``."""
@@ -41,41 +41,15 @@ def level_labels(model: CompiledModel, levels: Sequence[int]) -> dict[str, str]:
     }
 
 
-def conflict(model: CompiledModel, levels: Sequence[int]) -> str:
-    labels = level_labels(model, levels)
-    if labels["identifiers"] == "identifier conflict":
-        return DIFFERENT_ID
-    if labels["identifiers"] == "identifier agrees" and labels["family_name"] == "different":
-        return SAME_ID_DIFFERENT_NAME
-    return ""
-
-
-def conflicts(model: CompiledModel, levels: np.ndarray) -> list[str]:
-    """``conflict`` for every row of a (pairs, comparisons) level matrix, without labels."""
-    names = [spec.name for spec, _compiled in model.comparisons]
-    ids, family = names.index("identifiers"), names.index("family_name")
-
-    def where(column: int, label: str) -> np.ndarray:
-        compiled = model.comparisons[column][1]
-        wanted = [i for i, level in enumerate(compiled) if level.spec.label == label]
-        return np.isin(levels[:, column], wanted)
-
-    different_id = where(ids, "identifier conflict")
-    same_id_other_name = where(ids, "identifier agrees") & where(family, "different")
-    return [
-        DIFFERENT_ID if d else SAME_ID_DIFFERENT_NAME if s else ""
-        for d, s in zip(different_id.tolist(), same_id_other_name.tolist(), strict=True)
-    ]
-
-
 def explain(model: CompiledModel, levels: Sequence[int], weights: Sequence[float]) -> Explanation:
     out = Explanation()
     for (spec, compiled), i, weight in zip(model.comparisons, levels, weights, strict=True):
         level = compiled[int(i)].spec
         out.fields[spec.name] = {"level": level.label, "weight": float(weight)}
-        if level.note and level.note not in out.notes and level.note != "identifier conflict":
+        if level.note and level.note not in out.notes and level.key != "conflict":
             out.notes.append(level.note)
-    out.conflict = conflict(model, levels)
+    out.conflict = rules.conflict(model, levels)
+    out.cap = "" if out.conflict else rules.cap(model, levels)
     if out.conflict:
         out.notes.append(out.conflict)
     return out

@@ -1,7 +1,10 @@
 """Batch linking and deduplication of files, on DuckDB (default) or Spark, with one model.
 
-The model is trained by EM on the inputs themselves (DuckDB), then Splink scores every pair
-sharing a candidate key on the chosen engine. Bands and notes come from the same model.
+With a saved model (``Model.save``), its calibration and thresholds band the pairs, as they do
+an inquiry's. Without one, a model is trained by EM on the inputs themselves (DuckDB), with no
+calibration and the app's default thresholds (``model.DEFAULT_THRESHOLDS``). Splink then scores
+every pair sharing a candidate key on the chosen engine; bands (after the safety rules of
+``rules``) and notes come from that model.
 """
 
 from __future__ import annotations
@@ -171,7 +174,7 @@ def _rows(
                 "left_id": left,
                 "right_id": right,
                 "match_probability": round(p, 6),
-                "band": calibrate.band(p, model.thresholds, why.conflict),
+                "band": calibrate.band_explained(p, model.thresholds, why),
                 "match_weight": round(float(pair["match_weight"]), 4),
                 **why.as_columns(),
             }
@@ -180,20 +183,38 @@ def _rows(
     return out
 
 
+def load_model(path: str | Path) -> Model:
+    """A saved model (``Model.save``), refusing a missing or unreadable file."""
+    try:
+        return Model.load(path)
+    except FileNotFoundError as err:
+        raise InputError(f"{path}: no such model file") from err
+    except (ValueError, KeyError, TypeError) as err:
+        raise InputError(f"{path}: not a saved model ({err})") from err
+
+
 def link(
     left: list[Record],
     right: list[Record],
     engine: str = "duckdb",
     progress: Progress | None = None,
     thresholds: dict[str, float] | None = None,
+    model: Model | None = None,
 ) -> list[dict[str, Any]]:
-    """Pairs across two record sets: ``left_id, right_id, match_probability, band`` + reasons."""
+    """Pairs across two record sets: ``left_id, right_id, match_probability, band`` + reasons.
+
+    ``model``: a trained (ideally calibrated) model; without one, EM trains one on the inputs.
+    ``thresholds`` override the model's."""
     step = progress or (lambda _msg: None)
     step("normalising")
     tables = [features_table(left), features_table(right)]
-    step("training (EM on the inputs)")
-    model = train(tables[0], link_type="link_only", second=tables[1])
-    model.thresholds = dict(thresholds or calibrate.DEFAULT_THRESHOLDS)
+    if model is None:
+        step("training (EM on the inputs)")
+        model = train(tables[0], link_type="link_only", second=tables[1])
+    else:
+        step("using the given model")
+    if thresholds:
+        model.thresholds = dict(thresholds)
     step(f"scoring candidate pairs on {engine}")
     pairs = _predict(model, tables, "link_only", engine)
     step("explaining")
@@ -205,14 +226,20 @@ def dedupe(
     engine: str = "duckdb",
     progress: Progress | None = None,
     thresholds: dict[str, float] | None = None,
+    model: Model | None = None,
 ) -> list[dict[str, Any]]:
-    """Likely duplicates within one record set (``left_id < right_id`` as Splink orders them)."""
+    """Likely duplicates within one record set (``left_id < right_id`` as Splink orders them);
+    ``model`` and ``thresholds`` as for ``link``."""
     step = progress or (lambda _msg: None)
     step("normalising")
     table = features_table(records)
-    step("training (EM on the input)")
-    model = train(table)
-    model.thresholds = dict(thresholds or calibrate.DEFAULT_THRESHOLDS)
+    if model is None:
+        step("training (EM on the input)")
+        model = train(table)
+    else:
+        step("using the given model")
+    if thresholds:
+        model.thresholds = dict(thresholds)
     step(f"scoring candidate pairs on {engine}")
     pairs = _predict(model, [table], "dedupe_only", engine)
     step("explaining")

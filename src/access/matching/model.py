@@ -24,6 +24,9 @@ from access.matching.normalize import FEATURE_COLUMNS
 log = logging.getLogger(__name__)
 
 TF_COLUMNS = ("given", "family")
+# The band thresholds of a model without calibrated ones, on every path (inquiries, `access
+# link`, `access dedupe`): probable at 0.99, possible at 0.5 of the match probability.
+DEFAULT_THRESHOLDS = {"possible": 0.5, "probable": 0.99}
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class Level:
     arg: Any = None  # threshold (jw) or second column (contains, swapped)
     tf: bool = False
     m_default: float = 0.05  # used when EM never saw the level (Splink's "not observed")
+    # A stable identifier within its comparison: the safety rules and the pruning refer to
+    # levels by it, so renaming a label shown to people cannot silently change a rule.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,18 +55,42 @@ class Comparison:
 
 def _name(col: str, tokens_col: str, variants: bool, noun: str) -> tuple[Level, ...]:
     levels = [
-        Level("null", col, f"{noun} missing"),
-        Level("exact", col, "exact", tf=True, m_default=0.8),
+        Level("null", col, f"{noun} missing", key="null"),
+        Level("exact", col, "exact", tf=True, m_default=0.8, key="exact"),
     ]
     if variants:
-        levels.append(Level("intersect", "given_variants", "nickname", "nickname", m_default=0.03))
+        levels.append(
+            Level(
+                "intersect",
+                "given_variants",
+                "nickname",
+                "nickname",
+                m_default=0.03,
+                key="nickname",
+            ),
+        )
     else:
         levels.append(
-            Level("intersect", "family_tokens", "surname subset", "surname subset", m_default=0.05)
+            Level(
+                "intersect",
+                "family_tokens",
+                "surname subset",
+                "surname subset",
+                m_default=0.05,
+                key="surname_subset",
+            ),
         )
     levels += [
-        Level("jw", col, "similar spelling", "similar spelling", arg=0.92, m_default=0.05),
-        Level("exact", f"{col}_ph", "sounds alike", "sounds alike", m_default=0.02),
+        Level(
+            "jw",
+            col,
+            "similar spelling",
+            "similar spelling",
+            arg=0.92,
+            m_default=0.05,
+            key="similar",
+        ),
+        Level("exact", f"{col}_ph", "sounds alike", "sounds alike", m_default=0.02, key="phonetic"),
         Level(
             "contains",
             col if variants else "family_first",
@@ -68,8 +98,9 @@ def _name(col: str, tokens_col: str, variants: bool, noun: str) -> tuple[Level, 
             "name order differs",
             arg=tokens_col,
             m_default=0.02,
+            key="order_differs",
         ),
-        Level("else", label="different", m_default=0.03),
+        Level("else", label="different", m_default=0.03, key="different"),
     ]
     return tuple(levels)
 
@@ -80,9 +111,15 @@ COMPARISONS: tuple[Comparison, ...] = (
     Comparison(
         "date_of_birth",
         (
-            Level("null", "dob", "date of birth missing"),
-            Level("exact", "dob", "exact", m_default=0.85),
-            Level("intersect", "dobs", "another recorded date", "another recorded date of birth"),
+            Level("null", "dob", "date of birth missing", key="null"),
+            Level("exact", "dob", "exact", m_default=0.85, key="exact"),
+            Level(
+                "intersect",
+                "dobs",
+                "another recorded date",
+                "another recorded date of birth",
+                key="other_recorded",
+            ),
             Level(
                 "swapped",
                 "dob",
@@ -90,45 +127,72 @@ COMPARISONS: tuple[Comparison, ...] = (
                 "day and month swapped",
                 arg="dob_swapped",
                 m_default=0.02,
+                key="day_month_swapped",
             ),
-            Level("dl1", "dob", "one digit differs", "one digit differs", m_default=0.04),
-            Level("prefix7", "dob", "same year and month", "same year and month"),
-            Level("exact", "dob_year", "same year", "same year only", m_default=0.02),
-            Level("else", label="different", note="different date of birth", m_default=0.02),
+            Level(
+                "dl1",
+                "dob",
+                "one digit differs",
+                "one digit differs",
+                m_default=0.04,
+                key="one_digit",
+            ),
+            Level("prefix7", "dob", "same year and month", "same year and month", key="year_month"),
+            Level("exact", "dob_year", "same year", "same year only", m_default=0.02, key="year"),
+            Level(
+                "else",
+                label="different",
+                note="different date of birth",
+                m_default=0.02,
+                key="different",
+            ),
         ),
     ),
     Comparison(
         "identifiers",
         (
-            Level("id_null", "ids", "no identifier kind in common"),
-            Level("intersect", "ids", "identifier agrees", "identifier agrees", m_default=0.9),
-            Level("else", label="identifier conflict", note="identifier conflict", m_default=0.1),
+            Level("id_null", "ids", "no identifier kind in common", key="null"),
+            Level(
+                "intersect",
+                "ids",
+                "identifier agrees",
+                "identifier agrees",
+                m_default=0.9,
+                key="agrees",
+            ),
+            Level(
+                "else",
+                label="identifier conflict",
+                note="identifier conflict",
+                m_default=0.1,
+                key="conflict",
+            ),
         ),
     ),
     Comparison(
         "sex",
         (
-            Level("null", "sex", "sex missing"),
-            Level("exact", "sex", "same", m_default=0.95),
-            Level("else", label="different", m_default=0.05),
+            Level("null", "sex", "sex missing", key="null"),
+            Level("exact", "sex", "same", m_default=0.95, key="exact"),
+            Level("else", label="different", m_default=0.05, key="different"),
         ),
     ),
     Comparison(
         "place_of_birth",
         (
-            Level("null", "pob", "place of birth missing"),
-            Level("exact", "pob", "exact", m_default=0.8),
-            Level("jw", "pob", "similar", "similar place of birth", arg=0.88),
-            Level("else", label="different", m_default=0.15),
+            Level("null", "pob", "place of birth missing", key="null"),
+            Level("exact", "pob", "exact", m_default=0.8, key="exact"),
+            Level("jw", "pob", "similar", "similar place of birth", arg=0.88, key="similar"),
+            Level("else", label="different", m_default=0.15, key="different"),
         ),
     ),
     Comparison(
         "address",
         (
-            Level("addr_null", "postcode", "address missing"),
-            Level("exact", "postcode", "same postcode", m_default=0.4),
-            Level("exact", "city", "same city", m_default=0.2),
-            Level("else", label="different", m_default=0.4),
+            Level("addr_null", "postcode", "address missing", key="null"),
+            Level("exact", "postcode", "same postcode", m_default=0.4, key="postcode"),
+            Level("exact", "city", "same city", m_default=0.2, key="city"),
+            Level("else", label="different", m_default=0.4, key="different"),
         ),
     ),
 )
@@ -233,9 +297,7 @@ class Model:
 
     settings: dict[str, Any]
     tf: dict[str, dict[str, float]]
-    thresholds: dict[str, float] = field(
-        default_factory=lambda: {"possible": 0.5, "probable": 0.99}
-    )
+    thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
     calibration: dict[str, list[float]] | None = None
 
     def calibrated(self, probability: Any) -> Any:

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from access.matching import calibrate, explain, lookups, vectorised
+from access.matching import calibrate, explain, lookups, rules, vectorised
 from access.matching.evaluate import CompiledModel, compile_model
 from access.matching.keys import query_keys
 from access.matching.model import Model
@@ -106,27 +106,30 @@ def _pairs_out(
     # the pairs scored in full; levels and weights hold their rows in this order
     kept = scores.scored if scores.scored is not None else np.arange(len(li))
     p = np.asarray(model.calibrated(scores.match_probability[kept]), dtype=float)
-    conflicts = explain.conflicts(screener.compiled, scores.levels)
+    conflicts = rules.conflicts(screener.compiled, scores.levels)
+    caps = rules.caps(screener.compiled, scores.levels)
     # Python lists once, rather than a numpy scalar per field of every pair
     columns = zip(
         li[kept].tolist(), ri[kept].tolist(), p.tolist(), scores.match_weight[kept].tolist(),
-        scores.levels.tolist(), scores.weights.tolist(), conflicts, strict=True,
+        scores.levels.tolist(), scores.weights.tolist(), conflicts, caps, strict=True,
     )  # fmt: skip
     out = []
-    for left_row, right_row, probability, weight, levels, weights, conflict in columns:
-        band = calibrate.band(probability, model.thresholds, conflict)
+    for left_row, right_row, probability, weight, levels, weights, conflict, cap in columns:
+        cap = "" if conflict else cap
+        band = calibrate.band(probability, model.thresholds, conflict, cap)
         if probability < screener.min_probability and band == calibrate.NO_MATCH:
             continue
-        out.append(
-            {
-                "left_id": rows[left_row].record_id,
-                "right_id": right_id(right_row),
-                "match_probability": round(probability, 6),
-                "band": band,
-                "match_weight": round(weight, 4),
-                **_columns(screener, levels, weights),
-            }
-        )
+        row = {
+            "left_id": rows[left_row].record_id,
+            "right_id": right_id(right_row),
+            "match_probability": round(probability, 6),
+            "band": band,
+            "match_weight": round(weight, 4),
+            **_columns(screener, levels, weights),
+        }
+        if cap and band != calibrate.PROBABLE and probability >= model.thresholds["probable"]:
+            row["notes"] = "; ".join(x for x in (row["notes"], cap) if x)  # as band_explained
+        out.append(row)
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from access.matching import calibrate, evaluate, explain, vectorised
+from access.matching import calibrate, evaluate, explain, rules, vectorised
 from access.matching.keys import query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
@@ -60,7 +60,7 @@ def _explained(
                 record_id=record_id(j),
                 match_weight=float(scores.match_weight[j]),
                 match_probability=p,
-                band=calibrate.band(p, model.thresholds, why.conflict),
+                band=calibrate.band_explained(p, model.thresholds, why),
                 explanation=why,
             )
         )
@@ -183,11 +183,15 @@ def _online_scores(
 def banded(
     model: Model, compiled: evaluate.CompiledModel, scores: evaluate.Scores
 ) -> tuple[np.ndarray, list[str]]:
-    """Calibrated probabilities and bands of pairs scored in full."""
+    """Calibrated probabilities and bands of pairs scored in full (after the safety rules)."""
     p = np.asarray(model.calibrated(scores.match_probability), dtype=float)
-    found = explain.conflicts(compiled, scores.levels)
-    bands = [calibrate.band(x, model.thresholds, c) for x, c in zip(p.tolist(), found, strict=True)]
-    return p, bands
+    found = calibrate.bands(
+        p.tolist(),
+        model.thresholds,
+        rules.conflicts(compiled, scores.levels),
+        rules.caps(compiled, scores.levels),
+    )
+    return p, found
 
 
 def shortlist(

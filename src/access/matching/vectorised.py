@@ -304,7 +304,7 @@ def score_pairs(
     li: np.ndarray,
     ri: np.ndarray,
     min_weight: float | None = None,
-    protect: tuple[str, str] = ("identifiers", "identifier agrees"),
+    protect: tuple[str, str] = ("identifiers", "agrees"),
 ) -> Scores:
     """Scores of pairs (``left`` row ``li[k]``, ``right`` row ``ri[k]``); the left side plays
     the query of ``evaluate.score`` (a query or a roster chunk: the term-frequency adjustments
@@ -313,7 +313,8 @@ def score_pairs(
     With ``min_weight``, a pair is dropped as soon as the weight it has plus the most its
     levels still to evaluate could add falls below it: its remaining levels stay -1 and its
     match weight is -inf (probability 0). The ``protect`` comparison is decided first, and
-    pairs at its ``protect`` level (a shared identifier) are never dropped (``calibrate.band``).
+    pairs at its ``protect`` level (comparison name and level key: a shared identifier) are
+    never dropped (``calibrate.band``).
     Comparisons are decided in ``PRUNE_ORDER``, every comparison's levels before its string
     level first, then the string levels. Pairs at or above ``min_weight`` are scored in full,
     exactly as without it."""
@@ -327,8 +328,8 @@ def score_pairs(
         protect_j = names.index(protect[0])
         order.remove(protect_j)
         order.insert(0, protect_j)
-        labels = [lv.spec.label for lv in model.comparisons[protect_j][1]]
-        protect_level = labels.index(protect[1]) if protect[1] in labels else -1
+        keys = [lv.spec.key for lv in model.comparisons[protect_j][1]]
+        protect_level = keys.index(protect[1]) if protect[1] in keys else -1
     program = kernel.program(model, order, _tails(model))
     flat = [level for _spec, compiled in model.comparisons for level in compiled]
     tf = np.zeros((len(program.tf_levels), left.size))

