@@ -23,4 +23,8 @@ class MessageChannel(ChoiceSet):
 
 class NotificationKind(ChoiceSet):
     CONFIRMATION_OVERDUE = "confirmation_overdue"
-    CHOICES = [(CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark")]
+    MODEL_DRIFT = "model_drift"
+    CHOICES = [
+        (CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark"),
+        (MODEL_DRIFT, "Matching model bands differ from analysts' decisions", "bg-gold"),
+    ]
