@@ -1,5 +1,6 @@
 """The matching model card in Chromium: an auditor reaches the versions list from the menu
-and opens the active version's card by keyboard; both pages axe-clean."""
+and opens the active version's card by keyboard (with its bands against analysts'
+decisions); both pages axe-clean."""
 
 from __future__ import annotations
 
@@ -81,5 +82,8 @@ def test_an_auditor_reads_the_model_card(page: Page, live_server: Any, make_user
     table = page.get_by_role("table", name="Reliability table")
     expect(table.locator("tbody tr")).to_have_count(3)
     expect(table).to_contain_text("0.4100")
+    bands = page.get_by_role("table", name="Observed against expected, per band")
+    expect(bands.locator("tbody tr")).to_have_count(2)
+    expect(bands).to_contain_text("Too few decisions")
     expect(page.get_by_text("Activated")).to_contain_text("system: access matching")
     assert_accessible(page)

@@ -101,3 +101,6 @@ def test_every_option_has_help() -> None:
         for action in sub._actions:
             if action.dest != "help":
                 assert action.help, f"{name} {action.dest} has no help text"
+        assert sub.format_help()
+    text = parser.format_help()
+    assert "99.95% precision" in text and all(name in text for name in subparsers.choices)

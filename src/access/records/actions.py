@@ -18,10 +18,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from access.audit import events
-from access.audit.events import audited
+from access.audit.events import audited, jsonable
 from access.audit.models import AuditEvent
 from access.matching import online as online_files
 from access.matching.model import Model
+from access.messaging.choices import NotificationKind
+from access.messaging.models import Notification
 from access.records import model_lifecycle, online
 from access.records.choices import (
     Citizenship,
@@ -660,3 +662,53 @@ def prepare_first_model(
     version = train_model(actor, sample=sample)
     version = calibrate_model(actor, version, probes=probes)
     return activate_model(actor, version)
+
+
+@audited
+def alert_drift(
+    actor: Any, version: MatchModelVersion, rows: list[dict[str, Any]], recipients: list[Any]
+) -> list[Notification]:
+    """Tell program managers that the active model's bands and the analysts' decisions have
+    drifted apart (``model_drift.compare``); one unread notice per person and version."""
+    drifted = [row for row in rows if row["drifted"]]
+    subject = f"Matching model version {version.version}: bands differ from analysts' decisions"
+    waiting = set(
+        Notification.objects.filter(
+            kind=NotificationKind.MODEL_DRIFT, subject=subject, read_at__isnull=True
+        ).values_list("recipient_id", flat=True)
+    )
+    lines = [
+        f'"{row["band"]}": analysts verified {row["observed"]:.1%} of {row["decided"]} pairs, '
+        f"the calibration expects {row['expected']:.1%} (margin {row['margin']:.1%})."
+        for row in drifted
+    ]
+    body = (
+        " ".join(lines)
+        + " Recalibrate (`access matching calibrate`) or train a new version, then activate it."
+    )
+    created = []
+    for user in recipients:
+        if user.pk in waiting:
+            continue
+        notice = Notification(
+            recipient=user,
+            kind=NotificationKind.MODEL_DRIFT,
+            subject=subject,
+            body=body,
+            link=version.get_absolute_url(),
+            emailed_to=user.email,
+        )
+        notice.save()
+        created.append(notice)
+    if created:
+        events.record(
+            Event.MODEL_DRIFT_ALERTED,
+            actor=actor,
+            obj=version,
+            details={
+                **_version_details(version),
+                "bands": jsonable(drifted),
+                "recipients": [notice.recipient.get_username() for notice in created],
+            },
+        )
+    return created

@@ -16,6 +16,7 @@ class Event(EventSet):
     MODEL_EVALUATED = "matching_model.evaluated"
     MODEL_ACTIVATED = "matching_model.activated"
     MODEL_RETIRED = "matching_model.retired"
+    MODEL_DRIFT_ALERTED = "matching_model.drift_alerted"
     CHOICES = [
         (LOADED, "Person records loaded", ""),
         (REINDEXED, "Candidate index rebuilt", ""),
@@ -27,4 +28,5 @@ class Event(EventSet):
         (MODEL_EVALUATED, "Matching model evaluated", ""),
         (MODEL_ACTIVATED, "Matching model activated", ""),
         (MODEL_RETIRED, "Matching model retired", ""),
+        (MODEL_DRIFT_ALERTED, "Program managers alerted: bands differ from decisions", ""),
     ]

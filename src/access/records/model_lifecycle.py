@@ -139,6 +139,8 @@ class Pairs:
     def banded(self, model: Model) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Calibrated probabilities, labels and bands under ``model`` (the shared banding,
         ``search.banded``, with its conflict rules)."""
+        if not self.groups:
+            return np.zeros(0), np.zeros(0, bool), []
         compiled = evaluate.compile_model(model)
         probs: list[np.ndarray] = []
         bands: list[str] = []
@@ -203,8 +205,10 @@ def probe_pairs(model: Model, probes: Iterable[PersonRecord], pairs: Pairs) -> N
 
 
 def decision_pairs(model: Model, decided: Iterable[Decision], pairs: Pairs) -> None:
-    compiled = evaluate.compile_model(model)
     decided = list(decided)
+    if not decided:
+        return
+    compiled = evaluate.compile_model(model)
     rows = dict(
         parsed_rows(
             list(

@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.views import View
 
 from access.core.views import ObjectDetailView, ScopedMixin
-from access.records import actions
+from access.records import actions, model_drift
 from access.records.choices import Citizenship, ModelStatus, ViewPurpose
 from access.records.forms import PurposeForm
 from access.records.model_lifecycle import DECISIONS, SYNTHETIC
@@ -121,6 +121,8 @@ class ModelVersionDetailView(ObjectDetailView):
                 (name, pairs[name]) for name in (SYNTHETIC, DECISIONS) if name in pairs
             ],
             "evaluated_pairs": evaluation.get("pairs"),
+            "decisions": model_drift.compare(obj) if obj.status == ModelStatus.ACTIVE else None,
+            "min_decisions": model_drift.MIN_DECISIONS,
             "knots": list(zip(obj.calibration["x"], obj.calibration["y"], strict=True))
             if obj.calibration
             else [],

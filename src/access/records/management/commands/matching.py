@@ -63,7 +63,8 @@ class Command(BaseCommand):
                 "labelled pairs.",
             ),
         ):
-            step = commands.add_parser(name, help=text, description=text)
+            # argparse %-formats help strings (not descriptions): a percent sign is doubled.
+            step = commands.add_parser(name, help=text.replace("%", "%%"), description=text)
             step.add_argument("version", type=int, help="The version number (see `list`).")
             step.add_argument(
                 "--probes",

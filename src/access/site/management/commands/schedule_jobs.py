@@ -11,12 +11,14 @@ from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
 from access.inquiries.tasks import escalate_overdue_confirmations
 from access.officers.tasks import check_officer_authorizations
+from access.records.tasks import check_model_drift
 
 RECURRING: list[tuple[Any, str]] = [
     (disable_inactive_accounts, "daily inactive-account check"),
     (check_agreement_expiry, "daily agreement expiry and renewal check"),
     (escalate_overdue_confirmations, "every-minute escalation of overdue hit confirmations"),
     (check_officer_authorizations, "daily officer authorization expiry check"),
+    (check_model_drift, "daily check of the matching model's bands against analysts' decisions"),
 ]
 
 
@@ -35,7 +37,7 @@ def _already_queued(task: Any) -> bool:
 class Command(BaseCommand):
     help = (
         "Queue the recurring background jobs (accounts, agreements, hit-confirmation "
-        "escalation, officer authorization expiry) that are not queued yet."
+        "escalation, officer authorization expiry, matching model drift) that are not queued yet."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
