@@ -27,7 +27,7 @@ GOOD = (
     "NAM/GARCIA LOPEZ,JOSE LUIS.DOB/19850314.SEX/M.POB/MX.CUS/Y.OFF/1313."
     "RSN/TRAFFIC STOP.CAS/24-00123."
 )
-BROKEN = GOOD.replace("DOB/19850314", "DOB/19851345").replace("CAS/24-00123.", "")
+BROKEN = GOOD.replace("DOB/19850314", "DOB/19851345").replace("ATN/DET R MILLER.", "")
 
 
 def press(page: Page, name: str | re.Pattern[str], role: str = "link") -> None:
@@ -55,7 +55,7 @@ def test_officer_pastes_an_nlets_message(page, live_server, make_user, agency_a)
     page.get_by_role("button", name="Send the inquiry").click()
     errors = page.locator("#id_message-error")
     expect(errors).to_contain_text("Date of birth (DOB): 19851345 is not a calendar date.")
-    expect(errors).to_contain_text("Case number (CAS): The case number is required.")
+    expect(errors).to_contain_text("Requesting officer (ATN): The requesting officer is required.")
     expect(box).to_have_value(BROKEN)  # nothing lost
     expect(box).to_have_attribute("aria-invalid", "true")
     assert "19851345" not in page.url and Inquiry.objects.count() == 0

@@ -265,3 +265,17 @@ def test_iaq_parse_exits_2_when_the_message_cannot_be_read(agency_a):
     code, out, err = _run_parse(STANDARD.replace("NAM/GARCIA LOPEZ,JOSE LUIS", "NAM/X").encode())
     assert code == 2 and out == ""
     assert err.startswith("error: name (NAM): The name is LAST,FIRST MIDDLE.")
+
+
+def test_iaq_parse_reads_the_agencys_reply_too(agency_a):
+    code, out, err = _run_parse(b"ADM.FL0000001.AX.TXT.IAQ/7.RSN/Traffic stop.CAS/24-1.")
+    assert code == 0 and err == ""
+    assert json.loads(out) == {
+        "ori": "FL0000001",
+        "inquiry_id": 7,
+        "reason": "TRAFFIC STOP",
+        "case_number": "24-1",
+    }
+    code, out, err = _run_parse(b"ADM.FL0000001.AX.TXT.IAQ/7.RSN/Traffic stop.")
+    assert code == 2 and out == ""
+    assert err.startswith("error: case_number (CAS): The case number is required.")

@@ -98,7 +98,16 @@ def test_the_misuse_rule_counts_reads_outside_an_inquiry_per_user(
     # One flag per user and window: a fourth read adds none; oversight sees the flag.
     assert reader.post(f"/records/{records[3].pk}/", PURPOSE).status_code == 200
     assert MisuseFlag.objects.count() == 1
-    page = client_as(oversight).get("/inquiries/misuse/flags/").content.decode()
+    auditor = client_as(oversight)
+    page = auditor.get("/inquiries/misuse/flags/").content.decode()
     assert f"Record reads by {reader.user.get_username()}" in page
-    detail = client_as(oversight).get(f"/inquiries/misuse/flags/{flag.pk}/")
+    detail = auditor.get(f"/inquiries/misuse/flags/{flag.pk}/")
     assert detail.status_code == 200 and "outside an inquiry" in detail.content.decode()
+    (row,) = auditor.get("/api/misuse/flags/?kind=record_reads").json()["results"]
+    assert (row["id"], row["inquiry"], row["agency"], row["submitted_by"]) == (
+        flag.pk,
+        None,
+        None,
+        None,
+    )
+    assert row["evidence"]["user"] == reader.user.get_username()

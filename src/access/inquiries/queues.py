@@ -45,7 +45,9 @@ def _urgency(inquiry: Inquiry) -> str:
 
 
 def lesc_items(user: Any) -> list[Item]:
-    """Analysts: inquiries awaiting a determination, most urgent first."""
+    """Analysts: inquiries awaiting a determination, most urgent first; then standard Nlets
+    inquiries awaiting the agency's reason and case number (an analyst may take them by
+    telephone)."""
     if user.grant_scope("inquiries.answer_inquiry") != "all":
         return []
     waiting = [

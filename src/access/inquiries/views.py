@@ -112,15 +112,18 @@ def inquiry_create(request: AuthedRequest) -> HttpResponse:
     mode = "message" if params.get("mode") == "message" else "fields"
     form_class = MessageForm if mode == "message" else InquiryForm
     form = form_class(request.POST or None, ori=user.agency.ori)
-    if request.method == "POST" and form.is_valid() and getattr(form, "reply", None):
+    valid = request.method == "POST" and form.is_valid()
+    # A pasted reply to LESC's request for a reason and case number (an ADM message).
+    reply = form.reply if valid and isinstance(form, MessageForm) else None
+    if reply is not None:
         try:
-            inquiry = actions.receive_details_reply(user, form.reply, form.cleaned_data["message"])
+            inquiry = actions.receive_details_reply(user, reply, form.cleaned_data["message"])
         except (InquiryInvalid, ValidationError) as error:
             form.add_inquiry_errors(_as_invalid(error))
         else:
             messages.success(request, f"Inquiry #{inquiry.pk} has its details and was searched.")
             return redirect(inquiry.get_absolute_url())
-    elif request.method == "POST" and form.is_valid() and form.inquiry is not None:
+    elif valid and form.inquiry is not None:
         try:
             created = actions.submit_inquiry(
                 user, form.inquiry, channel=form.channel, raw_message=form.raw_message

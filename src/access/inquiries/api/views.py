@@ -112,7 +112,7 @@ class InquiryViewSet(
                 # The agency's reply to LESC's request for a reason and case number.
                 reply = nlets.parse_details(text)
                 inquiry = actions.receive_details_reply(user, reply, text)
-                answer = status.HTTP_200_OK
+                answer: int = status.HTTP_200_OK
             else:
                 data, channel, raw = read_submission(request.data, user.agency.ori)
                 inquiry = actions.submit_inquiry(user, data, channel=channel, raw_message=raw)

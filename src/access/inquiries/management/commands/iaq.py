@@ -4,14 +4,16 @@
 
 ``parse`` prints the inquiry as JSON on stdout and exits 0; what a standard Nlets IAQ lacks (a
 reason, a case number: LESC asks the agency for them) is a warning on stderr, and the exit is
-still 0. Only a message that cannot be read (or whose ORI is no known agency) is an error:
-each field-level error on stderr, status 2.
+still 0. An agency's reply giving those details (``ADM.<ORI>.AX.TXT.IAQ/n.RSN/...CAS/....``)
+prints as JSON too. Only a message that cannot be read (or whose ORI is no known agency) is
+an error: each field-level error on stderr, status 2.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -50,8 +52,9 @@ class Command(BaseCommand):
         commands = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
         parse = commands.add_parser(
             "parse",
-            help="Print one IAQ (text or XML) as JSON; missing reason or case number are "
-            "warnings on stderr (exit 0); an unreadable message exits 2.",
+            help="Print one IAQ (text or XML), or an agency's ADM reply giving an inquiry's "
+            "reason and case number, as JSON; a missing reason or case number is a warning "
+            "on stderr (exit 0); a message that cannot be read exits 2.",
         )
         parse.add_argument("file", nargs="?", default="-", help="FILE, or - for stdin.")
         train = commands.add_parser(
@@ -80,6 +83,9 @@ class Command(BaseCommand):
                     raw = handle.read(MAX_BYTES + 1)
         except OSError as error:
             self._fail({"file": [f"cannot read {source}: {error.strerror or error}"]})
+        if raw.lstrip()[:4].upper() == b"ADM.":
+            self.parse_reply(raw)
+            return
         try:
             reading = parse_any(raw)
         except InquiryInvalid as error:
@@ -90,6 +96,18 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(data.as_dict(), indent=2, sort_keys=True))
         for field, message in reading.warnings.items():
             self.stderr.write(f"warning: {field}: {message}")
+
+    def parse_reply(self, raw: bytes) -> None:
+        """An agency's reply giving an inquiry's missing reason and case number (``ADM.``)."""
+        try:
+            reply = nlets.parse_details(raw.decode("ascii"))
+        except UnicodeDecodeError:
+            self._fail({"message": ["The message may hold only printable ASCII characters."]})
+        except InquiryInvalid as error:
+            self._fail(error.errors)
+        if not Agency.objects.filter(ori__iexact=reply.ori).exists():
+            self._fail({"ori": [f"No agency has the ORI {reply.ori}."]})
+        self.stdout.write(json.dumps(asdict(reply), indent=2, sort_keys=True))
 
     def train(self, *, force: bool) -> None:
         active = MatchModelVersion.objects.filter(status=ModelStatus.ACTIVE).first()
