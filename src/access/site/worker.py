@@ -15,7 +15,8 @@ import contextlib
 import logging
 import secrets
 import signal
-import subprocess  # nosec B404  (starts our own worker command, no shell)
+# subprocess: our own worker command, as a list, without a shell
+import subprocess  # nosec B404
 import sys
 import time
 from collections.abc import Callable, Sequence
