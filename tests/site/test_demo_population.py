@@ -17,7 +17,7 @@ from access.core.actors import SystemActor
 from access.inquiries import actions as inquiry_actions
 from access.inquiries.choices import InquiryStatus, SupervisorDecision
 from access.inquiries.message import check
-from access.inquiries.models import Inquiry
+from access.inquiries.models import AgencyCase, Inquiry
 from access.records import online as records_online
 from access.records.models import PersonRecord
 from access.site import demo_inquiries, demo_population
@@ -96,6 +96,11 @@ def test_a_small_population_loads_publishes_trains_and_seeds_inquiries(demo, mon
         determination="",
     ).exists()
     assert Inquiry.objects.filter(candidates__band="probable").distinct().count() >= 5
+    # their cases are in Collier County's register, but for the one left out on purpose
+    registered = set(AgencyCase.objects.values_list("case_number", flat=True))
+    assert registered == {s.case_number for s in demo_inquiries.SCENARIOS} - {
+        demo_inquiries.UNREGISTERED_CASE
+    }
 
     # and a new inquiry about a stored person finds and explains candidates
     officer = Inquiry.objects.first().submitted_by

@@ -9,18 +9,22 @@ the transaction that stores it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from access.accounts.models import User
-from access.inquiries import actions, engine
+from access.inquiries import actions, cases, engine
 from access.inquiries.choices import Determination, Evidence, SupervisorDecision
 from access.inquiries.message import InquiryData, InquiryInvalid, check
 from access.inquiries.models import Inquiry
 from access.records.models import PersonRecord
 
-OFFICER, ANALYST, SUPERVISOR = "officer", "analyst", "supervisor"
+OFFICER, ANALYST, SUPERVISOR, LIAISON = "officer", "analyst", "supervisor", "liaison"
+# The one case number left out of Collier County's case register: with the misuse rules
+# seeded, its inquiry is flagged "no matching case" as the rule intends.
+UNREGISTERED_CASE = "26-001533"
 SUBJECTS_SEARCHED = 400  # stored records tried when looking for subjects with a probable match
 ABSENT = [
     {"family_name": "VANTERPOOL", "given_name": "ODALYS", "date_of_birth": "1979-11-02"},
@@ -174,14 +178,35 @@ def _answer(analyst: User, inquiry: Inquiry, step: str) -> Inquiry:
     )
 
 
+def register_cases(liaison: User) -> int:
+    """The demo inquiries' cases in the liaison's agency register (but ``UNREGISTERED_CASE``)."""
+    agency = liaison.agency
+    if agency is None or not cases.can(liaison, "add", agency.pk):
+        return 0
+    added = 0
+    for days_ago, scenario in enumerate(SCENARIOS, start=3):
+        number = scenario.case_number
+        if number == UNREGISTERED_CASE or agency.cases.filter(case_number=number).exists():
+            continue
+        cases.add_case(
+            liaison,
+            agency=agency,
+            case_number=number,
+            opened_on=dt.date.today() - dt.timedelta(days=days_ago),
+            description=scenario.reason,
+        )
+        added += 1
+    return added
+
+
 def seed_inquiries() -> list[Inquiry]:
     """The demo inquiries; none when the demo accounts are missing or inquiries exist."""
-    users = {
-        u.username: u for u in User.objects.filter(username__in=[OFFICER, ANALYST, SUPERVISOR])
-    }
-    if len(users) < 3 or Inquiry.objects.exists():
+    names = [OFFICER, ANALYST, SUPERVISOR, LIAISON]
+    users = {u.username: u for u in User.objects.filter(username__in=names)}
+    if len(users) < len(names) or Inquiry.objects.exists():
         return []
     officer, analyst, supervisor = users[OFFICER], users[ANALYST], users[SUPERVISOR]
+    register_cases(users[LIAISON])
     matches = matched_subjects(_base(officer, SCENARIOS[0]))
     absent = iter(ABSENT)
     seeded = []

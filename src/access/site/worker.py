@@ -7,6 +7,7 @@ the jobs a dead one had claimed (django-tasks never runs a claimed job again) ar
 failed, with the cause, instead of staying "running" for ever. A stop (Ctrl-C, SIGTERM) is
 passed on to the worker and ends the loop. The process, the sleep, the clock and the job
 bookkeeping are injected, so the restart logic is tested without real processes or timers.
+(``subprocess`` runs our own worker command, as a list, without a shell.)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 import logging
 import secrets
 import signal
-import subprocess  # nosec B404  (starts our own worker command, no shell)
+import subprocess  # nosec B404
 import sys
 import time
 from collections.abc import Callable, Sequence
