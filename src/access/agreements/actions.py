@@ -17,7 +17,7 @@ from access.agreements import clauses
 from access.agreements.choices import EDITABLE, IN_FORCE, AgreementStatus, ModelCode, Party
 from access.agreements.events import Event
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion, ClauseTemplate
-from access.agreements.validators import validate_pdf
+from access.agreements.validators import stored_pdf_name, validate_pdf
 from access.audit import events
 from access.audit.events import actor_display_name, audited
 from access.core.actors import SystemActor
@@ -288,6 +288,7 @@ def sign(
     if agreement.signatures.filter(party=party).exists():
         raise TransitionRefused(f"{Party.label(party)} has already signed this agreement.")
     validate_pdf(document)
+    document.name = stored_pdf_name()
     before = events.snapshot(agreement)
     version = agreement.current_version
     signature = AgreementSignature(

@@ -8,6 +8,7 @@ from access.agencies.choices import AgencyKind
 from access.agencies.models import Agency
 from access.agreements.models import Agreement
 from access.agreements.validators import MAX_PDF_BYTES, validate_pdf
+from access.core import limits
 from access.partnerships.models import AccessRequest, PartnershipType
 
 
@@ -68,6 +69,7 @@ class SectionsForm(forms.Form):
                 label=section["heading"],
                 initial=section["text"],
                 widget=forms.Textarea(attrs={"rows": 8}),
+                max_length=limits.SECTION_TEXT,
                 strip=True,
             )
         self.fields["note"] = forms.CharField(
