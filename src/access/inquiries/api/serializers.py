@@ -53,6 +53,13 @@ class InquirySerializer(serializers.ModelSerializer):
     candidates = serializers.SerializerMethodField()
     confirmation_due = serializers.DateTimeField(read_only=True, allow_null=True)
     confirmation_overdue = serializers.BooleanField(read_only=True)
+    # "" until the analyst (supervisor) has answered: the schema's enums must allow it.
+    determination = serializers.ChoiceField(
+        choices=Determination.choices(), allow_blank=True, read_only=True
+    )
+    supervisor_decision = serializers.ChoiceField(
+        choices=SupervisorDecision.choices(), allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Inquiry
