@@ -7,6 +7,7 @@ from django.contrib.auth import password_validation
 
 from access.accounts.models import Role, User
 from access.agencies.models import Agency
+from access.core import limits
 
 
 class LoginForm(forms.Form):
@@ -20,6 +21,7 @@ class LoginForm(forms.Form):
     password = forms.CharField(
         label="Password",
         strip=False,
+        max_length=limits.PASSWORD,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -54,11 +56,13 @@ class PasswordChangeForm(forms.Form):
     current_password = forms.CharField(
         label="Current password",
         strip=False,
+        max_length=limits.PASSWORD,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     new_password = forms.CharField(
         label="New password",
         strip=False,
+        max_length=limits.PASSWORD,
         help_text=password_validation.password_validators_help_texts()[1]
         if len(password_validation.password_validators_help_texts()) > 1
         else "",
@@ -67,6 +71,7 @@ class PasswordChangeForm(forms.Form):
     confirm_password = forms.CharField(
         label="Confirm new password",
         strip=False,
+        max_length=limits.PASSWORD,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 

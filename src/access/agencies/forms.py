@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from access.agencies.models import Agency, Contact, Facility
+from access.core import limits
 
 
 class AgencyForm(forms.ModelForm):
@@ -20,7 +21,10 @@ class AgencyForm(forms.ModelForm):
             "postcode",
             "notes",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    notes = Agency._meta.get_field("notes").formfield(
+        max_length=limits.LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean_ori(self) -> str:
         return self.cleaned_data["ori"].strip().upper()

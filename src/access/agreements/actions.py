@@ -27,7 +27,7 @@ from access.agreements.choices import (
 from access.agreements.events import Event
 from access.agreements.held import refuse_if_held
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion, ClauseTemplate
-from access.agreements.validators import check_signed_on, validate_pdf
+from access.agreements.validators import check_signed_on, stored_pdf_name, validate_pdf
 from access.audit import events
 from access.audit.events import actor_display_name, audited
 from access.core.actors import SystemActor
@@ -403,6 +403,7 @@ def sign(
         raise TransitionRefused(f"{Party.label(party)} has already signed this agreement.")
     check_signed_on(signed_on)
     validate_pdf(document)
+    document.name = stored_pdf_name()
     before = events.snapshot(agreement)
     version = agreement.current_version
     signature = AgreementSignature(

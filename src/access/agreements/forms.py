@@ -10,6 +10,7 @@ from access.agencies.models import Agency
 from access.agreements.held import refuse_if_held
 from access.agreements.models import Agreement
 from access.agreements.validators import MAX_PDF_BYTES, check_signed_on, validate_pdf
+from access.core import limits
 from access.partnerships.models import AccessRequest, PartnershipType
 
 
@@ -76,6 +77,7 @@ class SectionsForm(forms.Form):
                 label=section["heading"],
                 initial=section["text"],
                 widget=forms.Textarea(attrs={"rows": 8}),
+                max_length=limits.SECTION_TEXT,
                 strip=True,
             )
         self.fields["note"] = forms.CharField(

@@ -35,4 +35,4 @@ def denial_counts(
         .filter(count__gte=at_least)
         .order_by("-count", "actor_id")
     )
-    return list(counted)
+    return [dict(row) for row in counted]

@@ -30,7 +30,7 @@ def bounded_list_request(request: HttpRequest) -> HttpRequest:
     asked = int(raw) if raw.isdigit() and len(raw) <= 6 else MAX_LIST_PAGE_SIZE
     query["per_page"] = str(min(max(asked, 1), MAX_LIST_PAGE_SIZE))
     bounded = copy.copy(request)
-    bounded.GET = query
+    bounded.GET = query  # type: ignore[assignment]
     return bounded
 
 

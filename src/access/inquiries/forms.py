@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from access.core import limits
 from access.inquiries import niem, nlets
 from access.inquiries.choices import (
     Channel,
@@ -211,7 +212,9 @@ class DeterminationForm(forms.Form):
     evidence = forms.MultipleChoiceField(
         label="Evidence used", choices=Evidence.choices(), widget=forms.CheckboxSelectMultiple
     )
-    notes = forms.CharField(label="Notes on the evidence", widget=forms.Textarea)
+    notes = forms.CharField(
+        label="Notes on the evidence", max_length=limits.LONG_TEXT, widget=forms.Textarea
+    )
 
     def __init__(self, *args: Any, inquiry: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -226,7 +229,7 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label="Decision", choices=SupervisorDecision.choices(), widget=forms.RadioSelect
     )
-    notes = forms.CharField(label="Reasons", widget=forms.Textarea)
+    notes = forms.CharField(label="Reasons", max_length=limits.LONG_TEXT, widget=forms.Textarea)
 
 
 class MisuseRuleForm(forms.Form):
@@ -249,4 +252,6 @@ class FindingForm(forms.Form):
     finding = forms.ChoiceField(
         label="Finding", choices=Finding.choices(), widget=forms.RadioSelect
     )
-    notes = forms.CharField(label="Reasons for the finding", widget=forms.Textarea)
+    notes = forms.CharField(
+        label="Reasons for the finding", max_length=limits.LONG_TEXT, widget=forms.Textarea
+    )

@@ -11,9 +11,18 @@ from django.utils import timezone
 
 from access.accounts.models import User
 from access.agencies.models import Agency
+from access.core import limits
 from access.partnerships.choices import Challenge
 from access.partnerships.models import AssessmentMeeting, NeedsAssessment, PartnershipType
 from access.partnerships.validators import check_meeting_date, check_milestone_due
+
+
+def bounded_text(model: Any, name: str, rows: int = 3) -> Any:
+    """The form field of a model ``TextField`` (label, help text, required), bounded: the model
+    field has no ``max_length`` and the database would take any length."""
+    return model._meta.get_field(name).formfield(
+        max_length=limits.LONG_TEXT, widget=forms.Textarea(attrs={"rows": rows})
+    )
 
 
 class RequestForm(forms.Form):
@@ -24,7 +33,10 @@ class RequestForm(forms.Form):
         required=False,
     )
     narrative = forms.CharField(
-        label="Describe the challenges", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label="Describe the challenges",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=limits.LONG_TEXT,
     )
     has_jail = forms.BooleanField(label="Our agency runs a jail", required=False)
     jail_name = forms.CharField(label="Jail name", max_length=200, required=False)
@@ -72,7 +84,8 @@ class AssessmentForm(forms.ModelForm):
             "existing_partnerships",
             "community_considerations",
         ]
-        widgets = {"community_considerations": forms.Textarea(attrs={"rows": 3})}
+
+    community_considerations = bounded_text(NeedsAssessment, "community_considerations")
 
 
 def _field_rule(check: Any, field: str, *args: Any) -> None:
@@ -94,8 +107,9 @@ class MeetingForm(forms.ModelForm):
         fields = ["held_on", "attendees", "notes"]
         widgets = {
             "held_on": forms.DateInput(attrs={"type": "date"}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+    notes = bounded_text(AssessmentMeeting, "notes")
 
 
 class DecisionForm(forms.Form):
@@ -107,12 +121,15 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label="Reason, if you choose otherwise than the top recommendation",
         required=False,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class PlanForm(forms.Form):
-    objectives = forms.CharField(label="Objectives", widget=forms.Textarea(attrs={"rows": 4}))
+    objectives = forms.CharField(
+        label="Objectives", max_length=limits.LONG_TEXT, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class MilestoneForm(forms.Form):
@@ -144,7 +161,9 @@ class SettingsForm(forms.Form):
         help_text="Recommendations use the settings in effect when they are made.",
     )
     settings = forms.CharField(
-        label="Rules and weights (JSON)", widget=forms.Textarea(attrs={"rows": 18})
+        label="Rules and weights (JSON)",
+        max_length=limits.LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 18}),
     )
     note = forms.CharField(label="What changed and why", max_length=300)
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from access.agencies.models import Agency, Contact, Facility
+from access.core import limits
 
 
 class FacilitySerializer(serializers.ModelSerializer):
@@ -52,6 +53,7 @@ class AgencySerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+        extra_kwargs = {"notes": {"max_length": limits.LONG_TEXT}}
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # Run the model's own clean() so the API refuses exactly what the form refuses.

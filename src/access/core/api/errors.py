@@ -16,7 +16,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 
-from access.core import requestcontext
+from access.core import limits, requestcontext
 from access.core.denials import record_denial
 
 
@@ -66,7 +66,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         detail_code = getattr(exc.detail, "code", None)
         if detail_code:
             code = str(detail_code)
-    response.data = error_body(response.status_code, code, message, _plain(fields))
+    response.data = error_body(response.status_code, code, _short(message), _plain(fields))
     return response
 
 
@@ -75,7 +75,14 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    return str(value)
+    return _short(str(value))
+
+
+def _short(text: str) -> str:
+    """Messages may repeat the input ("'x…' is not a valid choice"): never a megabyte of it."""
+    if len(text) <= limits.ERROR_MESSAGE:
+        return text
+    return text[: limits.ERROR_MESSAGE - 1] + "…"
 
 
 def json_error(request: HttpRequest, status_code: int, code: str, message: str) -> JsonResponse:

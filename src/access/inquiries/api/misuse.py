@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -59,6 +60,7 @@ class MisuseFlagViewSet(
             rows = rows.filter(inquiry__agency_id=int(agency))
         return rows.order_by("-status", "created_at", "pk")
 
+    @extend_schema(request=FindingSerializer, responses={200: MisuseFlagSerializer})
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
         """Close the flag with a finding (no misuse, misuse: referred, training needed) and the

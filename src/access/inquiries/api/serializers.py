@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import serializers
 
+from access.core import limits
 from access.inquiries.choices import (
     Determination,
     Evidence,
@@ -52,6 +53,13 @@ class InquirySerializer(serializers.ModelSerializer):
     candidates = serializers.SerializerMethodField()
     confirmation_due = serializers.DateTimeField(read_only=True, allow_null=True)
     confirmation_overdue = serializers.BooleanField(read_only=True)
+    # "" until the analyst (supervisor) has answered: the schema's enums must allow it.
+    determination = serializers.ChoiceField(
+        choices=Determination.choices(), allow_blank=True, read_only=True
+    )
+    supervisor_decision = serializers.ChoiceField(
+        choices=SupervisorDecision.choices(), allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Inquiry
@@ -101,14 +109,17 @@ class InquirySerializer(serializers.ModelSerializer):
 
 class DeterminationSerializer(serializers.Serializer):
     determination = serializers.ChoiceField(choices=Determination.choices())
-    evidence = serializers.ListField(child=serializers.ChoiceField(choices=Evidence.choices()))
-    notes = serializers.CharField()
+    evidence = serializers.ListField(
+        child=serializers.ChoiceField(choices=Evidence.choices()),
+        max_length=len(Evidence.values()),
+    )
+    notes = serializers.CharField(max_length=limits.LONG_TEXT)
     candidate = serializers.IntegerField(required=False, allow_null=True)
 
 
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=SupervisorDecision.choices())
-    notes = serializers.CharField()
+    notes = serializers.CharField(max_length=limits.LONG_TEXT)
 
 
 class MisuseRuleSerializer(serializers.ModelSerializer):
@@ -166,4 +177,4 @@ class MisuseFlagSerializer(serializers.ModelSerializer):
 
 class FindingSerializer(serializers.Serializer):
     finding = serializers.ChoiceField(choices=Finding.choices())
-    notes = serializers.CharField()
+    notes = serializers.CharField(max_length=limits.LONG_TEXT)

@@ -7,6 +7,7 @@ from typing import Any, cast
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -22,7 +23,7 @@ from access.inquiries.api.serializers import (
     InquirySerializer,
 )
 from access.inquiries.choices import Channel
-from access.inquiries.message import InquiryData, InquiryInvalid, check
+from access.inquiries.message import LIMITS, InquiryData, InquiryInvalid, check
 from access.inquiries.models import Inquiry, InquiryCandidate
 
 
@@ -52,6 +53,27 @@ def read_submission(body: Any, default_ori: str) -> tuple[InquiryData, str, str]
     fields = {k: v for k, v in body.items() if isinstance(v, (str, bool, int)) or v is None}
     fields.setdefault("ori", default_ori)
     return check(fields), Channel.API, ""
+
+
+SUBMISSION_SCHEMA = {
+    "type": "object",
+    "description": (
+        'An IAQ as Nlets text (`{"nlets": "IAQ...."}`), as NIEM XML (`{"niem": "<...>"}`), '
+        "or as fields (the ORI defaults to your agency's); see docs/inquiries.md."
+    ),
+    "properties": {
+        "nlets": {"type": "string", "maxLength": nlets.MAX_LENGTH},
+        "niem": {"type": "string", "maxLength": niem.MAX_BYTES},
+        **{
+            name: {"type": "string", "maxLength": limit, "description": label}
+            for name, (label, limit) in LIMITS.items()
+        },
+        "date_of_birth": {"type": "string", "maxLength": 20},
+        "in_custody": {"type": "boolean"},
+        "claims_us_citizenship": {"type": "boolean"},
+        "hit_confirmation": {"type": "boolean"},
+    },
+}
 
 
 class InquiryViewSet(
@@ -102,6 +124,9 @@ class InquiryViewSet(
         reads.view_inquiry(_user(request), inquiry, form="api", candidates_shown=shown)
         return Response(body)
 
+    @extend_schema(
+        request={"application/json": SUBMISSION_SCHEMA}, responses={201: InquirySerializer}
+    )
     def create(self, request: Request) -> Response:
         user = _user(request)
         if not user.can("inquiries.add_inquiry") or user.agency is None:
@@ -172,6 +197,7 @@ class InquiryViewSet(
         )
         return Response({**response.as_dict(), "text": response.text(), "delivery": delivery})
 
+    @extend_schema(request=DeterminationSerializer, responses={200: InquirySerializer})
     @action(detail=True, methods=["post"])
     def determination(self, request: Request, pk: str | None = None) -> Response:
         inquiry = self.get_object()
@@ -203,6 +229,7 @@ class InquiryViewSet(
         inquiry.refresh_from_db()
         return Response(InquirySerializer(inquiry, context=self.get_serializer_context()).data)
 
+    @extend_schema(request=DecisionSerializer, responses={200: InquirySerializer})
     @action(detail=True, methods=["post"])
     def decision(self, request: Request, pk: str | None = None) -> Response:
         inquiry = self.get_object()

@@ -38,6 +38,12 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_UNZIPPED_RATIO = 50
 # Counts every row read, empty ones included: ICE's files carry a few hundred empty rows.
 MAX_ROWS = 200_000
+# ICE's files have 13 columns and at most a few thousand cells. The bounds are checked on the
+# worksheet XML as a stream *before* openpyxl parses it: one row of 2.5 million cells (320 KB
+# zipped) otherwise held a worker for minutes and about 1 GB of memory.
+MAX_COLUMNS = 64
+MAX_CELLS = 1_000_000
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 HEADER_SEARCH_ROWS = 25
 
 _KNOWN = {header_key(c): c for c in ALL_COLUMNS}
@@ -101,6 +107,7 @@ def read_sheet(
         )
     data = _load_bytes(source, max_bytes)
     raw_rows = _xlsx_rows(data, max_bytes) if extension == ".xlsx" else _csv_rows(data)
+    _check_cells(raw_rows)
     return _build_sheet(filename, kind, raw_rows)
 
 
@@ -139,6 +146,7 @@ def _xlsx_rows(data: bytes, max_bytes: int) -> list[list[str]]:
         raise SheetError(_READ_ERROR) from exc
     if unzipped > max_bytes * MAX_UNZIPPED_RATIO:
         raise SheetError("the spreadsheet expands to an implausible size; refused")
+    _check_xlsx_bounds(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many unrelated types for a corrupt file
@@ -158,6 +166,54 @@ def _xlsx_rows(data: bytes, max_bytes: int) -> list[list[str]]:
         raise SheetError(_READ_ERROR) from exc
     finally:
         workbook.close()
+
+
+def _check_xlsx_bounds(data: bytes) -> None:
+    """Count rows, cells per row and cells in every worksheet's XML as a stream, stopping at
+    the first bound crossed, so an oversized sheet is refused before anything is built."""
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                rows = cells = in_row = 0
+                with archive.open(name) as stream:
+                    for event, element in iterparse(stream, events=("start", "end")):
+                        tag = element.tag.rsplit("}", 1)[-1]
+                        if event == "end":
+                            if tag == "row":
+                                element.clear()  # keep memory flat on long sheets
+                            continue
+                        if tag == "row":
+                            rows, in_row = rows + 1, 0
+                            _check_row_count(rows - 1)
+                        elif tag == "c":
+                            cells, in_row = cells + 1, in_row + 1
+                            if in_row > MAX_COLUMNS:
+                                raise SheetError(
+                                    f"row {rows} has more than {MAX_COLUMNS} cells; refused"
+                                )
+                            if cells > MAX_CELLS:
+                                raise SheetError(
+                                    f"the file has more than {MAX_CELLS} cells; refused"
+                                )
+    except SheetError:
+        raise
+    except Exception as exc:  # a corrupt member or XML the safe parser refuses
+        raise SheetError(_READ_ERROR) from exc
+
+
+def _check_cells(rows: list[list[str]]) -> None:
+    for number, values in enumerate(rows, start=1):
+        if len(values) > MAX_COLUMNS:
+            raise SheetError(f"row {number} has more than {MAX_COLUMNS} cells; refused")
+        for value in values:
+            if len(value) > MAX_CELL_CHARS:
+                raise SheetError(
+                    f"row {number} has a cell longer than {MAX_CELL_CHARS} characters; refused"
+                )
 
 
 def _csv_rows(data: bytes) -> list[list[str]]:
