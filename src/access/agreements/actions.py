@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_fsm import TransitionNotAllowed, can_proceed, has_transition_perm
 
-from access.agreements import clauses
+from access.agreements import clauses, waiting
 from access.agreements.choices import (
     AMENDABLE,
     EDITABLE,
@@ -204,6 +204,7 @@ def apply_transition(actor: Any, agreement: Agreement, name: str, *, reason: str
     except TransitionNotAllowed as error:  # pragma: no cover - can_proceed checked above
         raise TransitionRefused(str(error)) from error
     agreement.save()
+    notified = waiting.notify(agreement, actor)
     events.record(
         Event.transition(name),
         obj=agreement,
@@ -214,6 +215,7 @@ def apply_transition(actor: Any, agreement: Agreement, name: str, *, reason: str
             "from": before["status"],
             "to": agreement.status,
             **extra,
+            **({"notified": notified} if notified else {}),
         },
     )
     return agreement
@@ -417,10 +419,12 @@ def sign(
     )
     signature.full_clean()
     signature.save()
+    notified: list[str] = []
     if can_proceed(agreement.complete_signatures):
         agreement.signed_on = max(agreement.signatures.values_list("signed_on", flat=True))
         agreement.complete_signatures()
         agreement.save()
+        notified = waiting.notify(agreement, actor)
     events.record(
         Event.SIGN,
         obj=agreement,
@@ -433,6 +437,7 @@ def sign(
             "signed_on": signed_on,
             "version": signature.version_number,
             "document": signature.document.name,
+            **({"notified": notified} if notified else {}),
         },
     )
     return signature

@@ -23,4 +23,8 @@ class MessageChannel(ChoiceSet):
 
 class NotificationKind(ChoiceSet):
     CONFIRMATION_OVERDUE = "confirmation_overdue"
-    CHOICES = [(CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark")]
+    AWAITING_ACTION = "awaiting_action"
+    CHOICES = [
+        (CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark"),
+        (AWAITING_ACTION, "Waiting for you", "bg-primary"),
+    ]
