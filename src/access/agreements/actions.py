@@ -241,7 +241,7 @@ def _end_of_term(agreement: Agreement, start: date) -> date:
 def _before_transition(agreement: Agreement, name: str) -> dict[str, Any]:
     """Checks and field changes that go with some transitions."""
     if name == "activate" and agreement.amends_id is not None:
-        return _activate_amendment(agreement)
+        return _activate_amendment(agreement, agreement.amends_id)
     if name == "activate":
         other = (
             Agreement.objects.filter(
@@ -266,13 +266,13 @@ def _before_transition(agreement: Agreement, name: str) -> dict[str, Any]:
     return {}
 
 
-def _activate_amendment(agreement: Agreement) -> dict[str, Any]:
+def _activate_amendment(agreement: Agreement, amends_id: int) -> dict[str, Any]:
     """A signed modification or renewal takes the place of the agreement it amends.
 
     A modification keeps the original's term; a renewal runs a new term from the end of the
     original's (or from its own signature, when that came later).
     """
-    original = Agreement.objects.select_for_update().get(pk=agreement.amends_id)
+    original = Agreement.objects.select_for_update().get(pk=amends_id)
     if original.status not in IN_FORCE:
         raise TransitionRefused(
             f"Agreement #{original.pk}, which this {agreement.amendment_kind} amends, "

@@ -104,11 +104,11 @@ class SettingsForm(forms.Form):
             )
         ]
         for when, text in CONDITIONS.items():
-            names = ("families", "types", "reason")
-            out.append((f"Rule: when {text}", [self[f"rule_{when}_{n}"] for n in names]))
+            parts = ("families", "types", "reason")
+            out.append((f"Rule: when {text}", [self[f"rule_{when}_{n}"] for n in parts]))
         for t in self.types:
-            names = ["staff", "budget", *FACTORS]
-            out.append((t.name, [self[f"type_{t.code}_{n}"] for n in names]))
+            figures = ["staff", "budget", *FACTORS]
+            out.append((t.name, [self[f"type_{t.code}_{n}"] for n in figures]))
         return out
 
     def clean(self) -> dict[str, Any]:
