@@ -14,6 +14,7 @@ from access.agencies.models import Agency
 from access.agreements.reminders import reminders_for
 from access.agreements.waiting import queue_items as agreements_waiting
 from access.audit.review import pending as review_pending
+from access.core.text import plural
 from access.inquiries import queues as inquiry_queues
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
@@ -87,7 +88,7 @@ def _program(user: User) -> list[Item]:
     if missing:
         items.append(
             {
-                "title": f"Add the ORI of {missing} agenc{'y' if missing == 1 else 'ies'}",
+                "title": f"Add the ORI of {plural(missing, 'agency', 'agencies')}",
                 "url": reverse("agencies:list") + "?has_ori=no",
                 "detail": "Agencies need an ORI before LESC access; many came from ICE's list.",
             }
