@@ -126,13 +126,11 @@ def test_ice_list_agreements_are_exempt_from_the_one_in_force_rule_but_drafts_ar
     sync_from_public_list(ACTOR)
     listed = Agreement.objects.filter(status="active", partnership_type__code="287g_jem").first()
     manager = make_user("ice_program_manager")
-    people = {"manager": manager, "liaison": make_user("agency_liaison", listed.agency)}
-    from tests.agreements.conftest import advance
-
-    fresh = actions.draft_agreement(
-        manager, agency=listed.agency, partnership_type=listed.partnership_type
-    )
-    fresh = advance(fresh, people, until="activate")
-    with pytest.raises(Exception, match="already has an agreement in force"):
-        actions.apply_transition(manager, fresh, "activate", reason="New MOA")
-    assert Agreement.objects.get(pk=fresh.pk).status == "signed"
+    count = Agreement.objects.count()
+    # Issue 15: the agreement from ICE's list is caught when the draft is started (not only
+    # at activation, after both reviews and signatures), naming it.
+    with pytest.raises(Exception, match=f"agreement #{listed.pk} \\(from ICE's published list"):
+        actions.draft_agreement(
+            manager, agency=listed.agency, partnership_type=listed.partnership_type
+        )
+    assert Agreement.objects.count() == count

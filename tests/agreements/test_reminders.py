@@ -62,10 +62,14 @@ def test_the_daily_job_expires_and_marks_renewal_due_with_one_event_each(draft, 
     # Running again changes nothing.
     assert check_agreement_expiry.call(reschedule=False) == {"expired": [], "renewal_due": []}
     assert AuditEvent.objects.count() == before + 2
-    # The program manager renews: a new term from the old end.
-    renewed = actions.apply_transition(manager, soon, "renew", reason="Renewed for 3 years")
-    assert renewed.status == "active"
-    assert renewed.expires_on == actions.add_months(soon.expires_on, 36)
+    # The program manager renews: a renewal goes through the full lifecycle and then runs a
+    # new term from the day after the old end, replacing the old agreement.
+    renewal = actions.start_amendment(manager, soon, kind="renewal", reason="Renewed for 3 years")
+    renewal = advance(renewal, people)
+    assert renewal.status == "active"
+    assert renewal.effective_on == soon.expires_on + timedelta(days=1)
+    assert renewal.expires_on == actions.add_months(renewal.effective_on, 36)
+    assert Agreement.objects.get(pk=soon.pk).status == "superseded"
 
 
 def test_add_months_clamps_to_the_end_of_the_month():

@@ -42,7 +42,7 @@ def test_from_the_agencys_request_to_an_active_agreement(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Request #")
     assert_accessible(page)
     page.get_by_role("button", name="Submit request").click()
-    expect(page.locator(".usa-tag").first).to_have_text("Submitted")
+    expect(page.locator("main .usa-tag").first).to_have_text("Submitted")
     request_url = page.url
     sign_out(page)
 
@@ -56,7 +56,7 @@ def test_from_the_agencys_request_to_an_active_agreement(
     page.get_by_label("Assigned agent").select_option(label=str(agent))
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
-    expect(page.locator(".usa-tag").first).to_have_text("Assigned")
+    expect(page.locator("main .usa-tag").first).to_have_text("Assigned")
     sign_out(page)
 
     sign_in(page, live_server, agent)
@@ -86,9 +86,9 @@ def test_from_the_agencys_request_to_an_active_agreement(
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     page.get_by_role("button", name="Plan agreed with the agency").click()
-    expect(page.locator(".usa-tag").first).to_have_text("Plan of action agreed")
+    expect(page.locator("main .usa-tag").first).to_have_text("Plan of action agreed")
     page.get_by_role("button", name="Start the agreement").click()
-    expect(page.locator(".usa-tag").first).to_have_text("Agreement in progress")
+    expect(page.locator("main .usa-tag").first).to_have_text("Agreement in progress")
     assert_accessible(page)
     assert AccessRequest.objects.get().status == "agreement_in_progress"
 

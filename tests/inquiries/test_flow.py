@@ -58,6 +58,8 @@ def test_officer_submits_analyst_verifies_officer_reads_the_iar(people, store):
     assert inquiry.status == "awaiting_analyst" and not inquiry.determination
     page = analyst.get(f"/inquiries/{inquiry.pk}/candidates/{top.pk}/")
     assert page.status_code == 200 and "side by side" in page.content.decode()
+    # The person record is reachable from the candidate it belongs to.
+    assert f'href="{top.record.get_absolute_url()}"' in page.content.decode()
     done = analyst.post(
         f"/inquiries/{inquiry.pk}/determination/",
         {"determination": "found_verified", "candidate": top.pk, **EVIDENCE},

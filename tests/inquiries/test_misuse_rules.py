@@ -102,11 +102,11 @@ def test_an_open_case_of_the_agency_matches_whatever_the_case_and_spacing(
 def test_a_case_opened_after_the_inquiry_does_not_match(oversight, client_as, agency_a, liaison):
     _rule(oversight, "no_matching_case")
     tomorrow = timezone.localdate() + timedelta(days=1)
+    # The register refuses a case opened in the future (issue 15); a row dated ahead can
+    # still exist from before that rule, so the setup moves the date directly.
     case = cases.add_case(
         liaison, agency=agency_a, case_number="24-00123", opened_on=timezone.localdate()
     )
-    # The register refuses a future date; the rule must still compare dates, not names, so
-    # the stored date is moved past the inquiry's directly.
     AgencyCase.objects.filter(pk=case.pk).update(opened_on=tomorrow)
     inquiry = _send(client_as("agency_officer", agency_a), a_number="A12345678")
     (flag,) = _flags(inquiry, "no_matching_case")

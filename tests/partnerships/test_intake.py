@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -177,19 +176,25 @@ def test_a_settings_change_takes_effect_only_from_its_effective_date(people, ice
     req = _assessing(people, ice_office)
     assessment = req.assessment
     before, _ = actions.recommend(assessment)
-    changed = json.loads(json.dumps(DEFAULT_SETTINGS))
-    changed["types"]["lesc_training"]["benefit"] = {"general": 5.0}
-    changed["types"]["287g_jem"]["benefit"] = {"fraud": 1.0}
     tomorrow = timezone.now() + timedelta(days=1)
-    response = people["manager"].post(
-        "/requests/recommendation-settings/",
+    # The form starts from the settings in effect; change two types' benefits.
+    form = people["manager"].get("/requests/recommendation-settings/").context["form"]
+    data = _form_data(form)
+    data.update(
         {
             "effective_from": tomorrow.strftime("%Y-%m-%dT%H:%M"),
-            "settings": json.dumps(changed),
             "note": "Weigh LESC training higher.",
-        },
+            "type_lesc_training_general": "5",
+            "type_287g_jem_jail_screening": "0",
+            "type_287g_jem_fraud": "1",
+        }
     )
+    response = people["manager"].post("/requests/recommendation-settings/", data)
     assert response.status_code == 302
+    saved = RecommendationSettings.objects.order_by("-pk").first().settings
+    assert saved["types"]["287g_jem"]["benefit"] == {"fraud": 1.0}
+    assert saved["types"]["lesc_training"]["benefit"] == {"general": 5.0, "jail_screening": 0.2}
+    assert saved["rules"] == DEFAULT_SETTINGS["rules"]
     assert RecommendationSettings.objects.count() == 2
     now_ranking, version_now = actions.recommend(assessment)
     later_ranking, version_later = actions.recommend(assessment, at=tomorrow + timedelta(minutes=1))
@@ -201,12 +206,35 @@ def test_a_settings_change_takes_effect_only_from_its_effective_date(people, ice
     )
 
 
+def _form_data(form) -> dict:
+    """What the browser would post for ``form`` unchanged (initial values)."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form.get_initial_for_field(field, name)
+        if isinstance(value, list):
+            data[name] = [str(v) for v in value]
+        else:
+            data[name] = "" if value is None else str(value)
+    return data
+
+
 def test_invalid_settings_are_refused_and_nothing_is_saved(people):
-    response = people["manager"].post(
-        "/requests/recommendation-settings/",
-        {"effective_from": "2030-01-01T00:00", "settings": "{not json", "note": "x"},
+    form = people["manager"].get("/requests/recommendation-settings/").context["form"]
+    data = _form_data(form)
+    data.update(
+        {
+            "effective_from": "2030-01-01T00:00",
+            "note": "x",
+            "benefit_weight": "-1",
+            "rule_no_jail_reason": "",
+        }
     )
-    assert response.status_code == 400 and "Not valid JSON" in response.content.decode()
+    response = people["manager"].post("/requests/recommendation-settings/", data)
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert errors["benefit_weight"] == ["Ensure this value is greater than or equal to 0."]
+    assert errors["rule_no_jail_reason"] == ["Give the reason people will read."]
+    assert "The settings were not saved" in response.content.decode()
     assert RecommendationSettings.objects.count() == 1
     assert people["agent"].get("/requests/recommendation-settings/").status_code == 404
 

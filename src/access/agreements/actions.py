@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_fsm import TransitionNotAllowed, can_proceed, has_transition_perm
 
-from access.agreements import clauses
+from access.agreements import clauses, waiting
 from access.agreements.choices import (
     AMENDABLE,
     EDITABLE,
@@ -204,6 +204,7 @@ def apply_transition(actor: Any, agreement: Agreement, name: str, *, reason: str
     except TransitionNotAllowed as error:  # pragma: no cover - can_proceed checked above
         raise TransitionRefused(str(error)) from error
     agreement.save()
+    notified = waiting.notify(agreement, actor)
     events.record(
         Event.transition(name),
         obj=agreement,
@@ -214,6 +215,7 @@ def apply_transition(actor: Any, agreement: Agreement, name: str, *, reason: str
             "from": before["status"],
             "to": agreement.status,
             **extra,
+            **({"notified": notified} if notified else {}),
         },
     )
     return agreement
@@ -239,7 +241,7 @@ def _end_of_term(agreement: Agreement, start: date) -> date:
 def _before_transition(agreement: Agreement, name: str) -> dict[str, Any]:
     """Checks and field changes that go with some transitions."""
     if name == "activate" and agreement.amends_id is not None:
-        return _activate_amendment(agreement)
+        return _activate_amendment(agreement, agreement.amends_id)
     if name == "activate":
         other = (
             Agreement.objects.filter(
@@ -264,13 +266,13 @@ def _before_transition(agreement: Agreement, name: str) -> dict[str, Any]:
     return {}
 
 
-def _activate_amendment(agreement: Agreement) -> dict[str, Any]:
+def _activate_amendment(agreement: Agreement, amends_id: int) -> dict[str, Any]:
     """A signed modification or renewal takes the place of the agreement it amends.
 
     A modification keeps the original's term; a renewal runs a new term from the end of the
     original's (or from its own signature, when that came later).
     """
-    original = Agreement.objects.select_for_update().get(pk=agreement.amends_id)
+    original = Agreement.objects.select_for_update().get(pk=amends_id)
     if original.status not in IN_FORCE:
         raise TransitionRefused(
             f"Agreement #{original.pk}, which this {agreement.amendment_kind} amends, "
@@ -418,10 +420,12 @@ def sign(
     )
     signature.full_clean()
     signature.save()
+    notified: list[str] = []
     if can_proceed(agreement.complete_signatures):
         agreement.signed_on = max(agreement.signatures.values_list("signed_on", flat=True))
         agreement.complete_signatures()
         agreement.save()
+        notified = waiting.notify(agreement, actor)
     events.record(
         Event.SIGN,
         obj=agreement,
@@ -434,6 +438,7 @@ def sign(
             "signed_on": signed_on,
             "version": signature.version_number,
             "document": signature.document.name,
+            **({"notified": notified} if notified else {}),
         },
     )
     return signature

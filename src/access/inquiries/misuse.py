@@ -397,6 +397,37 @@ def add_rule(
     return rule
 
 
+# The documented starting rules (docs/inquiries.md, "Misuse rules and flags"): one per kind.
+# Oversight tunes them on /inquiries/misuse/rules/ by adding a rule and deactivating this one.
+DOCUMENTED_RULES: list[dict[str, Any]] = [
+    {"kind": K.VOLUME, "threshold": 50, "window_minutes": 60},
+    {"kind": K.REPEAT_SUBJECT, "threshold": 3, "window_minutes": 24 * 60},
+    {"kind": K.NO_CHARGE, "threshold": 0, "window_minutes": 60},
+    {"kind": K.NO_CASE, "threshold": 0, "window_minutes": 60},
+    {"kind": K.OFF_HOURS, "threshold": 5, "window_minutes": 60},
+    {"kind": K.SAME_AS_OFFICER, "threshold": 0, "window_minutes": 60},
+]
+
+
+@audited
+def seed_documented_rules(actor: Any) -> list[MisuseRule]:
+    """Add each documented rule whose kind has no active rule yet (a set-up step: the demo
+    and a new installation; no grant check, the actor is the system). Returns those added."""
+    active = set(MisuseRule.objects.filter(active=True).values_list("kind", flat=True))
+    added = []
+    for spec in DOCUMENTED_RULES:
+        if spec["kind"] in active:
+            continue
+        rule = MisuseRule(**spec, created_by_name=actor_display_name(actor))
+        rule.full_clean()
+        rule.save()
+        events.record(
+            Event.RULE_CREATE, obj=rule, after=events.snapshot(rule), details={"seeded": True}
+        )
+        added.append(rule)
+    return added
+
+
 @audited
 def deactivate_rule(actor: Any, rule: MisuseRule) -> None:
     if actor.grant_scope("inquiries.configure_misuserule") != "all":

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.timesince import timesince
 
+from access.core.text import plural
 from access.inquiries.choices import FlagStatus, InquiryStatus
 from access.inquiries.models import Inquiry, MisuseFlag
 
@@ -96,7 +97,7 @@ def oversight_items(user: Any) -> list[Item]:
         return []
     return [
         {
-            "title": f"{count} open misuse flag{'s' if count != 1 else ''} on inquiries",
+            "title": f"{plural(count, 'open misuse flag')} on inquiries",
             "url": reverse("inquiries:misuse_flags"),
             "detail": "Close each with a finding.",
         }

@@ -10,6 +10,7 @@ from typing import Any
 
 from access.audit import events
 from access.audit.events import audited
+from access.core.text import plural
 from access.inquiries.actions import require_scope
 from access.inquiries.events import Event
 from access.inquiries.models import Inquiry
@@ -52,7 +53,7 @@ def view_inquiry_list(
     events.record(
         LIST_VIEWED,
         object_type=Inquiry._meta.label_lower,
-        object_repr=f"{len(shown)} inquir{'y' if len(shown) == 1 else 'ies'} on {page}",
+        object_repr=f"{plural(len(shown), 'inquiry', 'inquiries')} on {page}",
         details={
             "purpose": "inquiry list",
             "page": page,

@@ -195,6 +195,10 @@ def candidate_compare(request: AuthedRequest, pk: int, candidate_pk: int) -> Htt
         birth_dates=record.birth_dates.all(),
         identifiers=record.identifiers.all(),
         immigration_events=record.immigration_events.all(),
+        # The full record, for roles that may open it (that view is logged too).
+        record_url=record.get_absolute_url()
+        if request.user.can("records.view_personrecord")
+        else None,
     )
 
 

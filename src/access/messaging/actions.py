@@ -25,7 +25,7 @@ from django.utils import timezone
 from access.audit import events
 from access.audit.choices import Outcome
 from access.audit.events import audited
-from access.messaging.choices import MessageChannel, MessageStatus
+from access.messaging.choices import MessageChannel, MessageStatus, NotificationKind
 from access.messaging.events import Event
 from access.messaging.models import Notification, OutboundMessage
 from access.messaging.transports import get_transport
@@ -239,3 +239,27 @@ def unread_count(user: Any) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notify_waiting(
+    recipients: Iterable[Any], *, subject: str, body: str, link: str, skip: Any = None
+) -> list[str]:
+    """Tell each recipient in the app that a step waits on them; returns their usernames.
+
+    Called inside the audited action that moved the workflow (an agreement or request step),
+    whose event lists who was told. ``skip`` (the actor) is not told about their own step.
+    The link is a path with ids only.
+    """
+    told = []
+    for user in recipients:
+        if skip is not None and user.pk == getattr(skip, "pk", None):
+            continue
+        Notification(
+            recipient=user,
+            kind=NotificationKind.AWAITING_ACTION,
+            subject=subject[:200],
+            body=body,
+            link=link,
+        ).save()
+        told.append(user.get_username())
+    return told

@@ -25,8 +25,10 @@ class NotificationKind(ChoiceSet):
     CONFIRMATION_OVERDUE = "confirmation_overdue"
     OFFICER_AUTHORIZATION_EXPIRED = "officer_authorization_expired"
     MODEL_DRIFT = "model_drift"
+    AWAITING_ACTION = "awaiting_action"
     CHOICES = [
         (CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark"),
         (OFFICER_AUTHORIZATION_EXPIRED, "Officer's authorization expired", "bg-secondary-vivid"),
         (MODEL_DRIFT, "Matching model bands differ from analysts' decisions", "bg-gold"),
+        (AWAITING_ACTION, "Waiting for you", "bg-primary"),
     ]

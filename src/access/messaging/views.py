@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from access.accounts.typing import AuthedRequest
+from access.core.text import plural
 from access.messaging import actions
 from access.messaging.choices import MessageStatus
 from access.messaging.models import Notification, OutboundMessage
@@ -57,7 +58,7 @@ def notification_read(request: AuthedRequest, pk: int) -> HttpResponse:
 def notification_read_all(request: AuthedRequest) -> HttpResponse:
     unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
     count = actions.mark_read(request.user, list(unread))
-    messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked as read.")
+    messages.success(request, f"{plural(count, 'notification')} marked as read.")
     return redirect("messaging:list")
 
 

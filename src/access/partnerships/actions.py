@@ -11,6 +11,7 @@ from django_fsm import can_proceed
 
 from access.audit import events
 from access.audit.events import audited
+from access.partnerships import waiting
 from access.partnerships.choices import RequestStatus
 from access.partnerships.events import Event
 from access.partnerships.held import lookup
@@ -74,12 +75,13 @@ def _step(actor: Any, request: AccessRequest, method: str, permission: str, **de
     before = events.snapshot(request, REQUEST_FIELDS)
     transition()
     request.save()
+    notified = waiting.notify(request, actor)
     events.record(
         Event.named(f"accessrequest.{method}"),
         obj=request,
         before=before,
         after=events.snapshot(request, REQUEST_FIELDS),
-        details=details,
+        details={**details, **({"notified": notified} if notified else {})},
     )
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -152,28 +151,3 @@ class MilestoneForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label="Reason", max_length=300)
-
-
-class SettingsForm(forms.Form):
-    effective_from = forms.DateTimeField(
-        label="Effective from (UTC)",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        help_text="Recommendations use the settings in effect when they are made.",
-    )
-    settings = forms.CharField(
-        label="Rules and weights (JSON)",
-        max_length=limits.LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 18}),
-    )
-    note = forms.CharField(label="What changed and why", max_length=300)
-
-    def clean_settings(self) -> dict[str, Any]:
-        try:
-            value = json.loads(self.cleaned_data["settings"])
-        except json.JSONDecodeError as error:
-            raise forms.ValidationError(
-                f"Not valid JSON: {error.msg} at line {error.lineno}."
-            ) from error
-        if not isinstance(value, dict):
-            raise forms.ValidationError("The settings must be a JSON object.")
-        return value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +23,6 @@ from access.partnerships.forms import (
     PlanForm,
     ReasonForm,
     RequestForm,
-    SettingsForm,
 )
 from access.partnerships.held import lookup
 from access.partnerships.models import (
@@ -34,6 +32,7 @@ from access.partnerships.models import (
     PlanOfAction,
     RecommendationSettings,
 )
+from access.partnerships.settings_form import SettingsForm
 
 
 def _get(request: AuthedRequest, pk: int) -> AccessRequest:
@@ -333,17 +332,19 @@ def settings_page(request: AuthedRequest) -> HttpResponse:
     if not request.user.can("partnerships.configure_recommendation"):
         raise Http404("Not found")
     current = actions.effective_settings()
-    form = SettingsForm(
-        request.POST or None,
-        initial={"settings": json.dumps(current.settings, indent=2), "note": ""},
-    )
+    form = SettingsForm(current.settings, request.POST or None)
     if (
         request.method == "POST"
         and form.is_valid()
         and _run(
             request,
             form,
-            lambda: actions.add_settings(request.user, **form.cleaned_data),
+            lambda: actions.add_settings(
+                request.user,
+                effective_from=form.cleaned_data["effective_from"],
+                settings=form.settings(),
+                note=form.cleaned_data["note"],
+            ),
             "New recommendation settings saved.",
         )
     ):

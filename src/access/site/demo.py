@@ -15,6 +15,7 @@ from access.agencies.models import Agency, Contact, Facility
 from access.audit import events
 from access.audit.events import audited
 from access.core.actors import SystemActor
+from access.inquiries.misuse import seed_documented_rules
 
 # Demo data only: seed_demo and demo_otp refuse to run in production.
 DEMO_PASSWORD = "demo-access-2026"  # noqa: S105  # nosec B105
@@ -142,6 +143,7 @@ def load_demo(actor: SystemActor) -> None:
         annual_bookings=16200,
         city="Galveston",
     )
+    seed_documented_rules(actor)  # so misuse flags can appear in the demo
     roles = {r.slug: r for r in Role.objects.all()}
     now = timezone.now()
     for username, first, last, role, ori in ACCOUNTS:

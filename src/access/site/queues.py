@@ -12,7 +12,9 @@ from access.accounts.lockout import locked_usernames
 from access.accounts.models import User
 from access.agencies.models import Agency
 from access.agreements.reminders import reminders_for
+from access.agreements.waiting import queue_items as agreements_waiting
 from access.audit.review import pending as review_pending
+from access.core.text import plural
 from access.inquiries import queues as inquiry_queues
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
@@ -45,10 +47,15 @@ def _admin(user: User) -> list[Item]:
 
 
 def _requests(user: User, **filters: object) -> list[Item]:
-    rows = AccessRequest.objects.restrict(user).filter(**filters).select_related("agency")[:50]
+    rows = (
+        AccessRequest.objects.restrict(user)
+        .filter(**filters)
+        .distinct()
+        .select_related("agency")[:50]
+    )
     return [
         {
-            "title": f"Request #{r.pk} from {r.agency.name}: {r.get_status_display()}",
+            "title": f"Request #{r.pk} from {r.agency.name} {RequestStatus.phrase(r.status)}",
             "url": r.get_absolute_url(),
             "detail": ", ".join(Challenge.label(c) for c in r.challenges),
         }
@@ -56,13 +63,32 @@ def _requests(user: User, **filters: object) -> list[Item]:
     ]
 
 
+# Requests that wait on their assigned ICE agent (a field agent or a program manager).
+AGENT_STEPS = [RequestStatus.ASSIGNED, RequestStatus.ASSESSING, RequestStatus.PLAN_AGREED]
+
+
+def _assigned(user: User) -> list[Item]:
+    """Requests assigned to ``user`` in an open step, and those whose agreement is not drafted."""
+    return _requests(user, assigned_agent=user, status__in=AGENT_STEPS) + _requests(
+        user,
+        assigned_agent=user,
+        status=RequestStatus.AGREEMENT_IN_PROGRESS,
+        agreements__isnull=True,
+    )
+
+
 def _program(user: User) -> list[Item]:
-    items = _requests(user, status=RequestStatus.SUBMITTED) + reminders_for(user)
+    items = (
+        _requests(user, status=RequestStatus.SUBMITTED)
+        + _assigned(user)
+        + agreements_waiting(user)
+        + reminders_for(user)
+    )
     missing = Agency.objects.restrict(user).filter(ori="").count()
     if missing:
         items.append(
             {
-                "title": f"Add the ORI of {missing} agenc{'y' if missing == 1 else 'ies'}",
+                "title": f"Add the ORI of {plural(missing, 'agency', 'agencies')}",
                 "url": reverse("agencies:list") + "?has_ori=no",
                 "detail": "Agencies need an ORI before LESC access; many came from ICE's list.",
             }
@@ -71,21 +97,24 @@ def _program(user: User) -> list[Item]:
 
 
 def _field(user: User) -> list[Item]:
-    open_steps = [RequestStatus.ASSIGNED, RequestStatus.ASSESSING, RequestStatus.PLAN_AGREED]
-    return _requests(user, assigned_agent=user, status__in=open_steps) + reminders_for(user)
+    return _assigned(user) + agreements_waiting(user) + reminders_for(user)
 
 
 def _agency(user: User) -> list[Item]:
-    return _requests(
-        user,
-        status__in=[
-            RequestStatus.DRAFT,
-            RequestStatus.SUBMITTED,
-            RequestStatus.ASSIGNED,
-            RequestStatus.ASSESSING,
-            RequestStatus.PLAN_AGREED,
-        ],
-    ) + reminders_for(user)
+    return (
+        _requests(
+            user,
+            status__in=[
+                RequestStatus.DRAFT,
+                RequestStatus.SUBMITTED,
+                RequestStatus.ASSIGNED,
+                RequestStatus.ASSESSING,
+                RequestStatus.PLAN_AGREED,
+            ],
+        )
+        + agreements_waiting(user)
+        + reminders_for(user)
+    )
 
 
 def _oversight(user: User) -> list[Item]:
