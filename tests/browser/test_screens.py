@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import VIEWPORT, assert_accessible, sign_in
 from tests.conftest import PASSWORD, otp_code
 
+from access.accounts.models import Role
+from access.accounts.roles import ROLES
 from access.agreements import actions as agreement_actions
 from access.audit.models import AuditEvent
 from access.partnerships.models import PartnershipType
@@ -77,3 +79,44 @@ def test_the_paste_a_message_form_shows_an_example(page, live_server, make_user,
         "DOB/19850314.SEX/M.POB/MX.CUS/Y.OFF/1313.RSN/TRAFFIC STOP.CAS/24-00123."
     )
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("role", [*sorted(ROLES), "every role at once"])
+def test_every_roles_navigation_fits_one_line_with_sign_out_in_view(
+    role, page, live_server, make_user, agency_a
+):
+    if role in ROLES:
+        user = make_user(role, agency_a if role.startswith("agency_") else None)
+    else:  # the longest menu there can be: every link of every role
+        user = make_user("oversight_auditor", username="every.role")
+        user.roles.set(Role.objects.all())
+    sign_in(page, live_server, user)
+    nav = page.get_by_role("navigation", name="Primary navigation")
+    tops = {round(box["y"]) for box in _boxes(nav.locator(".usa-nav__primary > li"))}
+    assert len(tops) == 1, f"{role}: the menu wraps onto {len(tops)} lines"
+    sign_out = page.get_by_role("button", name="Sign out")
+    expect(sign_out).to_be_in_viewport()
+    box = sign_out.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= VIEWPORT["width"]
+    assert_accessible(page)
+
+    # A group opens from the keyboard and its links are ordinary links.
+    groups = nav.locator("button.usa-nav__link")
+    if groups.count():
+        first = groups.first
+        first.focus()
+        page.keyboard.press("Enter")
+        expect(first).to_have_attribute("aria-expanded", "true")
+        submenu = page.locator(f"#{first.get_attribute('aria-controls')}")
+        expect(submenu).to_be_visible()
+        assert_accessible(page)
+        target = submenu.get_by_role("link").first
+        href = target.get_attribute("href")
+        target.click()
+        expect(page).to_have_url(f"{live_server.url}{href}")
+        # The page's own link is marked current inside its group.
+        expect(nav.locator(f"a[href='{href}']")).to_have_attribute("aria-current", "page")
+
+
+def _boxes(items):
+    return [items.nth(i).bounding_box() for i in range(items.count())]
