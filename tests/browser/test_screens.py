@@ -3,6 +3,9 @@ keyboard on sign-in, readable audit values, the public page's pages and past dat
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 from tests.browser.conftest import VIEWPORT, assert_accessible, sign_in
@@ -10,8 +13,11 @@ from tests.conftest import PASSWORD, otp_code
 
 from access.accounts.models import Role
 from access.accounts.roles import ROLES
+from access.agencies.publiclist.ice287g import load_snapshot
+from access.agencies.publiclist.importer import import_snapshots
 from access.agreements import actions as agreement_actions
 from access.audit.models import AuditEvent
+from access.core.actors import SystemActor
 from access.partnerships.models import PartnershipType
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -120,3 +126,69 @@ def test_every_roles_navigation_fits_one_line_with_sign_out_in_view(
 
 def _boxes(items):
     return [items.nth(i).bounding_box() for i in range(items.count())]
+
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ice-287g"
+
+
+def _right_edges_in_view(page, table, names):
+    """Every named column header lies within the 1280 px window without scrolling."""
+    for name in names:
+        # Sortable headers read "Name, sort": match the header's own words.
+        header = table.locator("thead th").filter(
+            has_text=re.compile(rf"^\s*{re.escape(name)}(,|\s*$)")
+        )
+        box = header.bounding_box()
+        assert box is not None, name
+        assert box["x"] + box["width"] <= VIEWPORT["width"], f"{name} is off screen"
+
+
+def test_the_public_page_in_pages_with_key_columns_and_a_past_date(page, live_server):
+    files = sorted(p for f in sorted(DATA.glob("*"))[:4] if f.is_dir() for p in f.glob("*.xlsx"))
+    if not files:
+        pytest.fail(f"ICE 287(g) downloads not found at {DATA}")
+    snapshots = [load_snapshot(p) for p in files]
+    import_snapshots(SystemActor("test"), snapshots)
+    page.goto("/transparency/")
+    # The change log is reachable from the top of the page.
+    on_this_page = page.get_by_role("navigation", name="On this page")
+    expect(on_this_page.get_by_role("link", name=re.compile("^Change log"))).to_be_in_viewport()
+    expect(page.get_by_role("status")).to_contain_text("rows 1 to 50 shown")
+    table = page.locator("div[aria-label='The participating list'] table")
+    expect(table.locator("tbody tr")).to_have_count(50)
+    _right_edges_in_view(page, table, ["STATE", "LAW ENFORCEMENT AGENCY", "SUPPORT TYPE", "SIGNED"])
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Pages of the list").get_by_role(
+        "link", name="Next page"
+    ).click()
+    expect(page.get_by_role("status")).to_contain_text("rows 51 to 100 shown")
+
+    first_day = min(s.taken_at for s in snapshots).date().isoformat()
+    page.get_by_label("Show the lists as published on").fill(first_day)
+    page.get_by_role("button", name="Show this date").click()
+    expect(
+        page.get_by_role("heading", name=f"The participating list as of {first_day}")
+    ).to_be_visible()
+    expect(page.locator("#summary-participating").locator("xpath=..")).to_contain_text(
+        f"As published at {first_day}"
+    )
+    assert_accessible(page)
+
+    on_this_page.get_by_role("link", name=re.compile("^Change log")).click()
+    expect(page.get_by_role("heading", name="Change log")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(
+    ("url", "columns"),
+    [
+        ("/agreements/", ["Agreement", "Agency", "Type", "Status", "Signed", "Expires"]),
+        ("/agencies/", ["Name", "Kind", "State", "County", "ORI"]),
+    ],
+)
+def test_staff_lists_keep_their_columns_in_view(url, columns, page, live_server, make_user):
+    sign_in(page, live_server, make_user("oversight_auditor"))
+    page.goto(url)
+    table = page.locator("main table.usa-table").first
+    expect(table).to_be_visible()
+    _right_edges_in_view(page, table, columns)
