@@ -114,7 +114,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "access.site.context_processors.shell",
             ],
-            "builtins": ["template_partials.templatetags.partials"],
+            "builtins": [
+                "template_partials.templatetags.partials",
+                "access.core.templatetags.display",
+                "access.audit.templatetags.audit_display",
+            ],
         },
     }
 ]

@@ -6,12 +6,21 @@ flushed after each test), through Debian's Chromium: Playwright cannot download 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 from tests.conftest import PASSWORD, otp_code
 
 from access.accounts.models import User
@@ -117,3 +126,18 @@ def assert_accessible(page: Page) -> None:
                 f"    {', '.join(map(str, node['target']))}" for node in violation["nodes"]
             )
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def nav_link(page: Page, name: str) -> Locator:
+    """A link of the primary navigation, shown: if it sits in a closed group (a USWDS dropdown),
+    open the group first, as a person does."""
+    nav = page.get_by_role("navigation", name="Primary navigation")
+    link = nav.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        # A hidden link is not in the accessibility tree: find its group by the link's text.
+        submenu = nav.locator(".usa-nav__submenu").filter(
+            has=page.locator("a").filter(has_text=re.compile(f"^{re.escape(name)}$"))
+        )
+        nav.locator(f"button[aria-controls='{submenu.get_attribute('id')}']").click()
+    expect(link).to_be_visible()
+    return link

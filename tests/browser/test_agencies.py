@@ -8,7 +8,7 @@ import re
 import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, nav_link, sign_in
 
 from access.agencies.models import Agency, Contact, Facility
 
@@ -60,9 +60,7 @@ def test_agency_list_create_edit_children_and_export(
     assert Agency.objects.count() == 31
 
     sign_in(page, live_server, manager)
-    page.get_by_role("navigation", name="Primary navigation").get_by_role(
-        "link", name="Agencies"
-    ).click()
+    nav_link(page, "Agencies").click()
     expect(page).to_have_url(live_server.url + "/agencies/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Agencies")
     expect(page.get_by_role("status")).to_have_text("31 results")
@@ -194,9 +192,7 @@ def test_agency_list_create_edit_children_and_export(
     assert_accessible(page)
 
     # Export through the download links.
-    page.get_by_role("navigation", name="Primary navigation").get_by_role(
-        "link", name="Agencies"
-    ).click()
+    nav_link(page, "Agencies").click()
     expect(page.get_by_role("status")).to_have_text("32 results")
     with page.expect_download() as csv_download:
         page.get_by_role("link", name="CSV", exact=True).click()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, nav_link, sign_in
 from tests.browser.test_misuse import press_button
 from tests.inquiries.conftest import _engine, inquiry_data  # noqa: F401  (autouse fixture)
 
@@ -44,9 +44,7 @@ def test_an_analyst_resends_a_failed_iar_with_the_keyboard(page, live_server, ma
     assert (message.status, message.attempts) == ("failed", MAX_ATTEMPTS)
 
     sign_in(page, live_server, analyst)
-    page.get_by_role("navigation", name="Primary navigation").get_by_role(
-        "link", name="Nlets outbox"
-    ).click()
+    nav_link(page, "Nlets outbox").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nlets outbox")
     row = page.locator(f"#message-{message.pk}")
     expect(row).to_contain_text("Delivery failed")

@@ -6,17 +6,11 @@ import re
 
 import pytest
 from knox.models import AuthToken
-from playwright.sync_api import Page, expect
-from tests.browser.conftest import assert_accessible, sign_in
+from playwright.sync_api import expect
+from tests.browser.conftest import assert_accessible, nav_link, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def nav_link(page: Page, name: str):
-    return page.get_by_role("navigation", name="Primary navigation").get_by_role(
-        "link", name=name, exact=True
-    )
 
 
 def test_audit_trail_list_and_event_detail(page, live_server, make_user):
@@ -27,11 +21,11 @@ def test_audit_trail_list_and_event_detail(page, live_server, make_user):
     expect(page.get_by_role("heading", level=1)).to_have_text("Audit trail")
     expect(nav_link(page, "Audit trail")).to_have_attribute("aria-current", "page")
     rows = page.locator("table.usa-table tbody tr")
-    expect(rows.first.get_by_role("cell").nth(4)).to_have_text("audit.viewed")
-    expect(page.get_by_role("cell", name="auth.login_success")).to_have_count(1)
+    expect(rows.first.get_by_role("cell").nth(4)).to_have_text("Audit trail viewed")
+    expect(page.get_by_role("cell", name="Signed in", exact=True)).to_have_count(1)
     assert_accessible(page)
 
-    login_row = rows.filter(has=page.get_by_role("cell", name="auth.login_success"))
+    login_row = rows.filter(has=page.get_by_role("cell", name="Signed in", exact=True))
     event_link = login_row.get_by_role("link")
     event_id = event_link.inner_text().strip()
     event_link.click()

@@ -3,13 +3,21 @@ keyboard on sign-in, readable audit values, the public page's pages and past dat
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import VIEWPORT, assert_accessible, sign_in
 from tests.conftest import PASSWORD, otp_code
 
+from access.accounts.models import Role
+from access.accounts.roles import ROLES
+from access.agencies.publiclist.ice287g import load_snapshot
+from access.agencies.publiclist.importer import import_snapshots
 from access.agreements import actions as agreement_actions
 from access.audit.models import AuditEvent
+from access.core.actors import SystemActor
 from access.partnerships.models import PartnershipType
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -77,3 +85,110 @@ def test_the_paste_a_message_form_shows_an_example(page, live_server, make_user,
         "DOB/19850314.SEX/M.POB/MX.CUS/Y.OFF/1313.RSN/TRAFFIC STOP.CAS/24-00123."
     )
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("role", [*sorted(ROLES), "every role at once"])
+def test_every_roles_navigation_fits_one_line_with_sign_out_in_view(
+    role, page, live_server, make_user, agency_a
+):
+    if role in ROLES:
+        user = make_user(role, agency_a if role.startswith("agency_") else None)
+    else:  # the longest menu there can be: every link of every role
+        user = make_user("oversight_auditor", username="every.role")
+        user.roles.set(Role.objects.all())
+    sign_in(page, live_server, user)
+    nav = page.get_by_role("navigation", name="Primary navigation")
+    tops = {round(box["y"]) for box in _boxes(nav.locator(".usa-nav__primary > li"))}
+    assert len(tops) == 1, f"{role}: the menu wraps onto {len(tops)} lines"
+    sign_out = page.get_by_role("button", name="Sign out")
+    expect(sign_out).to_be_in_viewport()
+    box = sign_out.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= VIEWPORT["width"]
+    assert_accessible(page)
+
+    # A group opens from the keyboard and its links are ordinary links.
+    groups = nav.locator("button.usa-nav__link")
+    if groups.count():
+        first = groups.first
+        first.focus()
+        page.keyboard.press("Enter")
+        expect(first).to_have_attribute("aria-expanded", "true")
+        submenu = page.locator(f"#{first.get_attribute('aria-controls')}")
+        expect(submenu).to_be_visible()
+        assert_accessible(page)
+        target = submenu.get_by_role("link").first
+        href = target.get_attribute("href")
+        target.click()
+        expect(page).to_have_url(f"{live_server.url}{href}")
+        # The page's own link is marked current inside its group.
+        expect(nav.locator(f"a[href='{href}']")).to_have_attribute("aria-current", "page")
+
+
+def _boxes(items):
+    return [items.nth(i).bounding_box() for i in range(items.count())]
+
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ice-287g"
+
+
+def _right_edges_in_view(page, table, names):
+    """Every named column header lies within the 1280 px window without scrolling."""
+    for name in names:
+        # Sortable headers read "Name, sort": match the header's own words.
+        header = table.locator("thead th").filter(
+            has_text=re.compile(rf"^\s*{re.escape(name)}(,|\s*$)")
+        )
+        box = header.bounding_box()
+        assert box is not None, name
+        assert box["x"] + box["width"] <= VIEWPORT["width"], f"{name} is off screen"
+
+
+def test_the_public_page_in_pages_with_key_columns_and_a_past_date(page, live_server):
+    files = sorted(p for f in sorted(DATA.glob("*"))[:4] if f.is_dir() for p in f.glob("*.xlsx"))
+    if not files:
+        pytest.fail(f"ICE 287(g) downloads not found at {DATA}")
+    snapshots = [load_snapshot(p) for p in files]
+    import_snapshots(SystemActor("test"), snapshots)
+    page.goto("/transparency/")
+    # The change log is reachable from the top of the page.
+    on_this_page = page.get_by_role("navigation", name="On this page")
+    expect(on_this_page.get_by_role("link", name=re.compile("^Change log"))).to_be_in_viewport()
+    expect(page.get_by_role("status")).to_contain_text("rows 1 to 50 shown")
+    table = page.locator("div[aria-label='The participating list'] table")
+    expect(table.locator("tbody tr")).to_have_count(50)
+    _right_edges_in_view(page, table, ["STATE", "LAW ENFORCEMENT AGENCY", "SUPPORT TYPE", "SIGNED"])
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Pages of the list").get_by_role(
+        "link", name="Next page"
+    ).click()
+    expect(page.get_by_role("status")).to_contain_text("rows 51 to 100 shown")
+
+    first_day = min(s.taken_at for s in snapshots).date().isoformat()
+    page.get_by_label("Show the lists as published on").fill(first_day)
+    page.get_by_role("button", name="Show this date").click()
+    expect(
+        page.get_by_role("heading", name=f"The participating list as of {first_day}")
+    ).to_be_visible()
+    expect(page.locator("#summary-participating").locator("xpath=..")).to_contain_text(
+        f"As published at {first_day}"
+    )
+    assert_accessible(page)
+
+    on_this_page.get_by_role("link", name=re.compile("^Change log")).click()
+    expect(page.get_by_role("heading", name="Change log")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(
+    ("url", "columns"),
+    [
+        ("/agreements/", ["Agreement", "Agency", "Type", "Status", "Signed", "Expires"]),
+        ("/agencies/", ["Name", "Kind", "State", "County", "ORI"]),
+    ],
+)
+def test_staff_lists_keep_their_columns_in_view(url, columns, page, live_server, make_user):
+    sign_in(page, live_server, make_user("oversight_auditor"))
+    page.goto(url)
+    table = page.locator("main table.usa-table").first
+    expect(table).to_be_visible()
+    _right_edges_in_view(page, table, columns)

@@ -2,17 +2,21 @@ from __future__ import annotations
 
 import django_tables2 as tables
 
+from access.audit import registry
 from access.audit.models import AuditEvent
 
 
 class AuditEventTable(tables.Table):
     id = tables.Column(verbose_name="Event", linkify=("audit:detail", {"pk": tables.A("pk")}))
-    occurred_at = tables.DateTimeColumn(verbose_name="Time (UTC)", format="Y-m-d H:i:s.u")
+    occurred_at = tables.DateTimeColumn(verbose_name="Time (UTC)", format="Y-m-d H:i:s")
     actor_name = tables.Column(verbose_name="Actor")
     agency_name = tables.Column(verbose_name="Agency")
     action = tables.Column(verbose_name="Action")
     object_repr = tables.Column(verbose_name="Object", orderable=False)
     outcome = tables.Column(verbose_name="Outcome")
+
+    def render_action(self, value: str) -> str:
+        return registry.label(value)
 
     class Meta:
         model = AuditEvent

@@ -30,7 +30,7 @@ from access.inquiries.forms import (
     InquiryForm,
     MessageForm,
 )
-from access.inquiries.message import InquiryInvalid
+from access.inquiries.message import PURPOSE_CODES, InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate
 from access.inquiries.queues import analyst_queue, awaiting_details_queue
 
@@ -161,6 +161,7 @@ def inquiry_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "detail.html",
         inquiry=inquiry,
         status_colour=S.colour(inquiry.status),
+        purpose_label=PURPOSE_CODES.get(inquiry.purpose_code, inquiry.purpose_code),
         candidates=candidates,
         show_candidates=is_ice,
         reasons=[StopReason.label(r) for r in inquiry.stop_reasons],

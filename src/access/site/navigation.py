@@ -1,4 +1,6 @@
-"""Navigation by role: a link appears only when the user holds its permission."""
+"""Navigation by role: a link appears only when the user holds its permission; links are
+grouped under a few headings (USWDS dropdown menus) so that every role's menu fits on one line
+at 1280 px with Sign out in view."""
 
 from __future__ import annotations
 
@@ -32,17 +34,75 @@ MENU = [
     ("Your account", "accounts:profile", None),
 ]
 
+# Which heading each link sits under, by URL name, in the order the headings are shown. A link
+# named in no group stands on its own; a group with one visible link shows as that link alone.
+# Names of pages other parts of the program link from their menus are listed ahead of time.
+GROUPS = [
+    ("Partnerships", ["partnerships:list", "partnerships:settings", "agreements:list"]),
+    (
+        "Inquiries",
+        [
+            "inquiries:list",
+            "inquiries:queue",
+            "inquiries:stops",
+            "inquiries:cases",
+            "outbox:list",
+        ],
+    ),
+    (
+        "Oversight",
+        [
+            "inquiries:misuse_flags",
+            "inquiries:misuse_rules",
+            "audit:list",
+            "audit:review",
+            "accounts:user_list",
+        ],
+    ),
+    ("Agencies", ["agencies:list", "agencies:publiclist"]),
+    ("Your account", ["accounts:profile", "api-docs"]),
+]
+_GROUP_OF = {name: heading for heading, names in GROUPS for name in names}
+_GROUP_ORDER = dict(GROUPS)
+
 
 def menu_for(user: Any, path: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = [
-        {"label": label, "url": reverse(name), "current": False}
+    """The top-level entries: each is a link (``url``) or a group (``children``, each a link);
+    ``current`` marks the page's own link and the group holding it."""
+    links: list[dict[str, Any]] = [
+        {"label": label, "name": name, "url": reverse(name), "current": False}
         for label, name, permission in MENU
         if not permission or user.can(permission)
     ]
     # The longest matching prefix is the current section ("/" only matches itself).
     matches = [
-        i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))
+        i for i in links if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))
     ]
     if matches:
         max(matches, key=lambda i: len(i["url"]))["current"] = True
+
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    entries: list[dict[str, Any]] = []
+    for link in links:
+        heading = _GROUP_OF.get(link["name"])
+        if heading is None:
+            entries.append(link)
+            continue
+        if heading not in grouped:
+            grouped[heading] = []
+            entries.append({"label": heading, "children": grouped[heading]})
+        grouped[heading].append(link)
+    items = []
+    for entry in entries:
+        children = entry.get("children")
+        if children is None:
+            items.append(entry)
+        elif len(children) == 1:
+            items.append(children[0])
+        else:
+            order = _GROUP_ORDER[entry["label"]]
+            children.sort(key=lambda link: order.index(link["name"]))
+            entry["current"] = any(link["current"] for link in children)
+            entry["id"] = "nav-" + entry["label"].lower().replace(" ", "-")
+            items.append(entry)
     return items

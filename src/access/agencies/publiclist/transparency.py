@@ -6,7 +6,9 @@ Everything shown here is public data as ICE published it; nothing about persons.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -17,10 +19,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from access.agencies.models import PublishedEvent, PublishedRow, PublishedSnapshot
-from access.agencies.publiclist.ice287g import ListKind, ListState, clean, csv_text, xlsx_bytes
+from access.agencies.publiclist.ice287g import (
+    ListKind,
+    ListState,
+    SnapshotTimeError,
+    clean,
+    csv_text,
+    parse_as_of,
+    xlsx_bytes,
+)
 from access.agencies.publiclist.importer import published_list
 
 AGENCY, STATE, SUPPORT = "LAW ENFORCEMENT AGENCY", "STATE", "SUPPORT TYPE"
+KEY_COLUMNS = (STATE, AGENCY, SUPPORT, "SIGNED", "COUNTY", "TYPE")
 
 
 def _filtered(state: ListState, params: dict[str, str]) -> list[dict[str, str]]:
@@ -68,16 +79,46 @@ def _compute_over_time() -> dict[str, Any]:
     }
 
 
+ROWS_PER_PAGE, CHANGES_PER_PAGE = 50, 25
+
+
+def _as_of(raw: str) -> tuple[datetime, str]:
+    """The moment the visitor chose (``as_of``, a date or date-time read as the CLI's
+    ``export_287g --as-of`` reads it), or now; and an error to show for text that is not one."""
+    now = timezone.now()
+    if not raw.strip():
+        return now, ""
+    try:
+        moment = parse_as_of(raw)
+    except SnapshotTimeError:
+        return now, f"{raw!r} is not a date: choose a date (YYYY-MM-DD). Showing the list today."
+    return min(moment, now), ""
+
+
+def _query(params: dict[str, str], *drop: str) -> str:
+    """The query string of the page's choices without ``drop`` (for pager links)."""
+    return urlencode({k: v for k, v in params.items() if v and k not in drop})
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    kind = ListKind.PENDING if request.GET.get("list") == "pending" else ListKind.PARTICIPATING
-    lists = {k: published_list(now, k) for k in ListKind}
+    params = {k: request.GET.get(k, "") for k in ("list", "as_of", "state", "support", "q")}
+    moment, as_of_error = _as_of(params["as_of"])
+    kind = ListKind.PENDING if params["list"] == "pending" else ListKind.PARTICIPATING
+    lists = {k: published_list(moment, k) for k in ListKind}
     shown = lists[kind]
     all_rows = [dict(zip(shown.columns, r, strict=True)) for r in shown.rows]
-    rows = _filtered(shown, request.GET.dict())
+    rows = _filtered(shown, params)
+    # The columns people scan first lead the table; the rest follow in ICE's order.
+    columns = [c for c in KEY_COLUMNS if c in shown.columns] + [
+        c for c in shown.columns if c not in KEY_COLUMNS
+    ]
+    row_page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     over_time = _over_time()
-    events = Paginator(PublishedEvent.objects.select_related("entry__current_version"), 25)
+    changes = PublishedEvent.objects.select_related("entry__current_version")
+    if params["as_of"] and not as_of_error:
+        changes = changes.filter(at__lte=moment)
+    events = Paginator(changes, CHANGES_PER_PAGE)
     return render(
         request,
         "public/transparency.html",
@@ -85,9 +126,13 @@ def home(request: HttpRequest) -> HttpResponse:
             "kind": kind.value,
             "lists": lists,
             "shown": shown,
-            "columns": shown.columns,
+            "as_of": params["as_of"] if not as_of_error else "",
+            "as_of_error": as_of_error,
+            "today": timezone.now().date().isoformat(),
+            "columns": columns,
             "rows": rows,
-            "table_rows": [[r.get(c, "") for c in shown.columns] for r in rows],
+            "row_page": row_page,
+            "table_rows": [[r.get(c, "") for c in columns] for r in row_page],
             "states": sorted({clean(r.get(STATE, "")) for r in all_rows}),
             "supports": sorted({clean(r.get(SUPPORT, "")) for r in all_rows}),
             "by_support": sorted(Counter(clean(r.get(SUPPORT, "")) for r in rows).items()),
@@ -101,8 +146,10 @@ def home(request: HttpRequest) -> HttpResponse:
                 )
                 for i, label in enumerate(over_time["labels"])
             ],
-            "events": events.get_page(request.GET.get("page")),
-            "filters": {k: request.GET.get(k, "") for k in ("state", "support", "q")},
+            "events": events.get_page(request.GET.get("changes")),
+            "filters": params,
+            "rows_query": _query({**params, "changes": request.GET.get("changes", "")}, "page"),
+            "changes_query": _query({**params, "page": request.GET.get("page", "")}, "changes"),
         },
     )
 
@@ -113,7 +160,8 @@ def export(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "csv")
     if kind not in {k.value for k in ListKind} or fmt not in ("csv", "xlsx"):
         raise Http404("Unknown list or format")
-    state = published_list(timezone.now(), ListKind(kind))
+    moment, _error = _as_of(request.GET.get("as_of", ""))
+    state = published_list(moment, ListKind(kind))
     stamp = state.taken_at.strftime("%Y%m%dT%H%M%SZ") if state.taken_at else "empty"
     if fmt == "xlsx":
         response = HttpResponse(
