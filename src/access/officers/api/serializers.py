@@ -10,7 +10,9 @@ from access.officers.models import Authorization, ExamAttempt, Officer
 
 
 class ExamSerializer(serializers.ModelSerializer):
-    course = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    course: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = ExamAttempt
@@ -18,7 +20,9 @@ class ExamSerializer(serializers.ModelSerializer):
 
 
 class AuthorizationSerializer(serializers.ModelSerializer):
-    supervisor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    supervisor: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Authorization
@@ -30,7 +34,9 @@ class OfficerSerializer(serializers.ModelSerializer):
 
     agency_name = serializers.CharField(source="agency.name", read_only=True)
     model = serializers.CharField(source="agreement.partnership_type.code", read_only=True)
-    supervisor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    supervisor: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
     background_check = serializers.SerializerMethodField()
     exams = ExamSerializer(many=True, read_only=True)
     authorizations = AuthorizationSerializer(many=True, read_only=True)
