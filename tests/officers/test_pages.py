@@ -273,3 +273,21 @@ def test_cli_authority_and_list(walk: Callable[..., Officer], agency_a: Any) -> 
     out = io.StringIO()
     call_command("officers", "list", "--format", "csv", stdout=out)
     assert out.getvalue().splitlines()[0].startswith("badge,agency_id")
+
+
+def test_certificate_and_letter_pdfs_are_audited(
+    walk: Callable[..., Officer], people: Any, make_user: Any, agency_b: Any
+) -> None:
+    officer = walk("authorized")
+    certificate = officer.certifications.get()
+    letter = officer.authorizations.get()
+    client = _client(people["liaison"])
+    for kind, number in (("certificate", certificate.pk), ("authorization", letter.pk)):
+        response = client.get(f"/officers/{officer.pk}/{kind}/{number}/pdf/")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action="officer.print", object_id=str(officer.pk)).count() == 2
+    other = _client(make_user("agency_liaison", agency_b))
+    assert other.get(f"/officers/{officer.pk}/certificate/{certificate.pk}/pdf/").status_code == 404
+    assert AuditEvent.objects.filter(action="officer.print").count() == 2

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/authorize/", views.AuthorizeView.as_view(), name="authorize"),
     path("<int:pk>/supervisor/", views.SupervisorView.as_view(), name="supervisor"),
     path("<int:pk>/step/", views.StepView.as_view(), name="step"),
+    path("<int:pk>/<str:kind>/<int:number>/pdf/", views.DocumentPdfView.as_view(), name="document"),
 ]

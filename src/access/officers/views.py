@@ -14,10 +14,12 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views import View
 
+from access.audit import events
 from access.audit.models import AuditEvent
 from access.core.views import ObjectDetailView, ObjectListView, ScopedMixin
 from access.officers import actions, authority, roster
 from access.officers.choices import FINAL, OfficerStatus
+from access.officers.events import Event
 from access.officers.filtersets import OfficerFilterSet
 from access.officers.forms import (
     AuthorizationForm,
@@ -30,6 +32,7 @@ from access.officers.forms import (
     agreements_for,
 )
 from access.officers.models import Officer
+from access.officers.pdf import authorization_pdf, certificate_pdf
 from access.officers.tables import OfficerTable
 
 S = OfficerStatus
@@ -204,6 +207,36 @@ class SupervisorView(_StepFormView):
     def run(self, officer: Officer, data: dict[str, Any]) -> str:
         actions.assign_supervisor(self.request.user, officer, **data)
         return f"{data['supervisor']} now supervises this officer."
+
+
+class DocumentPdfView(OfficerScoped, View):
+    """A certificate or an authorization letter as a tagged PDF (printing is audited)."""
+
+    def get(self, request: HttpRequest, pk: int, kind: str, number: int) -> HttpResponse:
+        officer = self.get_object(pk)
+        if kind == "certificate":
+            certificate = officer.certifications.filter(pk=number).first()
+            if certificate is None:
+                raise Http404("No such certificate")
+            pdf = certificate_pdf(certificate)
+        elif kind == "authorization":
+            letter = officer.authorizations.filter(pk=number).first()
+            if letter is None:
+                raise Http404("No such authorization")
+            pdf = authorization_pdf(letter)
+        else:
+            raise Http404("Unknown document")
+        events.record(
+            Event.PRINT,
+            actor=request.user,
+            obj=officer,
+            details={"document": kind, "id": number, "format": "pdf/ua-1", "bytes": len(pdf)},
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="officer-{officer.pk}-{kind}-{number}.pdf"'
+        )
+        return response
 
 
 class CertifyView(OfficerScoped, View):
