@@ -291,3 +291,15 @@ def test_certificate_and_letter_pdfs_are_audited(
     other = _client(make_user("agency_liaison", agency_b))
     assert other.get(f"/officers/{officer.pk}/certificate/{certificate.pk}/pdf/").status_code == 404
     assert AuditEvent.objects.filter(action="officer.print").count() == 2
+
+
+def test_supervisor_filters_their_own_officers(
+    walk: Callable[..., Officer], people: Any, make_user: Any
+) -> None:
+    mine = walk("authorized")
+    walk("certified")
+    client = _client(people["supervisor"])
+    rows = client.get("/officers/", {"mine": "me"}).context["table"].rows
+    assert [r.record.pk for r in rows] == [mine.pk]
+    other = _client(make_user("ice_supervisor", username="sup.other"))
+    assert list(other.get("/officers/", {"mine": "me"}).context["table"].rows) == []
