@@ -303,3 +303,39 @@ def test_supervisor_filters_their_own_officers(
     assert [r.record.pk for r in rows] == [mine.pk]
     other = _client(make_user("ice_supervisor", username="sup.other"))
     assert list(other.get("/officers/", {"mine": "me"}).context["table"].rows) == []
+
+
+def test_disciplinary_reports_and_acknowledgement(
+    walk: Callable[..., Officer], people: Any, make_user: Any, agency_b: Any
+) -> None:
+    from access.officers.models import DisciplinaryReport
+
+    officer = walk("authorized")
+    other = _client(make_user("agency_liaison", agency_b))
+    form = {
+        "occurred_on": str(timezone.localdate()),
+        "description": "Use-of-force complaint filed",
+        "excessive_force": "on",
+    }
+    assert other.post(f"/officers/{officer.pk}/report/", form).status_code == 404
+    assert not DisciplinaryReport.objects.exists()
+    liaison = _client(people["liaison"])
+    future = {**form, "occurred_on": str(timezone.localdate() + timedelta(days=3))}
+    assert liaison.post(f"/officers/{officer.pk}/report/", future).status_code == 400
+    assert liaison.post(f"/officers/{officer.pk}/report/", form).status_code == 302
+    report = DisciplinaryReport.objects.get()
+    assert report.excessive_force and report.acknowledged_at is None
+    assert (
+        liaison.post(
+            f"/officers/{officer.pk}/report/{report.pk}/acknowledge/", {"reason": "x"}
+        ).status_code
+        == 404
+    )
+    agent = _client(people["agent"])
+    agent.post(
+        f"/officers/{officer.pk}/report/{report.pk}/acknowledge/", {"reason": "Referred to OPR"}
+    )
+    report.refresh_from_db()
+    assert report.acknowledged_by == people["agent"] and report.review_note == "Referred to OPR"
+    page = liaison.get(f"/officers/{officer.pk}/").content.decode()
+    assert "Referred to OPR" in page

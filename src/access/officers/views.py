@@ -24,6 +24,7 @@ from access.officers.filtersets import OfficerFilterSet
 from access.officers.forms import (
     AuthorizationForm,
     BackgroundCheckForm,
+    DisciplinaryReportForm,
     ExamForm,
     NominationForm,
     ReasonForm,
@@ -117,6 +118,9 @@ class OfficerDetailView(OfficerScoped, ObjectDetailView):
             "can_certify": "certify" in available,
             "can_authorize": "authorize" in available or "renew" in available,
             "can_supervise": self.may(obj, "supervise") and obj.status not in FINAL,
+            "can_report": self.may(obj, "report") and obj.status not in FINAL,
+            "can_acknowledge": self.may(obj, "screen"),
+            "reports": obj.disciplinary_reports.select_related("acknowledged_by"),
             "steps": steps,
             "reason_form": ReasonForm(),
             "history": AuditEvent.objects.restrict(user)
@@ -237,6 +241,36 @@ class DocumentPdfView(OfficerScoped, View):
             f'attachment; filename="officer-{officer.pk}-{kind}-{number}.pdf"'
         )
         return response
+
+
+class DisciplinaryReportView(_StepFormView):
+    grant, title = "report", "Report a disciplinary event"
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        return DisciplinaryReportForm(data)
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        actions.report_disciplinary(self.request.user, officer, **data)
+        return "Reported; an ICE reviewer will acknowledge it."
+
+
+class AcknowledgeView(OfficerScoped, View):
+    def post(self, request: HttpRequest, pk: int, report: int) -> HttpResponse:
+        officer = self.get_object(pk, "screen")
+        found = officer.disciplinary_reports.filter(pk=report).first()
+        if found is None:
+            raise Http404("No such report")
+        form = ReasonForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        try:
+            actions.acknowledge_disciplinary(request.user, found, reason=reason)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied as denied:
+            raise Http404("Not found") from denied
+        else:
+            messages.success(request, "Report acknowledged.")
+        return redirect(officer.get_absolute_url())
 
 
 class CertifyView(OfficerScoped, View):
