@@ -8,11 +8,13 @@ from access.agreements.api.views import AgreementViewSet
 from access.core.api.docs import api_docs
 from access.inquiries.api.misuse import MisuseFlagViewSet, MisuseRuleViewSet
 from access.inquiries.api.views import InquiryViewSet
+from access.officers.api.views import OfficerViewSet
 
 router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("inquiries", InquiryViewSet, basename="inquiry")
+router.register("officers", OfficerViewSet, basename="officer")
 router.register("misuse/flags", MisuseFlagViewSet, basename="misuseflag")
 router.register("misuse/rules", MisuseRuleViewSet, basename="misuserule")
 

@@ -44,3 +44,20 @@ def test_the_scheduled_job_runs_the_expiry_check(walk: Any) -> None:
     officer = walk("authorized")
     assert check_officer_authorizations.call(reschedule=False) == {"lapsed": []}
     assert Officer.objects.get(pk=officer.pk).status == "authorized"
+
+
+def test_work_queues_over_the_demo(make_user: Any, agency_a: Any) -> None:
+    from access.officers import queues
+
+    for role in ("ice_field_agent", "ice_program_manager", "ice_supervisor"):
+        make_user(role)
+    make_user("agency_liaison", agency_a)
+    seed_demo_officers(SystemActor("demo"))
+    everyone = Officer.objects.all()
+    assert queues.waiting_on_ice(everyone).count() == 2
+    assert queues.authorizations_ending(everyone, 30).count() == 3
+    assert queues.authorizations_ending(everyone, 60).count() == 3
+    assert queues.disqualified(everyone).count() == 1
+    assert not queues.without_supervisor(everyone).exists()
+    due = queues.refreshers_due(everyone, within_days=30)
+    assert due and all(until <= timezone.localdate() + timedelta(days=30) for _, until in due)

@@ -273,3 +273,69 @@ def test_cli_authority_and_list(walk: Callable[..., Officer], agency_a: Any) -> 
     out = io.StringIO()
     call_command("officers", "list", "--format", "csv", stdout=out)
     assert out.getvalue().splitlines()[0].startswith("badge,agency_id")
+
+
+def test_certificate_and_letter_pdfs_are_audited(
+    walk: Callable[..., Officer], people: Any, make_user: Any, agency_b: Any
+) -> None:
+    officer = walk("authorized")
+    certificate = officer.certifications.get()
+    letter = officer.authorizations.get()
+    client = _client(people["liaison"])
+    for kind, number in (("certificate", certificate.pk), ("authorization", letter.pk)):
+        response = client.get(f"/officers/{officer.pk}/{kind}/{number}/pdf/")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action="officer.print", object_id=str(officer.pk)).count() == 2
+    other = _client(make_user("agency_liaison", agency_b))
+    assert other.get(f"/officers/{officer.pk}/certificate/{certificate.pk}/pdf/").status_code == 404
+    assert AuditEvent.objects.filter(action="officer.print").count() == 2
+
+
+def test_supervisor_filters_their_own_officers(
+    walk: Callable[..., Officer], people: Any, make_user: Any
+) -> None:
+    mine = walk("authorized")
+    walk("certified")
+    client = _client(people["supervisor"])
+    rows = client.get("/officers/", {"mine": "me"}).context["table"].rows
+    assert [r.record.pk for r in rows] == [mine.pk]
+    other = _client(make_user("ice_supervisor", username="sup.other"))
+    assert list(other.get("/officers/", {"mine": "me"}).context["table"].rows) == []
+
+
+def test_disciplinary_reports_and_acknowledgement(
+    walk: Callable[..., Officer], people: Any, make_user: Any, agency_b: Any
+) -> None:
+    from access.officers.models import DisciplinaryReport
+
+    officer = walk("authorized")
+    other = _client(make_user("agency_liaison", agency_b))
+    form = {
+        "occurred_on": str(timezone.localdate()),
+        "description": "Use-of-force complaint filed",
+        "excessive_force": "on",
+    }
+    assert other.post(f"/officers/{officer.pk}/report/", form).status_code == 404
+    assert not DisciplinaryReport.objects.exists()
+    liaison = _client(people["liaison"])
+    future = {**form, "occurred_on": str(timezone.localdate() + timedelta(days=3))}
+    assert liaison.post(f"/officers/{officer.pk}/report/", future).status_code == 400
+    assert liaison.post(f"/officers/{officer.pk}/report/", form).status_code == 302
+    report = DisciplinaryReport.objects.get()
+    assert report.excessive_force and report.acknowledged_at is None
+    assert (
+        liaison.post(
+            f"/officers/{officer.pk}/report/{report.pk}/acknowledge/", {"reason": "x"}
+        ).status_code
+        == 404
+    )
+    agent = _client(people["agent"])
+    agent.post(
+        f"/officers/{officer.pk}/report/{report.pk}/acknowledge/", {"reason": "Referred to OPR"}
+    )
+    report.refresh_from_db()
+    assert report.acknowledged_by == people["agent"] and report.review_note == "Referred to OPR"
+    page = liaison.get(f"/officers/{officer.pk}/").content.decode()
+    assert "Referred to OPR" in page

@@ -69,6 +69,7 @@ _OFFICERS_AGENCY = {
     "officers.view_officer": AGENCY,
     "officers.add_officer": AGENCY,
     "officers.withdraw_officer": AGENCY,
+    "officers.report_officer": AGENCY,
 }
 _OFFICERS_READ = {"officers.view_officer": ALL}
 _OFFICERS_STAFF = {

@@ -20,13 +20,21 @@ from access.audit import events
 from access.audit.events import audited
 from access.core.actors import SystemActor
 from access.officers import authority
-from access.officers.choices import ON_PATH, CheckOutcome, CheckResult, CourseKind, OfficerStatus
+from access.officers.choices import (
+    FINAL,
+    ON_PATH,
+    CheckOutcome,
+    CheckResult,
+    CourseKind,
+    OfficerStatus,
+)
 from access.officers.events import Event
 from access.officers.models import (
     Authorization,
     BackgroundCheck,
     Certification,
     Course,
+    DisciplinaryReport,
     ExamAttempt,
     ModelFunction,
     Officer,
@@ -504,6 +512,72 @@ def assign_supervisor(actor: Any, officer: Officer, *, supervisor: Any, reason: 
         details={"reason": reason, "supervisor": supervisor.get_username()},
     )
     return officer
+
+
+# Continuing disciplinary reports ----------------------------------------------------------
+
+
+@audited
+def report_disciplinary(
+    actor: Any,
+    officer: Officer,
+    *,
+    occurred_on: date,
+    description: str,
+    excessive_force: bool = False,
+    discrimination: bool = False,
+) -> DisciplinaryReport:
+    """The agency reports a new disciplinary event; it waits for an ICE reviewer."""
+    _require(actor, officer, "report")
+    description = _reason(description, "Report a disciplinary event")
+    if occurred_on > timezone.localdate():
+        raise StepRefused(f"The event date {occurred_on} is in the future.")
+    if officer.status in FINAL:
+        raise StepRefused(f'The officer\'s status is "{S.label(officer.status)}".')
+    report = DisciplinaryReport(
+        officer=officer,
+        occurred_on=occurred_on,
+        description=description,
+        excessive_force=excessive_force,
+        discrimination=discrimination,
+        reported_by=actor,
+    )
+    report.save()
+    events.record(
+        Event.REPORT_DISCIPLINARY,
+        obj=officer,
+        details={
+            "reason": "Disciplinary event reported",
+            "report": report.pk,
+            "excessive_force": excessive_force,
+            "discrimination": discrimination,
+        },
+    )
+    return report
+
+
+@audited
+def acknowledge_disciplinary(
+    actor: Any, report: DisciplinaryReport, *, reason: str
+) -> DisciplinaryReport:
+    """An ICE reviewer reads the report and records what follows (suspension is its own step)."""
+    _require(actor, report.officer, "screen")
+    reason = _reason(reason, "Acknowledge the report")
+    report = DisciplinaryReport.objects.select_for_update().get(pk=report.pk)
+    if report.acknowledged_at is not None:
+        raise StepRefused("This report was already acknowledged.")
+    report.acknowledged_at, report.acknowledged_by, report.review_note = (
+        timezone.now(),
+        actor,
+        reason,
+    )
+    report.save()
+    events.record(
+        Event.ACKNOWLEDGE_DISCIPLINARY,
+        obj=report.officer,
+        details={"reason": reason, "report": report.pk},
+    )
+    return report
 
 
 # Suspension, reinstatement, revocation, withdrawal -------------------------------------------

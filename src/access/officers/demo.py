@@ -151,7 +151,7 @@ def seed_demo_officers(actor: SystemActor) -> list[Officer]:
     created: list[Officer] = []
     seen: set[int] = set()
     for liaison in liaisons:
-        if liaison.agency_id in seen or liaison.agency is None:
+        if liaison.agency_id is None or liaison.agency_id in seen:
             continue
         seen.add(liaison.agency_id)
         agreement = _agreement(actor, liaison.agency, supervisor.agency)

@@ -11,6 +11,9 @@ class Event(EventSet):
     RECORD_EXAM = "officer.record_exam"
     ASSIGN_SUPERVISOR = "officer.assign_supervisor"
     EXPORT = "officer.export"
+    PRINT = "officer.print"
+    REPORT_DISCIPLINARY = "officer.report_disciplinary"
+    ACKNOWLEDGE_DISCIPLINARY = "officer.acknowledge_disciplinary"
     EXPIRY_CHECK = "officer.expiry_check"
     # One per step of the path: ``officer.<transition name>``.
     CLEAR_CHECK = "officer.clear_check"
@@ -31,6 +34,9 @@ class Event(EventSet):
         (RECORD_EXAM, "Exam result recorded", ""),
         (ASSIGN_SUPERVISOR, "ICE supervisor assigned", ""),
         (EXPORT, "Officer list exported", ""),
+        (PRINT, "Certificate or authorization letter printed (PDF)", ""),
+        (REPORT_DISCIPLINARY, "Disciplinary event reported by the agency", ""),
+        (ACKNOWLEDGE_DISCIPLINARY, "Disciplinary report acknowledged by ICE", ""),
         (EXPIRY_CHECK, "Daily officer authorization expiry check", ""),
         (CLEAR_CHECK, "ICE background check cleared", ""),
         (REJECT_CHECK, "ICE background check rejected", ""),

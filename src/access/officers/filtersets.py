@@ -19,15 +19,30 @@ class OfficerFilterSet(django_filters.FilterSet):
         label="Status", choices=OfficerStatus.choices(), empty_label="Any status"
     )
 
+    mine = django_filters.ChoiceFilter(
+        label="Supervision",
+        choices=[("me", "Officers I supervise")],
+        empty_label="Any supervisor",
+        method="supervised_by_me",
+    )
+
     class Meta:
         model = Officer
-        fields = ["q", "agency", "status"]
+        fields = ["q", "agency", "status", "mine"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         agencies = Agency.objects.filter(pk__in=self.queryset.values("agency"))
         self.filters["agency"].queryset = agencies
         self.form.fields["agency"].queryset = agencies
+
+    def supervised_by_me(
+        self, queryset: QuerySet[Officer], name: str, value: str
+    ) -> QuerySet[Officer]:
+        user = getattr(self.request, "user", None)
+        if value == "me" and user is not None:
+            return queryset.filter(supervisor=user.pk)
+        return queryset
 
     def search(self, queryset: QuerySet[Officer], name: str, value: str) -> QuerySet[Officer]:
         value = value.strip()

@@ -164,3 +164,12 @@ def agreements_for(user: Any) -> Any:
     if scope == "agency":
         return rows.filter(agency=user.agency_id)
     return rows.none()
+
+
+class DisciplinaryReportForm(forms.Form):
+    occurred_on = forms.DateField(label="Date of the event", widget=DateInput())
+    description = forms.CharField(
+        label="What happened", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    excessive_force = forms.BooleanField(label="Excessive-force allegation", required=False)
+    discrimination = forms.BooleanField(label="Discrimination allegation", required=False)

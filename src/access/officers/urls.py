@@ -15,4 +15,11 @@ urlpatterns = [
     path("<int:pk>/authorize/", views.AuthorizeView.as_view(), name="authorize"),
     path("<int:pk>/supervisor/", views.SupervisorView.as_view(), name="supervisor"),
     path("<int:pk>/step/", views.StepView.as_view(), name="step"),
+    path("<int:pk>/report/", views.DisciplinaryReportView.as_view(), name="report"),
+    path(
+        "<int:pk>/report/<int:report>/acknowledge/",
+        views.AcknowledgeView.as_view(),
+        name="acknowledge",
+    ),
+    path("<int:pk>/<str:kind>/<int:number>/pdf/", views.DocumentPdfView.as_view(), name="document"),
 ]

@@ -14,14 +14,17 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views import View
 
+from access.audit import events
 from access.audit.models import AuditEvent
 from access.core.views import ObjectDetailView, ObjectListView, ScopedMixin
 from access.officers import actions, authority, roster
 from access.officers.choices import FINAL, OfficerStatus
+from access.officers.events import Event
 from access.officers.filtersets import OfficerFilterSet
 from access.officers.forms import (
     AuthorizationForm,
     BackgroundCheckForm,
+    DisciplinaryReportForm,
     ExamForm,
     NominationForm,
     ReasonForm,
@@ -30,6 +33,7 @@ from access.officers.forms import (
     agreements_for,
 )
 from access.officers.models import Officer
+from access.officers.pdf import authorization_pdf, certificate_pdf
 from access.officers.tables import OfficerTable
 
 S = OfficerStatus
@@ -114,6 +118,9 @@ class OfficerDetailView(OfficerScoped, ObjectDetailView):
             "can_certify": "certify" in available,
             "can_authorize": "authorize" in available or "renew" in available,
             "can_supervise": self.may(obj, "supervise") and obj.status not in FINAL,
+            "can_report": self.may(obj, "report") and obj.status not in FINAL,
+            "can_acknowledge": self.may(obj, "screen"),
+            "reports": obj.disciplinary_reports.select_related("acknowledged_by"),
             "steps": steps,
             "reason_form": ReasonForm(),
             "history": AuditEvent.objects.restrict(user)
@@ -204,6 +211,66 @@ class SupervisorView(_StepFormView):
     def run(self, officer: Officer, data: dict[str, Any]) -> str:
         actions.assign_supervisor(self.request.user, officer, **data)
         return f"{data['supervisor']} now supervises this officer."
+
+
+class DocumentPdfView(OfficerScoped, View):
+    """A certificate or an authorization letter as a tagged PDF (printing is audited)."""
+
+    def get(self, request: HttpRequest, pk: int, kind: str, number: int) -> HttpResponse:
+        officer = self.get_object(pk)
+        if kind == "certificate":
+            certificate = officer.certifications.filter(pk=number).first()
+            if certificate is None:
+                raise Http404("No such certificate")
+            pdf = certificate_pdf(certificate)
+        elif kind == "authorization":
+            letter = officer.authorizations.filter(pk=number).first()
+            if letter is None:
+                raise Http404("No such authorization")
+            pdf = authorization_pdf(letter)
+        else:
+            raise Http404("Unknown document")
+        events.record(
+            Event.PRINT,
+            actor=request.user,
+            obj=officer,
+            details={"document": kind, "id": number, "format": "pdf/ua-1", "bytes": len(pdf)},
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="officer-{officer.pk}-{kind}-{number}.pdf"'
+        )
+        return response
+
+
+class DisciplinaryReportView(_StepFormView):
+    grant, title = "report", "Report a disciplinary event"
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        return DisciplinaryReportForm(data)
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        actions.report_disciplinary(self.request.user, officer, **data)
+        return "Reported; an ICE reviewer will acknowledge it."
+
+
+class AcknowledgeView(OfficerScoped, View):
+    def post(self, request: HttpRequest, pk: int, report: int) -> HttpResponse:
+        officer = self.get_object(pk, "screen")
+        found = officer.disciplinary_reports.filter(pk=report).first()
+        if found is None:
+            raise Http404("No such report")
+        form = ReasonForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        try:
+            actions.acknowledge_disciplinary(request.user, found, reason=reason)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied as denied:
+            raise Http404("Not found") from denied
+        else:
+            messages.success(request, "Report acknowledged.")
+        return redirect(officer.get_absolute_url())
 
 
 class CertifyView(OfficerScoped, View):

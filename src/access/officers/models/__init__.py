@@ -1,4 +1,4 @@
-from access.officers.models.officer import BackgroundCheck, Officer
+from access.officers.models.officer import BackgroundCheck, DisciplinaryReport, Officer
 from access.officers.models.path import (
     Authorization,
     Certification,
@@ -13,6 +13,7 @@ __all__ = [
     "BackgroundCheck",
     "Certification",
     "Course",
+    "DisciplinaryReport",
     "ExamAttempt",
     "ModelFunction",
     "Officer",

@@ -108,6 +108,7 @@ class Officer(FSMModelMixin, ProgramRecord):
             ("manage_officer", "Can suspend, reinstate and revoke"),
             ("supervise_officer", "Can assign supervisors"),
             ("export_officer", "Can export officers"),
+            ("report_officer", "Can report disciplinary events"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -202,3 +203,42 @@ class BackgroundCheck(ProgramRecord):
 
     def __str__(self) -> str:
         return f"ICE background check of {self.officer}"
+
+
+class DisciplinaryReport(ProgramRecord):
+    """A disciplinary event the agency reports after nomination; an ICE reviewer acknowledges."""
+
+    officer = models.ForeignKey(
+        Officer,
+        on_delete=models.PROTECT,
+        related_name="disciplinary_reports",
+        verbose_name="officer",
+    )
+    occurred_on = models.DateField("date of the event")
+    description = models.TextField("what happened")
+    excessive_force = models.BooleanField("excessive-force allegation", default=False)
+    discrimination = models.BooleanField("discrimination allegation", default=False)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="reported by",
+    )
+    acknowledged_at = models.DateTimeField("acknowledged", null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="acknowledged by",
+    )
+    review_note = models.TextField("ICE review note", blank=True)
+
+    agency_scope = "officer__agency"
+
+    class Meta:
+        ordering = ["officer", "-occurred_on"]
+
+    def __str__(self) -> str:
+        return f"Disciplinary report #{self.pk} on {self.officer}"
