@@ -94,6 +94,7 @@ ACCOUNTS = [
     ("manager", "Morgan", "Manager", "ice_program_manager", "FLICE0100"),
     ("agent", "Alex", "Agent", "ice_field_agent", "FLICE0100"),
     ("supervisor", "Sam", "Supervisor", "ice_supervisor", "FLICE0100"),
+    ("director", "Dana", "Director", "ice_field_office_director", "FLICE0100"),
     ("analyst", "Lee", "Analyst", "lesc_analyst", "VTICE0000"),
     ("capofficer", "Casey", "Screener", "cap_officer", "FLICE0100"),
     ("auditor", "Jordan", "Auditor", "oversight_auditor", "DCDHS0100"),

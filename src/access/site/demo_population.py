@@ -25,7 +25,7 @@ from access.audit.events import audited
 from access.core.actors import SystemActor
 from access.inquiries import engine
 from access.records import online as records_online
-from access.records.actions import load_table
+from access.records.actions import ModelRefused, load_table, prepare_first_model
 from access.records.models import PersonRecord
 from access.records.synthetic import generate
 from access.site.choices import LoadStatus
@@ -154,16 +154,15 @@ def publish() -> dict[str, Any]:
         restore("")
 
 
-def train_model() -> bool:
-    """Train the inquiry model over the loaded store; ``False`` when it is too small.
-
-    The one place the demo trains: the stored-model-versions job replaces this body at merge.
-    """
-    path = engine.model_path()
-    path.unlink(missing_ok=True)
-    trained = engine.train_from_store(path)
+def train_model() -> int:
+    """Train, calibrate and activate a matching model version over the loaded store (the
+    synthetic records are the labelled pairs), as ``access iaq train`` does; its number."""
+    try:
+        version = prepare_first_model(SystemActor("demo data"))
+    except ModelRefused as error:
+        raise ValueError(f"no matching model for the demo: {error}") from error
     engine.reset()
-    return trained is not None
+    return version.version
 
 
 def run(load_id: int, say: Say = lambda _m: None) -> DemoPopulationLoad:
@@ -202,9 +201,8 @@ def _stages(load: DemoPopulationLoad, say: Say) -> None:
     manifest = publish()
     say(f"Published the online store {manifest['version']}.")
     _report(load, "train", 0.0)
-    if not train_model():
-        raise ValueError("the store is too small to train a matching model")
-    say(f"Trained the matching model ({engine.model_path()}).")
+    version = train_model()
+    say(f"Trained, calibrated and activated matching model version {version}.")
     _report(load, "inquiries", 0.0)
     seeded = seed_inquiries()
     say(f"Seeded {len(seeded)} demo inquiries.")
