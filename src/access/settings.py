@@ -281,6 +281,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for the supervisor's decision, requested (``decision``) and returned
+    # (``supervisor_decision``).
+    "ENUM_NAME_OVERRIDES": {
+        "SupervisorDecisionEnum": "access.inquiries.choices.SupervisorDecision.choices"
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "access.core.api.schema.add_error_responses",
