@@ -289,6 +289,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "access.core.api.schema.add_error_responses",
+        "access.core.api.docs.markdown_backticks",
     ],
 }
 

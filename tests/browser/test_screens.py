@@ -153,7 +153,7 @@ def test_the_public_page_in_pages_with_key_columns_and_a_past_date(page, live_se
     # The change log is reachable from the top of the page.
     on_this_page = page.get_by_role("navigation", name="On this page")
     expect(on_this_page.get_by_role("link", name=re.compile("^Change log"))).to_be_in_viewport()
-    expect(page.get_by_role("status")).to_contain_text("rows 1 to 50 shown")
+    expect(page.get_by_role("status")).to_contain_text("shown, 1 to 50 on this page")
     table = page.locator("div[aria-label='The participating list'] table")
     expect(table.locator("tbody tr")).to_have_count(50)
     _right_edges_in_view(page, table, ["STATE", "LAW ENFORCEMENT AGENCY", "SUPPORT TYPE", "SIGNED"])
@@ -162,7 +162,7 @@ def test_the_public_page_in_pages_with_key_columns_and_a_past_date(page, live_se
     page.get_by_role("navigation", name="Pages of the list").get_by_role(
         "link", name="Next page"
     ).click()
-    expect(page.get_by_role("status")).to_contain_text("rows 51 to 100 shown")
+    expect(page.get_by_role("status")).to_contain_text("shown, 51 to 100 on this page")
 
     first_day = min(s.taken_at for s in snapshots).date().isoformat()
     page.get_by_label("Show the lists as published on").fill(first_day)

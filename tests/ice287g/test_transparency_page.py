@@ -24,7 +24,7 @@ def test_the_list_comes_in_pages_of_fifty_with_the_key_columns_first(client, imp
     columns = list(first.context["columns"])
     assert columns[:3] == list(KEY_COLUMNS[:3])
     body = first.content.decode()
-    assert f"{total} rows: rows 1 to {ROWS_PER_PAGE} shown." in body
+    assert f"{total} rows shown, 1 to {ROWS_PER_PAGE} on this page." in body
     assert 'aria-label="Pages of the list"' in body
     # The change log is linked before the list and the chart.
     assert body.index('href="#change-log"') < body.index('id="over-time"')

@@ -38,7 +38,10 @@ MENU = [
 # named in no group stands on its own; a group with one visible link shows as that link alone.
 # Names of pages other parts of the program link from their menus are listed ahead of time.
 GROUPS = [
-    ("Partnerships", ["partnerships:list", "partnerships:settings", "agreements:list"]),
+    (
+        "Partnerships",
+        ["partnerships:list", "partnerships:settings", "agreements:list", "officers:list"],
+    ),
     (
         "Inquiries",
         [
@@ -56,6 +59,7 @@ GROUPS = [
             "inquiries:misuse_rules",
             "audit:list",
             "audit:review",
+            "records:model_versions",
             "accounts:user_list",
         ],
     ),

@@ -333,6 +333,19 @@ def _agency_kind(name: str, list_type: str) -> str:
     return "other"
 
 
+# Excel's error values (ICE's file has "#N/A" in COUNTY): kept in the list's history as
+# published, never copied into an agency's own record as if they were a county.
+EXCEL_ERRORS = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA"}
+)
+
+
+def county_of(values: dict[str, str]) -> str:
+    """The county an agency record takes from a published row: blank for an Excel error."""
+    county = clean(values.get("COUNTY", ""))
+    return "" if county.upper() in EXCEL_ERRORS else county[:100]
+
+
 def _agencies_for(history: History, new_entries: list[Entry]) -> tuple[dict[int, Agency], int]:
     """Link each new entry to the agency record of the same state and name, creating it once."""
     known = {agency_key(a.state, a.name): a for a in Agency.objects.all()}
@@ -351,7 +364,7 @@ def _agencies_for(history: History, new_entries: list[Entry]) -> tuple[dict[int,
                 name=name[:200],
                 state=state,
                 kind=_agency_kind(name, values.get("TYPE", "")),
-                county_name=clean(values.get("COUNTY", ""))[:100],
+                county_name=county_of(values),
                 notes="Created from ICE's public 287(g) list.",
             )
             created += 1

@@ -47,7 +47,7 @@ def _model_fields(object_type: str) -> tuple[Any, Any]:
 
 
 @register.simple_tag
-def audit_changes(event: Any) -> list[dict[str, str]]:
+def audit_changes(event: Any) -> list[dict[str, Any]]:
     """One row per field in Before or After: label, before, after, and whether it changed."""
     before, after = event.before or {}, event.after or {}
     if not isinstance(before, dict) or not isinstance(after, dict):
