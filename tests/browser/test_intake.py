@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.browser.conftest import acknowledge, assert_accessible, sign_in
+from tests.browser.conftest import acknowledge, assert_accessible, nav_link, sign_in
 from tests.browser.test_agreements import sign_as_party, small_pdf, status_tag, take_step
 
 from access.agreements.models import Agreement
@@ -29,7 +29,7 @@ def test_from_the_agencys_request_to_an_active_agreement(
     agent = make_user("ice_field_agent", username="agent.a")
 
     sign_in(page, live_server, liaison)
-    page.get_by_role("link", name="Requests").click()
+    nav_link(page, "Requests").click()
     assert_accessible(page)
     page.get_by_role("link", name="New request").click()
     page.locator("label", has_text="People in our jail who may be removable").click()

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, nav_link, sign_in
 from tests.inquiries.conftest import BASE
 
 from access.audit.models import AuditEvent
@@ -57,7 +57,7 @@ def test_oversight_adds_a_rule_and_closes_its_flag_with_a_finding(
     auditor = make_user("oversight_auditor", username="auditor.m")
     officer = make_user("agency_officer", agency_a, username="officer.m")
     sign_in(page, live_server, auditor)
-    page.get_by_role("link", name="Misuse flags").click()
+    nav_link(page, "Misuse flags").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Misuse flags")
     assert_accessible(page)
 
@@ -108,7 +108,7 @@ def test_the_liaison_keeps_the_agency_case_register(
 ):
     liaison = make_user("agency_liaison", agency_a, username="liaison.m")
     sign_in(page, live_server, liaison)
-    page.get_by_role("link", name="Case register").click()
+    nav_link(page, "Case register").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Case register")
     assert_accessible(page)
 
@@ -159,7 +159,7 @@ def test_an_officer_records_their_address_on_the_account_page(
 ):
     officer = make_user("agency_officer", agency_a, username="officer.addr")
     sign_in(page, live_server, officer)
-    page.get_by_role("link", name="Your account").click()
+    nav_link(page, "Your account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
     assert_accessible(page)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, nav_link, sign_in
 
 from access.core.actors import SystemActor
 from access.matching.model import Model
@@ -64,7 +64,7 @@ def test_an_auditor_reads_the_model_card(page: Page, live_server: Any, make_user
     _versions()
     auditor = make_user("oversight_auditor", username="auditor.card")
     sign_in(page, live_server, auditor)
-    page.get_by_role("link", name="Matching model").click()
+    nav_link(page, "Matching model").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Matching model")
     expect(page.get_by_role("heading", name="Active: version 2")).to_be_visible()
     rows = page.get_by_role("table", name="Model versions, newest first").locator("tbody tr")

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 from tests.agreements.conftest import PATH_TO_ACTIVE, pdf_upload
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, nav_link, sign_in
 
 from access.agreements import actions
 from access.agreements.models import Agreement
@@ -60,7 +60,7 @@ def test_settings_form_modification_and_request_page(
     sign_in(page, live_server, manager)
 
     # Recommendation settings: reached from the navigation, a form rather than JSON.
-    page.get_by_role("link", name="Recommendation settings").click()
+    nav_link(page, "Recommendation settings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Recommendation rules and weights")
     assert_accessible(page)
     page.get_by_label("Effective from (UTC)").fill("2030-01-01T00:00")

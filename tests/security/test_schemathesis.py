@@ -7,8 +7,11 @@ body). Runs in ``make test`` (no marker); about two minutes on a shared two-core
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from knox.models import AuthToken
@@ -28,8 +31,20 @@ CHECKS = [
 ]
 
 
+@pytest.fixture
+def connection_kept_across_requests():
+    """The WSGI app runs in the test's own thread: Django closes the database connection when
+    a request finishes, which on PostgreSQL ends the test's transaction. The test client
+    detaches that handler for the same reason; so does this fixture, for the duration."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def test_every_operation_as_two_roles_without_server_errors_or_schema_violations(
-    make_user, agency_a
+    make_user, agency_a, connection_kept_across_requests
 ):
     document = SchemaGenerator().get_schema(request=None, public=True)
     schema = schemathesis.openapi.from_dict(document)

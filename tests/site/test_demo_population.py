@@ -19,7 +19,8 @@ from access.inquiries.choices import InquiryStatus, SupervisorDecision
 from access.inquiries.message import check
 from access.inquiries.models import AgencyCase, Inquiry
 from access.records import online as records_online
-from access.records.models import PersonRecord
+from access.records.choices import ModelStatus
+from access.records.models import MatchModelVersion, PersonRecord
 from access.site import demo_inquiries, demo_population
 from access.site.choices import LoadStatus
 from access.site.demo import load_demo
@@ -33,7 +34,7 @@ PERSONS = 300  # about 600 records: enough to train a model, loaded in seconds
 def demo(db, settings, tmp_path):
     """The demo accounts (as a first seed_demo leaves them), a model path and an online store
     of this test's own."""
-    settings.INQUIRIES_MODEL_PATH = tmp_path / "inquiries-model.json"
+    settings.INQUIRIES_MODEL_PATH = None  # the active model version, as in production
     settings.ONLINE_STORE_DIR = tmp_path / "online-store"
     load_demo(SystemActor("demo data"))
     yield settings
@@ -82,12 +83,14 @@ def test_a_small_population_loads_publishes_trains_and_seeds_inquiries(demo, mon
     }
     status = records_online.status()
     assert status["published"] and status["served"] and status["records"] == load.records
-    assert demo.INQUIRIES_MODEL_PATH.exists()
+    active = MatchModelVersion.objects.get(status=ModelStatus.ACTIVE)
+    assert active.calibration and active.thresholds
 
     # inquiries in every state at rest (received is routed on in the same transaction)
     states = dict(Inquiry.objects.values_list("status").annotate(n=Count("pk")))
     assert set(states) == set(InquiryStatus.values()) - {InquiryStatus.RECEIVED}
     assert states[InquiryStatus.AWAITING_ANALYST] >= 2
+    assert states[InquiryStatus.AWAITING_DETAILS] == 1
     answered = Inquiry.objects.filter(status=InquiryStatus.ANSWERED)
     assert answered.filter(verified_candidate__isnull=False).exists()
     assert Inquiry.objects.filter(

@@ -12,7 +12,12 @@ from access.site.navigation import menu_for
 
 
 def _links(user) -> dict[str, str]:
-    return {item["label"]: item["url"] for item in menu_for(user, "/")}
+    """Every link of the user's menu, inside groups (dropdowns) or standing alone."""
+    links = {}
+    for item in menu_for(user, "/"):
+        for link in item.get("children") or [item]:
+            links[link["label"]] = link["url"]
+    return links
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from typing import Any
 
 from access.accounts.models import User
 from access.inquiries import actions, cases, engine
-from access.inquiries.choices import Determination, Evidence, SupervisorDecision
+from access.inquiries.choices import Channel, Determination, Evidence, SupervisorDecision
 from access.inquiries.message import InquiryData, InquiryInvalid, check
 from access.inquiries.models import Inquiry
 from access.records.models import PersonRecord
@@ -226,4 +226,9 @@ def seed_inquiries() -> list[Inquiry]:
             else:
                 inquiry = _answer(analyst, inquiry, step)
         seeded.append(inquiry)
+    # A standard Nlets IAQ carries no reason or case number: it waits for the agency's reply
+    # to LESC's administrative message (or an analyst's call), unsearched.
+    standard = {**_base(officer, SCENARIOS[0]), **ABSENT[0], "reason": "", "case_number": ""}
+    held = check(standard, details_required=False)
+    seeded.append(actions.submit_inquiry(officer, held, channel=Channel.NLETS_TEXT))
     return seeded

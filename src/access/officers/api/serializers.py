@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from access.agreements.models import Agreement
+from access.core import limits
 from access.officers import authority
 from access.officers.models import Authorization, ExamAttempt, Officer
 
@@ -88,16 +89,18 @@ class NominationSerializer(serializers.Serializer):
     citizenship_attested = serializers.BooleanField(default=False)
     agency_check_on = serializers.DateField()
     agency_check_result = serializers.ChoiceField(choices=["passed", "failed"])
-    disciplinary_history = serializers.CharField(allow_blank=True, default="")
+    disciplinary_history = serializers.CharField(
+        allow_blank=True, default="", max_length=limits.LONG_TEXT
+    )
     excessive_force_allegations = serializers.BooleanField(default=False)
     discrimination_allegations = serializers.BooleanField(default=False)
     reason = serializers.CharField(max_length=1000)
 
 
 class DecisionSerializer(serializers.Serializer):
-    officer = serializers.CharField()
+    officer = serializers.CharField(max_length=200)
     agency_id = serializers.IntegerField()
-    function = serializers.CharField()
+    function = serializers.CharField(max_length=100)
     on = serializers.DateTimeField()
     allowed = serializers.BooleanField()
     reasons = serializers.ListField(child=serializers.CharField())

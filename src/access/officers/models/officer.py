@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from access.core import limits
 from access.core.actors import SystemActor
 from access.core.models import ProgramRecord
 from access.officers.choices import ON_PATH, CheckOutcome, CheckResult, OfficerStatus
@@ -75,7 +76,10 @@ class Officer(FSMModelMixin, ProgramRecord):
         "agency background check result", max_length=10, choices=CheckResult.choices()
     )
     disciplinary_history = models.TextField(
-        "disciplinary history disclosed", blank=True, help_text="Everything on record, or blank."
+        "disciplinary history disclosed",
+        blank=True,
+        max_length=limits.LONG_TEXT,
+        help_text="Everything on record, or blank.",
     )
     excessive_force_allegations = models.BooleanField("excessive-force allegations", default=False)
     discrimination_allegations = models.BooleanField("discrimination allegations", default=False)
@@ -185,9 +189,11 @@ class BackgroundCheck(ProgramRecord):
     fingerprint_result = models.CharField(
         "fingerprint result", max_length=10, choices=CheckResult.choices()
     )
-    personal_history = models.TextField("personal history review")
+    personal_history = models.TextField("personal history review", max_length=limits.LONG_TEXT)
     disciplinary_review = models.TextField(
-        "disciplinary review", help_text="Including excessive-force and discrimination allegations."
+        "disciplinary review",
+        max_length=limits.LONG_TEXT,
+        help_text="Including excessive-force and discrimination allegations.",
     )
     outcome = models.CharField("outcome", max_length=10, choices=CheckOutcome.choices())
     reason = models.TextField("reason (the agency sees this)")
