@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "access.agreements",
     "access.records",
     "access.officers",
+    "access.complaints",
     "access.inquiries",
     "access.messaging",
 ]

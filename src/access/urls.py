@@ -35,6 +35,7 @@ urlpatterns = [
     path("agreements/", include("access.agreements.urls")),
     path("records/", include("access.records.urls")),
     path("officers/", include("access.officers.urls")),
+    path("complaints/", include("access.complaints.urls")),
     path("inquiries/", include("access.inquiries.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),

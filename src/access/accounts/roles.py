@@ -84,6 +84,7 @@ _OFFICERS_DIRECTOR = {
     **_OFFICERS_READ,
     "officers.authorize_officer": ALL,
     "officers.manage_officer": ALL,
+    "officers.suspend_officer": ALL,
     "officers.supervise_officer": ALL,
     "officers.export_officer": ALL,
 }
@@ -91,7 +92,21 @@ _OFFICERS_MANAGER = {
     **_OFFICERS_STAFF,
     "officers.lift_officer": ALL,
     "officers.manage_officer": ALL,
+    "officers.suspend_officer": ALL,
     "officers.withdraw_officer": ALL,
+}
+# Complaints: ICE's Office of Professional Responsibility (OPR) investigates every complaint
+# and may suspend an officer's authority while one is pending (not reinstate: that stays with
+# the field office director); program managers and oversight read. Agencies do not see them.
+_COMPLAINTS_READ = {"complaints.view_complaint": ALL}
+_COMPLAINTS_OPR = {
+    **_COMPLAINTS_READ,
+    "complaints.add_complaint": ALL,
+    "complaints.investigate_complaint": ALL,
+    "complaints.export_complaint": ALL,
+    "officers.view_officer": ALL,
+    "officers.suspend_officer": ALL,
+    "agencies.view_agency": ALL,
 }
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
@@ -137,6 +152,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_CASES_ALL,
             **_MODEL_CARD,
             **_OFFICERS_MANAGER,
+            **_COMPLAINTS_READ,
             "audit.view_auditevent": ALL,
         },
     },
@@ -192,10 +208,18 @@ ROLES: dict[str, dict[str, object]] = {
             "agreements.export_agreement": ALL,
             "officers.view_officer": ALL,
             "officers.export_officer": ALL,
+            **_COMPLAINTS_READ,
+            "complaints.export_complaint": ALL,
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,
             "audit.review_auditevent": ALL,
         },
+    },
+    "opr_investigator": {
+        "name": "OPR investigator",
+        "description": "ICE Office of Professional Responsibility: investigates complaints about officers and agencies within 90 days.",
+        "home_queue": "opr",
+        "grants": _COMPLAINTS_OPR,
     },
     "system_administrator": {
         "name": "System administrator",

@@ -25,6 +25,9 @@ PUBLIC_URL_NAMES = frozenset(
         "core:health",
         "public:home",
         "public:export",
+        "complaints:public_form",
+        "complaints:public_receipt",
+        "complaints:public_status",
     }
 )
 PUBLIC_PREFIXES = ("/static/",)

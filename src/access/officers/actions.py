@@ -50,7 +50,7 @@ SUPERVISOR_ROLE = "ice_supervisor"
 # The steps people start from the officer page: label and the grant each needs.
 STEPS: dict[str, tuple[str, str]] = {
     "lift_disqualification": ("Lift the disqualification", "lift"),
-    "suspend": ("Suspend", "manage"),
+    "suspend": ("Suspend", "suspend"),
     "reinstate": ("Reinstate", "manage"),
     "revoke": ("Revoke", "manage"),
     "withdraw": ("Withdraw the nomination", "withdraw"),
@@ -585,7 +585,7 @@ def acknowledge_disciplinary(
 
 @audited
 def suspend(actor: Any, officer: Officer, *, reason: str, at: datetime | None = None) -> Officer:
-    _require(actor, officer, "manage")
+    _require(actor, officer, "suspend")
     reason = _reason(reason, "Suspend")
     officer = _lock(officer)
     before = events.snapshot(officer)

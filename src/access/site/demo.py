@@ -98,6 +98,7 @@ ACCOUNTS = [
     ("analyst", "Lee", "Analyst", "lesc_analyst", "VTICE0000"),
     ("capofficer", "Casey", "Screener", "cap_officer", "FLICE0100"),
     ("auditor", "Jordan", "Auditor", "oversight_auditor", "DCDHS0100"),
+    ("opr", "Parker", "Investigator", "opr_investigator", "FLICE0100"),
     ("liaison", "Riley", "Liaison", "agency_liaison", "FL0110000"),
     ("officer", "Taylor", "Officer", "agency_officer", "FL0110000"),
     ("liaison.tx", "Quinn", "Liaison", "agency_liaison", "TX0840000"),

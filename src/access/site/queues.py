@@ -14,6 +14,7 @@ from access.agencies.models import Agency
 from access.agreements.reminders import reminders_for
 from access.agreements.waiting import queue_items as agreements_waiting
 from access.audit.review import pending as review_pending
+from access.complaints import queues as complaint_queues
 from access.core.text import plural
 from access.inquiries import queues as inquiry_queues
 from access.partnerships.choices import Challenge, RequestStatus
@@ -139,6 +140,7 @@ QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "oversight": ("Audit review and misuse flags", _oversight),
     "lesc": ("Inquiries awaiting verification", inquiry_queues.lesc_items),
     "supervisor": ("Citizenship stops awaiting your decision", inquiry_queues.supervisor_items),
+    "opr": ("Complaints due soonest", complaint_queues.opr_items),
 }
 
 EMPTY_NOTES = {

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
+from access.complaints.tasks import check_complaint_clocks
 from access.core.jobs import last_finished, queued_or_running
 from access.inquiries.tasks import escalate_overdue_confirmations
 from access.officers.tasks import check_officer_authorizations
@@ -85,6 +86,12 @@ RECURRING: list[Recurring] = [
         check_model_drift,
         "30 2 * * *",
         "compare the matching model's bands with analysts' decisions; alert on drift",
+    ),
+    Recurring(
+        "complaints.clock",
+        check_complaint_clocks,
+        "0 6 * * *",
+        "alert OPR on complaints nearing or past their 90-day clock",
     ),
     Recurring(
         "inquiries.confirmation_escalation",

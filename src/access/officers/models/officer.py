@@ -159,7 +159,7 @@ class Officer(FSMModelMixin, ProgramRecord):
     @transition(status, source=S.AUTHORIZED, target=S.LAPSED, permission=system_only)
     def lapse(self) -> None: ...
 
-    @transition(status, source=S.AUTHORIZED, target=S.SUSPENDED, permission=grant("manage"))
+    @transition(status, source=S.AUTHORIZED, target=S.SUSPENDED, permission=grant("suspend"))
     def suspend(self) -> None: ...
 
     @transition(status, source=S.SUSPENDED, target=S.AUTHORIZED, permission=grant("manage"))

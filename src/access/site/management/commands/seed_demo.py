@@ -17,6 +17,7 @@ from access.accounts.models import User
 from access.agencies.publiclist.ice287g import load_snapshot
 from access.agencies.publiclist.importer import import_snapshots
 from access.agreements.sync import sync_from_public_list
+from access.complaints.demo import seed_demo_complaints
 from access.core.actors import SystemActor
 from access.officers.demo import seed_demo_officers
 from access.site import demo_population
@@ -63,6 +64,8 @@ class Command(BaseCommand):
             self.import_public_list()
             officers = seed_demo_officers(SystemActor("demo data loader"))
             self.stdout.write(f"Demo officers: {len(officers)} in every state of their path.")
+            complaints = seed_demo_complaints(SystemActor("demo data loader"))
+            self.stdout.write(f"Demo complaints: {len(complaints)}, every status and clock.")
         self.load_population(options["persons"], options["seed"])
         if not options["quiet_logins"]:
             self.print_logins(options["url"])
