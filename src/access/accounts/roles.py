@@ -70,6 +70,7 @@ _OFFICERS_AGENCY = {
     "officers.add_officer": AGENCY,
     "officers.withdraw_officer": AGENCY,
     "officers.report_officer": AGENCY,
+    "officers.link_officer": AGENCY,
 }
 _OFFICERS_READ = {"officers.view_officer": ALL}
 _OFFICERS_STAFF = {
@@ -125,6 +126,8 @@ ROLES: dict[str, dict[str, object]] = {
             "partnerships.view_accessrequest": AGENCY,
             "agreements.view_agreement": AGENCY,
             **_INQUIRY_OFFICER,
+            # Their own officer record only (linked to their account), never the agency's.
+            "officers.view_own_officer": AGENCY,
         },
     },
     "ice_program_manager": {
@@ -137,6 +140,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_CASES_ALL,
             **_MODEL_CARD,
             **_OFFICERS_MANAGER,
+            "officers.link_officer": ALL,
             "audit.view_auditevent": ALL,
         },
     },
