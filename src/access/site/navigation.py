@@ -41,7 +41,13 @@ MENU = [
 GROUPS = [
     (
         "Partnerships",
-        ["partnerships:list", "partnerships:settings", "agreements:list", "officers:list"],
+        [
+            "partnerships:list",
+            "partnerships:settings",
+            "agreements:list",
+            "officers:list",
+            "officers:mine",
+        ],
     ),
     (
         "Inquiries",
