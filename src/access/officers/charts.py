@@ -29,7 +29,7 @@ CURRENCY = [
 ]
 
 # Bar chart geometry (px): a label column, bars scaled to the largest count, the count after.
-LABEL_WIDTH, BAR_SPACE, VALUE_WIDTH = 250, 260, 40
+LABEL_WIDTH, BAR_SPACE, VALUE_WIDTH = 270, 240, 40
 BAR_HEIGHT, BAR_GAP = 18, 8
 
 

@@ -416,9 +416,12 @@ class MyDocumentPdfView(View):
     """One of the officer's own certificates or letters; another officer's is a 404."""
 
     def get(self, request: HttpRequest, kind: str, number: int) -> HttpResponse:
-        for officer in own_records(request):
+        records = own_records(request)
+        if kind not in ("certificate", "authorization"):
+            raise Http404("Unknown document")
+        for officer in records:
             documents = officer.certifications if kind == "certificate" else officer.authorizations
-            if kind in ("certificate", "authorization") and documents.filter(pk=number).exists():
+            if documents.filter(pk=number).exists():
                 return document_response(request, officer, kind, number)
         raise Http404("Not found")
 
