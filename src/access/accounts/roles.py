@@ -70,6 +70,7 @@ _OFFICERS_AGENCY = {
     "officers.add_officer": AGENCY,
     "officers.withdraw_officer": AGENCY,
     "officers.report_officer": AGENCY,
+    "officers.link_officer": AGENCY,
 }
 _OFFICERS_READ = {"officers.view_officer": ALL}
 _OFFICERS_STAFF = {
@@ -140,6 +141,8 @@ ROLES: dict[str, dict[str, object]] = {
             "partnerships.view_accessrequest": AGENCY,
             "agreements.view_agreement": AGENCY,
             **_INQUIRY_OFFICER,
+            # Their own officer record only (linked to their account), never the agency's.
+            "officers.view_own_officer": AGENCY,
         },
     },
     "ice_program_manager": {
@@ -153,6 +156,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_MODEL_CARD,
             **_OFFICERS_MANAGER,
             **_COMPLAINTS_READ,
+            "officers.link_officer": ALL,
             "audit.view_auditevent": ALL,
         },
     },

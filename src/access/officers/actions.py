@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
+from access.accounts.models import User
 from access.agreements.actions import add_months
 from access.agreements.choices import AgreementStatus
 from access.audit import events
@@ -510,6 +511,52 @@ def assign_supervisor(actor: Any, officer: Officer, *, supervisor: Any, reason: 
         before=before,
         after=events.snapshot(officer),
         details={"reason": reason, "supervisor": supervisor.get_username()},
+    )
+    return officer
+
+
+OFFICER_ROLE = "agency_officer"
+
+
+def linkable_accounts(officer: Officer) -> Any:
+    """Accounts an officer record may be linked to: active agency officers of its agency."""
+    return User.objects.filter(
+        agency=officer.agency_id, roles__slug=OFFICER_ROLE, is_active=True
+    ).distinct()
+
+
+@audited
+def link_account(actor: Any, officer: Officer, *, account: Any, reason: str) -> Officer:
+    """Link the officer record to the officer's own account (``None`` unlinks it), so the
+    officer sees their record, certificates and letters and nothing of other officers."""
+    _require(actor, officer, "link")
+    reason = _reason(reason, "Link the account")
+    officer = _lock(officer)
+    if officer.status in (S.REJECTED, S.WITHDRAWN):
+        raise StepRefused(f'The officer\'s status is "{S.label(officer.status)}".')
+    if account is not None:
+        if not linkable_accounts(officer).filter(pk=account.pk).exists():
+            raise StepRefused(
+                f"{account} is not an active agency officer account of {officer.agency}."
+            )
+        other = (
+            Officer.objects.filter(user=account, agency=officer.agency_id, status__in=ON_PATH)
+            .exclude(pk=officer.pk)
+            .first()
+        )
+        if other is not None:
+            raise StepRefused(f"{account} is already linked to another officer record ({other}).")
+    if officer.user_id == (account.pk if account is not None else None):
+        raise StepRefused("The officer record is already linked to that account.")
+    before = events.snapshot(officer)
+    officer.user = account
+    officer.save()
+    events.record(
+        Event.LINK_ACCOUNT,
+        obj=officer,
+        before=before,
+        after=events.snapshot(officer),
+        details={"reason": reason, "account": account.get_username() if account else None},
     )
     return officer
 

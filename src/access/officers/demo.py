@@ -164,7 +164,29 @@ def seed_demo_officers(actor: SystemActor) -> list[Officer]:
         }
         created.extend(_agency_officers(agreement, people, len(seen)))
     actions.check_expiry(SystemActor("demo: officer authorization expiry"))
+    for liaison in liaisons:
+        _link_officer_account(liaison)
     return created
+
+
+def _link_officer_account(liaison: User) -> None:
+    """The agency's demo officer account sees an authorized officer's record as its own."""
+    account = (
+        User.objects.filter(roles__slug="agency_officer", agency=liaison.agency_id, is_active=True)
+        .order_by("pk")
+        .first()
+    )
+    if account is None or Officer.objects.filter(user=account).exists():
+        return
+    officer = (
+        Officer.objects.filter(agency=liaison.agency_id, status="authorized", user=None)
+        .order_by("pk")
+        .first()
+    )
+    if officer is not None:
+        actions.link_account(
+            liaison, officer, account=account, reason="The officer's own demo account"
+        )
 
 
 def _agency_officers(agreement: Agreement, people: dict[str, Any], seed: int) -> list[Officer]:

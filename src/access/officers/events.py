@@ -15,6 +15,7 @@ class Event(EventSet):
     REPORT_DISCIPLINARY = "officer.report_disciplinary"
     ACKNOWLEDGE_DISCIPLINARY = "officer.acknowledge_disciplinary"
     EXPIRY_CHECK = "officer.expiry_check"
+    LINK_ACCOUNT = "officer.link_account"
     # One per step of the path: ``officer.<transition name>``.
     CLEAR_CHECK = "officer.clear_check"
     REJECT_CHECK = "officer.reject_check"
@@ -38,6 +39,7 @@ class Event(EventSet):
         (REPORT_DISCIPLINARY, "Disciplinary event reported by the agency", ""),
         (ACKNOWLEDGE_DISCIPLINARY, "Disciplinary report acknowledged by ICE", ""),
         (EXPIRY_CHECK, "Daily officer authorization expiry check", ""),
+        (LINK_ACCOUNT, "Officer record linked to (or unlinked from) the officer's account", ""),
         (CLEAR_CHECK, "ICE background check cleared", ""),
         (REJECT_CHECK, "ICE background check rejected", ""),
         (DISQUALIFY, "Disqualified after a failed retake", ""),

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from access.agencies.models import Agency
 from access.officers.choices import OfficerStatus
 from access.officers.models import Officer
+from access.officers.queues import QUEUES, in_queue
 
 
 class OfficerFilterSet(django_filters.FilterSet):
@@ -26,9 +27,16 @@ class OfficerFilterSet(django_filters.FilterSet):
         method="supervised_by_me",
     )
 
+    queue = django_filters.ChoiceFilter(
+        label="Work queue",
+        choices=[(name, queue.label) for name, queue in QUEUES.items()],
+        empty_label="Any queue",
+        method="in_work_queue",
+    )
+
     class Meta:
         model = Officer
-        fields = ["q", "agency", "status", "mine"]
+        fields = ["q", "agency", "status", "mine", "queue"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,6 +51,11 @@ class OfficerFilterSet(django_filters.FilterSet):
         if value == "me" and user is not None:
             return queryset.filter(supervisor=user.pk)
         return queryset
+
+    def in_work_queue(
+        self, queryset: QuerySet[Officer], name: str, value: str
+    ) -> QuerySet[Officer]:
+        return in_queue(queryset, value) if value in QUEUES else queryset
 
     def search(self, queryset: QuerySet[Officer], name: str, value: str) -> QuerySet[Officer]:
         value = value.strip()

@@ -9,7 +9,7 @@ from django import forms
 from access.accounts.models import User
 from access.agreements.models import Agreement
 from access.officers import authority
-from access.officers.actions import SUPERVISOR_ROLE
+from access.officers.actions import SUPERVISOR_ROLE, linkable_accounts
 from access.officers.choices import CheckOutcome
 from access.officers.models import BackgroundCheck, Course, ModelFunction, Officer
 
@@ -138,6 +138,26 @@ class SupervisorForm(forms.Form):
         super().__init__(*args, **kwargs)
         field: Any = self.fields["supervisor"]
         field.queryset = supervisors()
+
+
+class AccountLinkForm(forms.Form):
+    """The officer's own account (an active agency officer of the same agency), or none."""
+
+    account = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="The officer's account",
+        required=False,
+        empty_label="No account (unlink)",
+        help_text="Agency officer accounts of this agency. The officer then sees this record.",
+    )
+    reason = reason_field()
+
+    def __init__(self, *args: Any, officer: Officer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["account"]
+        field.queryset = linkable_accounts(officer).order_by("last_name", "username")
+        field.label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
+        field.initial = officer.user_id
 
 
 class RosterForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Max, Q, QuerySet
@@ -65,3 +67,69 @@ def without_supervisor(officers: QuerySet[Officer]) -> QuerySet[Officer]:
 
 def disqualified(officers: QuerySet[Officer]) -> QuerySet[Officer]:
     return officers.filter(status=S.DISQUALIFIED).order_by("last_name")
+
+
+def _refresher_ids(officers: QuerySet[Officer]) -> QuerySet[Officer]:
+    return officers.filter(pk__in=[officer.pk for officer, _ in refreshers_due(officers)])
+
+
+@dataclass(frozen=True)
+class Queue:
+    """One work queue: its name in URLs (``?queue=NAME``), what people read, and the query."""
+
+    name: str
+    label: str
+    detail: str
+    select: Callable[[QuerySet[Officer]], QuerySet[Officer]]
+
+
+# In the order the home page lists them. Names, not people, go into links (no person data in
+# URLs): the officer list's ``queue`` filter runs the same query over the user's scope.
+QUEUES: dict[str, Queue] = {
+    queue.name: queue
+    for queue in [
+        Queue(
+            "waiting_on_ice",
+            "Nominations waiting on the ICE background check over 30 days",
+            "Nominated more than 30 days ago; the ICE background check is not recorded.",
+            waiting_on_ice,
+        ),
+        Queue(
+            "ending_60",
+            "Authorizations ending within 60 days",
+            "Renewal needs a current refresher; plan it now.",
+            lambda officers: authorizations_ending(officers, 60),
+        ),
+        Queue(
+            "ending_30",
+            "Authorizations ending within 30 days",
+            "Without a renewal the officer loses all authority on the end date.",
+            lambda officers: authorizations_ending(officers, 30),
+        ),
+        Queue(
+            "refresher_due",
+            "Refresher training due within 60 days or lapsed",
+            "Training that lapses denies every function until a refresher is passed.",
+            _refresher_ids,
+        ),
+        Queue(
+            "no_supervisor",
+            "Authorized officers without an ICE supervisor",
+            "An officer without a supervisor may not act; assign one.",
+            without_supervisor,
+        ),
+        Queue(
+            "disqualified",
+            "Disqualified officers",
+            "Failed the retake; only a program manager may lift it, with a reason.",
+            disqualified,
+        ),
+    ]
+}
+
+
+def in_queue(officers: QuerySet[Officer], name: str) -> QuerySet[Officer]:
+    """The officers of ``officers`` in queue ``name``, as a plain queryset (no annotations or
+    ordering of the queue's own, so list filters and exports combine with it)."""
+    chosen = QUEUES[name].select(officers)
+    return officers.filter(pk__in=list(chosen.values_list("pk", flat=True)))

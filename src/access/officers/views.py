@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -17,11 +17,12 @@ from django.views import View
 from access.audit import events
 from access.audit.models import AuditEvent
 from access.core.views import ObjectDetailView, ObjectListView, ScopedMixin
-from access.officers import actions, authority, roster
+from access.officers import actions, authority, charts, roster
 from access.officers.choices import FINAL, OfficerStatus
 from access.officers.events import Event
 from access.officers.filtersets import OfficerFilterSet
 from access.officers.forms import (
+    AccountLinkForm,
     AuthorizationForm,
     BackgroundCheckForm,
     DisciplinaryReportForm,
@@ -120,6 +121,7 @@ class OfficerDetailView(OfficerScoped, ObjectDetailView):
             "can_supervise": self.may(obj, "supervise") and obj.status not in FINAL,
             "can_report": self.may(obj, "report") and obj.status not in FINAL,
             "can_acknowledge": self.may(obj, "screen"),
+            "can_link": self.may(obj, "link") and obj.status not in (S.REJECTED, S.WITHDRAWN),
             "reports": obj.disciplinary_reports.select_related("acknowledged_by"),
             "steps": steps,
             "reason_form": ReasonForm(),
@@ -202,6 +204,19 @@ class AuthorizeView(_StepFormView):
         return f"Authorized from {letter.valid_from} to {letter.valid_until}."
 
 
+class AccountLinkView(_StepFormView):
+    grant, title = "link", "Link the officer's account"
+
+    def form(self, officer: Officer, data: Any = None) -> Any:
+        return AccountLinkForm(data, officer=officer)
+
+    def run(self, officer: Officer, data: dict[str, Any]) -> str:
+        officer = actions.link_account(self.request.user, officer, **data)
+        if officer.user is None:
+            return "The record is no longer linked to an account."
+        return f"Linked to the account {officer.user.get_username()}."
+
+
 class SupervisorView(_StepFormView):
     grant, title = "supervise", "Assign an ICE supervisor"
 
@@ -213,34 +228,40 @@ class SupervisorView(_StepFormView):
         return f"{data['supervisor']} now supervises this officer."
 
 
+def document_response(
+    request: HttpRequest, officer: Officer, kind: str, number: int
+) -> HttpResponse:
+    """A certificate or an authorization letter of ``officer`` as a tagged PDF (audited)."""
+    if kind == "certificate":
+        certificate = officer.certifications.filter(pk=number).first()
+        if certificate is None:
+            raise Http404("No such certificate")
+        pdf = certificate_pdf(certificate)
+    elif kind == "authorization":
+        letter = officer.authorizations.filter(pk=number).first()
+        if letter is None:
+            raise Http404("No such authorization")
+        pdf = authorization_pdf(letter)
+    else:
+        raise Http404("Unknown document")
+    events.record(
+        Event.PRINT,
+        actor=request.user,
+        obj=officer,
+        details={"document": kind, "id": number, "format": "pdf/ua-1", "bytes": len(pdf)},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="officer-{officer.pk}-{kind}-{number}.pdf"'
+    )
+    return response
+
+
 class DocumentPdfView(OfficerScoped, View):
     """A certificate or an authorization letter as a tagged PDF (printing is audited)."""
 
     def get(self, request: HttpRequest, pk: int, kind: str, number: int) -> HttpResponse:
-        officer = self.get_object(pk)
-        if kind == "certificate":
-            certificate = officer.certifications.filter(pk=number).first()
-            if certificate is None:
-                raise Http404("No such certificate")
-            pdf = certificate_pdf(certificate)
-        elif kind == "authorization":
-            letter = officer.authorizations.filter(pk=number).first()
-            if letter is None:
-                raise Http404("No such authorization")
-            pdf = authorization_pdf(letter)
-        else:
-            raise Http404("Unknown document")
-        events.record(
-            Event.PRINT,
-            actor=request.user,
-            obj=officer,
-            details={"document": kind, "id": number, "format": "pdf/ua-1", "bytes": len(pdf)},
-        )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="officer-{officer.pk}-{kind}-{number}.pdf"'
-        )
-        return response
+        return document_response(request, self.get_object(pk), kind, number)
 
 
 class DisciplinaryReportView(_StepFormView):
@@ -345,3 +366,95 @@ class RosterView(OfficerScoped, View):
             "title": "Nominate officers from a roster file",
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+class MyRecordView(View):
+    """The signed-in officer's own record (the records linked to their account): status,
+    authorization, today's authority, training and their documents; nothing of others."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        records = own_records(request).order_by("-nominated_on", "-pk")
+        today = timezone.localdate()
+        return render(
+            request,
+            "officers/my_record.html",
+            {"records": [_own_record(officer, today) for officer in records]},
+        )
+
+
+def own_records(request: HttpRequest) -> QuerySet[Officer]:
+    """The officer records linked to the signed-in account; a 404 without the grant."""
+    user: Any = request.user
+    if not user.can("officers.view_own_officer"):
+        raise Http404("Not found")
+    return (
+        Officer.objects.restrict(user, "view_own")
+        .filter(user=user)
+        .select_related("agency", "agreement__partnership_type", "supervisor")
+        .prefetch_related("exams__course")
+    )
+
+
+def _own_record(officer: Officer, today: Any) -> dict[str, Any]:
+    until = charts.training_until(officer, today)
+    currency = charts.currency_of(officer, today)
+    return {
+        "officer": officer,
+        "status_colour": S.colour(officer.status),
+        "authority": authority.today_for_each_function(officer),
+        "in_force": authority.authorizations_in_force(officer, timezone.now()),
+        "training_until": until,
+        "currency": charts.currency_label(currency),
+        "refresher_due": currency in (charts.DUE, charts.LAPSED),
+        "exams": officer.exams.all(),
+        "certifications": officer.certifications.select_related("course"),
+        "authorizations": officer.authorizations.select_related("supervisor"),
+    }
+
+
+class MyDocumentPdfView(View):
+    """One of the officer's own certificates or letters; another officer's is a 404."""
+
+    def get(self, request: HttpRequest, kind: str, number: int) -> HttpResponse:
+        records = own_records(request)
+        if kind not in ("certificate", "authorization"):
+            raise Http404("Unknown document")
+        for officer in records:
+            documents = officer.certifications if kind == "certificate" else officer.authorizations
+            if documents.filter(pk=number).exists():
+                return document_response(request, officer, kind, number)
+        raise Http404("Not found")
+
+
+class SupervisedView(OfficerScoped, View):
+    """My officers: the officers the signed-in ICE supervisor supervises, with their currency."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        self.require("view")
+        officers = (
+            self.scoped()
+            .filter(supervisor=request.user.pk)
+            .annotate(
+                ends=Max("authorizations__valid_until", filter=Q(authorizations__ended_at=None))
+            )
+            .prefetch_related("exams__course")
+            .order_by("last_name", "first_name")
+        )
+        today = timezone.localdate()
+        rows = [
+            {
+                "officer": officer,
+                "status_colour": S.colour(officer.status),
+                "training_until": charts.training_until(officer, today),
+                "currency": charts.currency_label(charts.currency_of(officer, today)),
+            }
+            for officer in officers
+        ]
+        result = charts.Counts()
+        for officer in officers:
+            result.add(officer, today)
+        return render(
+            request,
+            "officers/supervised.html",
+            {"rows": rows, "charts": charts.charts_for(result), "total": result.total},
+        )

@@ -13,6 +13,7 @@ MENU = [
     ("Requests", "partnerships:list", "partnerships.view_accessrequest"),
     ("Agreements", "agreements:list", "agreements.view_agreement"),
     ("Officers", "officers:list", "officers.view_officer"),
+    ("My record", "officers:mine", "officers.view_own_officer"),
     (
         "Recommendation settings",
         "partnerships:settings",
@@ -41,7 +42,13 @@ MENU = [
 GROUPS = [
     (
         "Partnerships",
-        ["partnerships:list", "partnerships:settings", "agreements:list", "officers:list"],
+        [
+            "partnerships:list",
+            "partnerships:settings",
+            "agreements:list",
+            "officers:list",
+            "officers:mine",
+        ],
     ),
     (
         "Inquiries",

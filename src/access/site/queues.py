@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -17,6 +18,9 @@ from access.audit.review import pending as review_pending
 from access.complaints import queues as complaint_queues
 from access.core.text import plural
 from access.inquiries import queues as inquiry_queues
+from access.officers import charts
+from access.officers import queues as officer_queues
+from access.officers.models import Officer
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
 
@@ -161,3 +165,74 @@ def queues_for(user: User) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+# Officer work queues by the role that acts on them. The supervisor's count only their own
+# officers; the liaison's are scoped to its agency by the officer grant.
+OFFICER_QUEUES_BY_ROLE: dict[str, list[str]] = {
+    "ice_program_manager": list(officer_queues.QUEUES),
+    "ice_field_office_director": ["ending_60", "ending_30", "no_supervisor"],
+    "ice_field_agent": ["waiting_on_ice", "refresher_due"],
+    "ice_supervisor": ["ending_60", "ending_30", "refresher_due"],
+    "agency_liaison": [
+        "waiting_on_ice",
+        "ending_60",
+        "ending_30",
+        "refresher_due",
+        "disqualified",
+    ],
+}
+SUPERVISOR_ROLE = "ice_supervisor"
+
+
+def officer_queues_for(user: User) -> list[dict[str, Any]]:
+    """Rows for the home page's officer queues: label, count, link to the filtered list.
+
+    A supervisor's rows count only the officers they supervise (unless another of their roles
+    acts on every officer's queue). Links name the queue, never a person."""
+    slugs = set(user.role_slugs)
+    names: list[str] = []
+    for slug, queue_names in OFFICER_QUEUES_BY_ROLE.items():
+        if slug in slugs and slug != SUPERVISOR_ROLE:
+            names += [name for name in queue_names if name not in names]
+    only_mine = [
+        name
+        for name in OFFICER_QUEUES_BY_ROLE[SUPERVISOR_ROLE]
+        if SUPERVISOR_ROLE in slugs and name not in names
+    ]
+    officers = Officer.objects.restrict(user)
+    rows = []
+    for name in officer_queues.QUEUES:
+        if name not in names and name not in only_mine:
+            continue
+        queue = officer_queues.QUEUES[name]
+        scope = officers.filter(supervisor=user.pk) if name in only_mine else officers
+        query = {"queue": name, **({"mine": "me"} if name in only_mine else {})}
+        rows.append(
+            {
+                "name": name,
+                "label": queue.label + (" (officers you supervise)" if name in only_mine else ""),
+                "detail": queue.detail,
+                "count": queue.select(scope).count(),
+                "url": f"{reverse('officers:list')}?{urlencode(query)}",
+            }
+        )
+    return rows
+
+
+def officer_overview_for(user: User) -> dict[str, Any] | None:
+    """The program manager's officers by status and training currency: the charts over all
+    agencies and the table by agency (the charts' numbers are its totals), or None."""
+    if "ice_program_manager" not in user.role_slugs:
+        return None
+    by_agency = charts.counts_by_agency(Officer.objects.restrict(user))
+    total = charts.Counts()
+    for _, counts in by_agency:
+        total.merge(counts)
+    return {
+        "charts": charts.charts_for(total),
+        "total": total,
+        "by_agency": by_agency,
+        "statuses": charts.S.choices(),
+        "currencies": charts.CURRENCY,
+    }

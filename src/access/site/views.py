@@ -11,7 +11,7 @@ from access.accounts.models import User
 from access.site import demo_population
 from access.site.choices import LoadStatus
 from access.site.models import DemoPopulationLoad
-from access.site.queues import queues_for
+from access.site.queues import officer_overview_for, officer_queues_for, queues_for
 
 AGENCY_ROLES = {"agency_liaison", "agency_officer"}
 
@@ -33,7 +33,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "site/home.html",
-        {"queues": queues_for(user), "demo_load": demo_load_for(user)},
+        {
+            "queues": queues_for(user),
+            "demo_load": demo_load_for(user),
+            "officer_queues": officer_queues_for(user),
+            "officer_overview": officer_overview_for(user),
+            "supervises": user.supervised_officers.exists(),
+            "own_record": user.can("officers.view_own_officer"),
+        },
     )
 
 

@@ -54,7 +54,7 @@ class Officer(FSMModelMixin, ProgramRecord):
         null=True,
         blank=True,
         verbose_name="account",
-        help_text="The officer's own ACCESS account, if any.",
+        help_text="The officer's own ACCESS account, if any (linked by the agency's liaison).",
     )
     status = FSMField(
         "status", default=S.NOMINATED, choices=S.choices(), protected=True, db_index=True
@@ -113,6 +113,8 @@ class Officer(FSMModelMixin, ProgramRecord):
             ("supervise_officer", "Can assign supervisors"),
             ("export_officer", "Can export officers"),
             ("report_officer", "Can report disciplinary events"),
+            ("view_own_officer", "Can see their own officer record"),
+            ("link_officer", "Can link an officer record to the officer's account"),
         ]
         constraints = [
             models.UniqueConstraint(
