@@ -69,7 +69,8 @@ class TrainingClass(FSMModelMixin, ProgramRecord):
     )
     status_reason = models.CharField("why the status changed", max_length=300, blank=True)
 
-    objects = OfficerGrantQuerySet.as_manager()
+    # Scoped by the officer grants instead of grants of its own (see the module docstring).
+    objects = OfficerGrantQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["-starts_on", "course__name"]
@@ -147,7 +148,8 @@ class Enrolment(ProgramRecord):
     )
 
     agency_scope = "officer__agency"
-    objects = OfficerGrantQuerySet.as_manager()
+    # Scoped by the officer grants instead of grants of its own (see the module docstring).
+    objects = OfficerGrantQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["training_class", "officer__last_name", "officer__first_name"]
