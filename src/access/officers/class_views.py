@@ -83,6 +83,7 @@ class ClassDetailView(ClassScoped, ObjectDetailView):
         to_score = [e for e in roster if e.exam_id is None]
         attendance_form = attendance_form or AttendanceForm(roster=to_score)
         scores_form = scores_form or ScoresForm(roster=to_score, training_class=obj)
+        attendance_rows, score_rows = attendance_form.bound_rows(), scores_form.bound_rows()
         context = {
             "object": obj,
             "status_colour": C.colour(obj.status),
@@ -90,8 +91,8 @@ class ClassDetailView(ClassScoped, ObjectDetailView):
                 {
                     "enrolment": e,
                     "attendance_colour": Attendance.colour(e.attendance) if e.attendance else "",
-                    "attendance_fields": attendance_form.bound_rows().get(e.pk, []),
-                    "score_field": next(iter(scores_form.bound_rows().get(e.pk, [])), None),
+                    "attendance_fields": attendance_rows.get(e.pk, []),
+                    "score_field": next(iter(score_rows.get(e.pk, [])), None),
                 }
                 for e in roster
             ],
