@@ -9,7 +9,8 @@ from access.complaints.api.views import ComplaintViewSet
 from access.core.api.docs import api_docs
 from access.inquiries.api.misuse import MisuseFlagViewSet, MisuseRuleViewSet
 from access.inquiries.api.views import InquiryViewSet
-from access.officers.api.views import OfficerViewSet
+from access.officers.api.classes import TrainingClassViewSet
+from access.officers.api.views import AuthorizationViewSet, OfficerViewSet
 
 router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
@@ -17,6 +18,8 @@ router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("inquiries", InquiryViewSet, basename="inquiry")
 router.register("officers", OfficerViewSet, basename="officer")
 router.register("complaints", ComplaintViewSet, basename="complaint")
+router.register("classes", TrainingClassViewSet, basename="trainingclass")
+router.register("authorizations", AuthorizationViewSet, basename="authorization")
 router.register("misuse/flags", MisuseFlagViewSet, basename="misuseflag")
 router.register("misuse/rules", MisuseRuleViewSet, basename="misuserule")
 

@@ -61,3 +61,21 @@ def test_work_queues_over_the_demo(make_user: Any, agency_a: Any) -> None:
     assert not queues.without_supervisor(everyone).exists()
     due = queues.refreshers_due(everyone, within_days=30)
     assert due and all(until <= timezone.localdate() + timedelta(days=30) for _, until in due)
+
+
+def test_demo_classes_one_completed_one_in_progress_one_scheduled(
+    make_user: Any, agency_a: Any
+) -> None:
+    from access.officers.models import Enrolment, TrainingClass
+
+    for role in ("ice_field_agent", "ice_program_manager", "ice_supervisor"):
+        make_user(role)
+    make_user("agency_liaison", agency_a)
+    seed_demo_officers(SystemActor("demo"))
+    by_status = {c.status: c for c in TrainingClass.objects.all()}
+    assert sorted(by_status) == ["completed", "in_progress", "scheduled"]
+    scored = Enrolment.objects.filter(training_class=by_status["completed"])
+    assert scored.count() == 6 and not scored.filter(exam__isnull=True).exists()
+    assert scored.filter(attendance="partial").count() == 1
+    assert by_status["in_progress"].enrolments.count() == 3
+    assert by_status["scheduled"].enrolments.count() == 3

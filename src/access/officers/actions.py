@@ -23,6 +23,7 @@ from access.core.actors import SystemActor
 from access.officers import authority
 from access.officers.choices import (
     FINAL,
+    MAY_TAKE,
     ON_PATH,
     CheckOutcome,
     CheckResult,
@@ -238,6 +239,18 @@ def _attempts_this_round(officer: Officer, course: Course) -> list[ExamAttempt]:
     return list(rows)
 
 
+def not_ready_for(officer: Officer, course: Course) -> str:
+    """Why ``officer`` may not sit ``course`` at this point of the path ("" when they may)."""
+    if officer.status in MAY_TAKE[course.kind]:
+        return ""
+    if course.kind == CourseKind.INITIAL:
+        return (
+            f"The initial course is taken after the ICE background check clears; the officer's "
+            f'status is "{S.label(officer.status)}".'
+        )
+    return "Refreshers are for certified officers."
+
+
 @audited
 def record_exam(
     actor: Any,
@@ -262,18 +275,9 @@ def record_exam(
         raise StepRefused(f"{course} is not a course of the officer's partnership model.")
     if not Course.in_effect(course.partnership_type_id, taken_on, course.kind).filter(pk=course.pk):
         raise StepRefused(f"{course} was not offered on {taken_on}.")
-    if course.kind == CourseKind.INITIAL and officer.status != S.CLEARED:
-        raise StepRefused(
-            f"The initial course is taken after the ICE background check clears; the officer's "
-            f'status is "{S.label(officer.status)}".'
-        )
-    if course.kind == CourseKind.REFRESHER and officer.status not in (
-        S.CERTIFIED,
-        S.AUTHORIZED,
-        S.LAPSED,
-        S.SUSPENDED,
-    ):
-        raise StepRefused("Refreshers are for certified officers.")
+    refused = not_ready_for(officer, course)
+    if refused:
+        raise StepRefused(refused)
     this_round = _attempts_this_round(officer, course)
     if course.kind == CourseKind.INITIAL and officer.exams.filter(course=course, passed=True):
         raise StepRefused(f"The officer has already passed {course}.")

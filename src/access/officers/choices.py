@@ -68,3 +68,41 @@ class Delivery(ChoiceSet):
     IN_PERSON = "in_person"
     ONLINE = "online"
     CHOICES = [(IN_PERSON, "In person", ""), (ONLINE, "Online", "")]
+
+
+# Who may sit a course of each kind: the initial course after the ICE check clears; the
+# refresher for certified officers (renewal of a lapsed authorization needs one too). Both
+# exams (``actions.record_exam``) and class rosters (``training.enrol``) use this one rule.
+MAY_TAKE = {
+    CourseKind.INITIAL: [OfficerStatus.CLEARED],
+    CourseKind.REFRESHER: [
+        OfficerStatus.CERTIFIED,
+        OfficerStatus.AUTHORIZED,
+        OfficerStatus.LAPSED,
+        OfficerStatus.SUSPENDED,
+    ],
+}
+
+
+class ClassStatus(ChoiceSet):
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    CHOICES = [
+        (SCHEDULED, "Scheduled", "bg-primary"),
+        (IN_PROGRESS, "In progress", "bg-accent-warm-darker"),
+        (COMPLETED, "Completed", "bg-green"),
+        (CANCELLED, "Cancelled", "bg-base-darker"),
+    ]
+
+
+class Attendance(ChoiceSet):
+    ATTENDED = "attended"
+    PARTIAL = "partial"
+    ABSENT = "absent"
+    CHOICES = [
+        (ATTENDED, "Attended", "bg-green"),
+        (PARTIAL, "Partly attended", "bg-accent-warm-darker"),
+        (ABSENT, "Absent", "bg-secondary-dark"),
+    ]

@@ -21,8 +21,9 @@ from access.agreements.models import Agreement
 from access.audit import events
 from access.audit.events import audited
 from access.core.actors import SystemActor
-from access.officers import actions
-from access.officers.models import Course, Officer
+from access.officers import actions, training
+from access.officers.choices import OfficerStatus
+from access.officers.models import Course, Officer, TrainingClass
 from access.partnerships.models import PartnershipType
 
 FIRST = [
@@ -163,6 +164,7 @@ def seed_demo_officers(actor: SystemActor) -> list[Officer]:
             "supervisor": supervisor,
         }
         created.extend(_agency_officers(agreement, people, len(seen)))
+    seed_demo_classes(agent)
     actions.check_expiry(SystemActor("demo: officer authorization expiry"))
     for liaison in liaisons:
         _link_officer_account(liaison)
@@ -288,3 +290,82 @@ def _exam(people: dict[str, Any], officer: Officer, course: Course, on: date, sc
         score=score,
         reason="Final exam",
     )
+
+
+def seed_demo_classes(agent: Any) -> list[TrainingClass]:
+    """Three classes run by the field agent: a refresher completed with attendance and
+    scores, the initial course in progress with the officers in training, and a refresher
+    scheduled for the officers whose authorization ends soon."""
+    today = timezone.localdate()
+    initial = Course.objects.get(code="jem-initial-4wk")
+    refresher = Course.objects.get(code="jem-refresher")
+    jem = {"agreement__partnership_type": initial.partnership_type_id}
+    authorized = list(
+        Officer.objects.filter(status=OfficerStatus.AUTHORIZED, **jem).order_by("pk")[:6]
+    )
+    completed = training.schedule_class(
+        agent,
+        course=refresher,
+        starts_on=today - timedelta(days=21),
+        ends_on=today - timedelta(days=21),
+        delivery="online",
+        capacity=20,
+        instructor=agent,
+        reason="Annual refresher, spring session",
+    )
+    rows = training.enrol(agent, completed, officers=authorized, reason="Refresher due")
+    training.move_class(agent, completed, "start", reason="Class began")
+    training.record_attendance(
+        agent,
+        completed,
+        rows=[
+            training.AttendanceRow(row.pk, "partial", refresher.hours - 2)
+            if i == 1
+            else training.AttendanceRow(row.pk, "attended")
+            for i, row in enumerate(rows)
+        ],
+        reason="Attendance from the online session log",
+    )
+    training.record_scores(
+        agent,
+        completed,
+        scores={row.pk: 94 - 4 * i for i, row in enumerate(rows)},
+        reason="Refresher exam",
+    )
+    training.move_class(agent, completed, "complete", reason="All scores recorded")
+    in_progress = training.schedule_class(
+        agent,
+        course=initial,
+        starts_on=today - timedelta(days=5),
+        ends_on=today + timedelta(days=23),
+        delivery="in_person",
+        location="ICE Academy, Charleston, SC",
+        capacity=24,
+        instructor=agent,
+        reason="Basic 287(g) course, new cohort",
+    )
+    cleared = list(Officer.objects.filter(status=OfficerStatus.CLEARED, **jem).order_by("pk"))
+    training.enrol(agent, in_progress, officers=cleared[:24], reason="Cleared by ICE")
+    training.move_class(agent, in_progress, "start", reason="Class began")
+    scheduled = training.schedule_class(
+        agent,
+        course=refresher,
+        starts_on=today + timedelta(days=14),
+        ends_on=today + timedelta(days=14),
+        delivery="online",
+        capacity=20,
+        instructor=agent,
+        reason="Refresher before renewals",
+    )
+    ending = [
+        o
+        for o in Officer.objects.filter(status=OfficerStatus.AUTHORIZED, **jem).order_by("pk")
+        if o.authorizations.filter(
+            ended_at__isnull=True,
+            valid_until__gte=today,
+            valid_until__lte=today + timedelta(days=30),
+        ).exists()
+    ]
+    if ending:
+        training.enrol(agent, scheduled, officers=ending[:20], reason="Authorization ends soon")
+    return [completed, in_progress, scheduled]

@@ -16,6 +16,14 @@ class Event(EventSet):
     ACKNOWLEDGE_DISCIPLINARY = "officer.acknowledge_disciplinary"
     EXPIRY_CHECK = "officer.expiry_check"
     LINK_ACCOUNT = "officer.link_account"
+    # Training classes (officers/training.py).
+    CLASS_SCHEDULE = "officer.class_schedule"
+    CLASS_START = "officer.class_start"
+    CLASS_COMPLETE = "officer.class_complete"
+    CLASS_CANCEL = "officer.class_cancel"
+    CLASS_ENROL = "officer.class_enrol"
+    CLASS_ATTENDANCE = "officer.class_attendance"
+    CLASS_SCORES = "officer.class_scores"
     # One per step of the path: ``officer.<transition name>``.
     CLEAR_CHECK = "officer.clear_check"
     REJECT_CHECK = "officer.reject_check"
@@ -40,6 +48,13 @@ class Event(EventSet):
         (ACKNOWLEDGE_DISCIPLINARY, "Disciplinary report acknowledged by ICE", ""),
         (EXPIRY_CHECK, "Daily officer authorization expiry check", ""),
         (LINK_ACCOUNT, "Officer record linked to (or unlinked from) the officer's account", ""),
+        (CLASS_SCHEDULE, "Training class scheduled", ""),
+        (CLASS_START, "Training class started", ""),
+        (CLASS_COMPLETE, "Training class completed", ""),
+        (CLASS_CANCEL, "Training class cancelled", ""),
+        (CLASS_ENROL, "Officers enrolled in a training class", ""),
+        (CLASS_ATTENDANCE, "Class attendance recorded", ""),
+        (CLASS_SCORES, "Class exam scores recorded", ""),
         (CLEAR_CHECK, "ICE background check cleared", ""),
         (REJECT_CHECK, "ICE background check rejected", ""),
         (DISQUALIFY, "Disqualified after a failed retake", ""),

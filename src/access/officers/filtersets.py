@@ -6,8 +6,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from access.agencies.models import Agency
-from access.officers.choices import OfficerStatus
-from access.officers.models import Officer
+from access.officers.choices import ClassStatus, OfficerStatus
+from access.officers.models import Course, Officer, TrainingClass
 from access.officers.queues import QUEUES, in_queue
 
 
@@ -66,3 +66,22 @@ class OfficerFilterSet(django_filters.FilterSet):
             | Q(last_name__icontains=value)
             | Q(badge_number__icontains=value)
         )
+
+
+class TrainingClassFilterSet(django_filters.FilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label="Course", queryset=Course.objects.all(), empty_label="Any course"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=ClassStatus.choices(), empty_label="Any status"
+    )
+    on_or_after = django_filters.DateFilter(
+        label="Ending on or after (YYYY-MM-DD)", field_name="ends_on", lookup_expr="gte"
+    )
+    on_or_before = django_filters.DateFilter(
+        label="Starting on or before (YYYY-MM-DD)", field_name="starts_on", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = TrainingClass
+        fields = ["course", "status", "on_or_after", "on_or_before"]

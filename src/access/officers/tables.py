@@ -5,8 +5,8 @@ from typing import Any
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from access.officers.choices import OfficerStatus
-from access.officers.models import Officer
+from access.officers.choices import ClassStatus, OfficerStatus
+from access.officers.models import Officer, TrainingClass
 
 
 class OfficerTable(tables.Table):
@@ -57,3 +57,36 @@ class OfficerTable(tables.Table):
         "nominated_on": "Nominated",
         "supervisor__username": "ICE supervisor",
     }
+
+
+class TrainingClassTable(tables.Table):
+    course = tables.Column(linkify=True, verbose_name="Course", order_by=("course__name",))
+    starts_on = tables.Column(verbose_name="Dates")
+    delivery = tables.Column(verbose_name="Where")
+    capacity = tables.Column(verbose_name="Capacity")
+    instructor = tables.Column(verbose_name="Instructor", order_by=("instructor__last_name",))
+    status = tables.Column(verbose_name="Status")
+
+    class Meta:
+        model = TrainingClass
+        fields = ["course", "starts_on", "delivery", "capacity", "instructor", "status"]
+        order_by = ["-starts_on"]
+
+    def render_course(self, record: TrainingClass) -> str:
+        return str(record.course.name)
+
+    def render_starts_on(self, record: TrainingClass) -> str:
+        return f"{record.starts_on:%Y-%m-%d} to {record.ends_on:%Y-%m-%d}"
+
+    def render_delivery(self, record: TrainingClass) -> str:
+        return "Online" if record.place == "online" else record.location
+
+    def render_instructor(self, value: Any) -> str:
+        return str(value.get_full_name() or value.get_username())
+
+    def render_status(self, record: TrainingClass) -> Any:
+        return format_html(
+            '<span class="usa-tag {}">{}</span>',
+            ClassStatus.colour(record.status),
+            ClassStatus.label(record.status),
+        )

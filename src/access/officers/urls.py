@@ -1,6 +1,6 @@
 from django.urls import path
 
-from access.officers import views
+from access.officers import class_views, views
 
 app_name = "officers"
 
@@ -25,5 +25,16 @@ urlpatterns = [
         views.AcknowledgeView.as_view(),
         name="acknowledge",
     ),
+    path("classes/", class_views.ClassListView.as_view(), name="class_list"),
+    path("classes/schedule/", class_views.ScheduleClassView.as_view(), name="class_add"),
+    path("classes/<int:pk>/", class_views.ClassDetailView.as_view(), name="class_detail"),
+    path("classes/<int:pk>/enrol/", class_views.EnrolView.as_view(), name="class_enrol"),
+    path(
+        "classes/<int:pk>/attendance/",
+        class_views.ClassAttendanceView.as_view(),
+        name="class_attendance",
+    ),
+    path("classes/<int:pk>/scores/", class_views.ClassScoresView.as_view(), name="class_scores"),
+    path("classes/<int:pk>/step/", class_views.ClassStepView.as_view(), name="class_step"),
     path("<int:pk>/<str:kind>/<int:number>/pdf/", views.DocumentPdfView.as_view(), name="document"),
 ]

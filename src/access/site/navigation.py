@@ -14,6 +14,7 @@ MENU = [
     ("Agreements", "agreements:list", "agreements.view_agreement"),
     ("Officers", "officers:list", "officers.view_officer"),
     ("My record", "officers:mine", "officers.view_own_officer"),
+    ("Training classes", "officers:class_list", "officers.view_officer"),
     (
         "Recommendation settings",
         "partnerships:settings",
@@ -48,6 +49,7 @@ GROUPS = [
             "agreements:list",
             "officers:list",
             "officers:mine",
+            "officers:class_list",
         ],
     ),
     (

@@ -2,12 +2,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from rest_framework import serializers
 
+from access.accounts.models import User
 from access.agreements.models import Agreement
 from access.core import limits
 from access.officers import authority
-from access.officers.models import Authorization, ExamAttempt, Officer
+from access.officers.actions import STEPS
+from access.officers.choices import CheckOutcome
+from access.officers.forms import supervisors
+from access.officers.models import (
+    Authorization,
+    Course,
+    DisciplinaryReport,
+    ExamAttempt,
+    Officer,
+)
 
 
 class ExamSerializer(serializers.ModelSerializer):
@@ -104,3 +115,103 @@ class DecisionSerializer(serializers.Serializer):
     on = serializers.DateTimeField()
     allowed = serializers.BooleanField()
     reasons = serializers.ListField(child=serializers.CharField())
+
+
+# Requests of the steps after nomination (each the same fields as its page) ------------------
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000)
+
+
+class BackgroundCheckRequestSerializer(ReasonSerializer):
+    outcome = serializers.ChoiceField(choices=CheckOutcome.values())
+    fingerprints_submitted_on = serializers.DateField()
+    # Checked by the action (the model's choices): a ChoiceField here would repeat the
+    # nomination's passed/failed enum under a second name in the schema.
+    fingerprint_result = serializers.CharField(max_length=10, help_text="passed or failed")
+    personal_history = serializers.CharField(max_length=limits.LONG_TEXT)
+    disciplinary_review = serializers.CharField(max_length=limits.LONG_TEXT)
+
+
+class ExamRequestSerializer(ReasonSerializer):
+    course = serializers.SlugRelatedField(slug_field="code", queryset=Course.objects.all())
+    taken_on = serializers.DateField()
+    location = serializers.CharField(max_length=200)
+    score = serializers.IntegerField(min_value=-1_000_000, max_value=1_000_000)
+
+
+class SupervisorRequestSerializer(ReasonSerializer):
+    # Narrowed to active ICE supervisors; the action checks again.
+    supervisor = serializers.SlugRelatedField(slug_field="username", queryset=User.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["supervisor"]
+        field.queryset = supervisors()
+
+
+class AuthorizeRequestSerializer(SupervisorRequestSerializer):
+    functions = serializers.ListField(
+        child=serializers.CharField(max_length=40), min_length=1, max_length=20
+    )
+
+
+class StepRequestSerializer(ReasonSerializer):
+    step = serializers.ChoiceField(choices=list(STEPS))
+
+
+class DisciplinaryRequestSerializer(serializers.Serializer):
+    occurred_on = serializers.DateField()
+    description = serializers.CharField(max_length=4000)
+    excessive_force = serializers.BooleanField(default=False)
+    discrimination = serializers.BooleanField(default=False)
+
+
+class DisciplinaryReportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DisciplinaryReport
+        fields = [
+            "id",
+            "officer",
+            "occurred_on",
+            "description",
+            "excessive_force",
+            "discrimination",
+            "acknowledged_at",
+            "review_note",
+        ]
+
+
+class AuthorizationDetailSerializer(serializers.ModelSerializer):
+    """An authorization letter as ``/api/authorizations/`` lists it."""
+
+    supervisor: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+    issued_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+    agency = serializers.IntegerField(source="officer.agency_id", read_only=True)
+    in_force_today = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Authorization
+        fields = [
+            "id",
+            "officer",
+            "agency",
+            "functions",
+            "valid_from",
+            "valid_until",
+            "supervisor",
+            "issued_by",
+            "ended_at",
+            "end_reason",
+            "in_force_today",
+            "created_at",
+        ]
+
+    def get_in_force_today(self, letter: Authorization) -> bool:
+        today = timezone.localdate()
+        return letter.ended_at is None and letter.valid_from <= today <= letter.valid_until

@@ -7,6 +7,7 @@ from access.officers.models.path import (
     Suspension,
 )
 from access.officers.models.reference import Course, ModelFunction
+from access.officers.models.training import Enrolment, TrainingClass
 
 __all__ = [
     "Authorization",
@@ -14,9 +15,11 @@ __all__ = [
     "Certification",
     "Course",
     "DisciplinaryReport",
+    "Enrolment",
     "ExamAttempt",
     "ModelFunction",
     "Officer",
     "SupervisorAssignment",
     "Suspension",
+    "TrainingClass",
 ]
