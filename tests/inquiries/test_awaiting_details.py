@@ -13,7 +13,7 @@ from django.core.management import call_command
 from tests.inquiries.conftest import pick_subject
 
 from access.audit.models import AuditEvent
-from access.inquiries import actions, misuse, nlets, queues
+from access.inquiries import actions, misuse, niem, nlets, queues
 from access.inquiries.message import InquiryInvalid
 from access.inquiries.models import Inquiry, InquiryCandidate, MisuseFlag
 from access.messaging.models import OutboundMessage
@@ -29,6 +29,11 @@ def standard_about(subject: dict[str, str]) -> str:
     dob = subject["date_of_birth"].replace("-", "")
     name = f"{subject['family_name']},{subject['given_name']}"
     return f"IAQ.FL0000001.AX.TXT.PUR/C.ATN/DET R MILLER.NAM/{name}.DOB/{dob}.CUS/Y."
+
+
+def standard_xml() -> str:
+    """The same standard IAQ as NIEM XML: no InquiryReasonText, no CaseNumberText."""
+    return niem.format_iaq(nlets.parse(STANDARD))
 
 
 def reply_to(inquiry: Inquiry, case: str = "24-00123", ori: str = "FL0000001") -> str:
@@ -60,6 +65,24 @@ def test_a_standard_iaq_reads_with_a_warning_for_each_missing_item():
     assert "asks the agency" in reading.warnings["reason (RSN)"]
     complete = nlets.read(STANDARD + "RSN/TRAFFIC STOP.CAS/24-00123.")
     assert complete.warnings == {} and complete.data.missing_details == []
+
+
+def test_a_standard_niem_iaq_reads_with_the_same_warnings():
+    xml = standard_xml()
+    assert "InquiryReasonText" not in xml and "CaseNumberText" not in xml
+    reading = niem.read(xml)
+    assert reading.data == nlets.read(STANDARD).data
+    assert reading.warnings == {
+        "reason (InquiryReasonText)": "No reason: LESC asks the agency for it before any search.",
+        "case_number (CaseNumberText)": (
+            "No case number: LESC asks the agency for it before any search."
+        ),
+    }
+    complete = niem.read(niem.format_iaq(nlets.parse(STANDARD + "RSN/TRAFFIC STOP.CAS/24-1.")))
+    assert complete.warnings == {} and complete.data.case_number == "24-1"
+    with pytest.raises(InquiryInvalid) as caught:  # what cannot be read is still an error
+        niem.read(xml.replace("1985-03-14", "1985-13-14"))
+    assert "date_of_birth" in caught.value.errors
 
 
 def test_an_unreadable_message_is_still_an_error():
@@ -116,6 +139,22 @@ def test_a_pasted_standard_iaq_waits_unsearched_and_asks_the_agency(people, stor
     assert recorded.before["status"] == "awaiting_details"
     assert recorded.after["status"] == "awaiting_analyst"
     assert recorded.details["candidates"] == inquiry.candidates.count()
+
+
+def test_a_pasted_standard_niem_iaq_waits_and_asks_the_agency_as_text_does(people, db):
+    response = paste(people["officer"], standard_xml())
+    assert response.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.status, inquiry.channel) == ("awaiting_details", "niem_xml")
+    assert inquiry.details_missing == ["reason", "case_number"]
+    assert InquiryCandidate.objects.count() == 0
+    request = OutboundMessage.objects.get(inquiry=inquiry)
+    assert request.kind == "ADM" and f"IAQ/{inquiry.pk}." in request.text
+    assert "MIS/RSN CAS." in request.text
+    # the agency's reply (an Nlets administrative message) takes it up
+    assert paste(people["officer"], reply_to(inquiry)).status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == "awaiting_analyst" and inquiry.case_number == "24-00123"
 
 
 def test_the_analyst_queue_shows_inquiries_awaiting_details(people, db):
@@ -230,6 +269,11 @@ def test_the_api_takes_a_standard_iaq_and_the_reply(people, db):
         "/api/inquiries/", {"nlets": reply_to(inquiry)}, content_type="application/json"
     )
     assert replied.status_code == 200 and replied.json()["status"] == "awaiting_analyst"
+    xml = officer.post("/api/inquiries/", {"niem": standard_xml()}, content_type="application/json")
+    assert xml.status_code == 201
+    assert xml.json()["status"] == "awaiting_details"
+    assert xml.json()["details_missing"] == ["reason", "case_number"]
+    assert OutboundMessage.objects.filter(inquiry_id=xml.json()["id"], kind="ADM").exists()
     bad = officer.post(
         "/api/inquiries/",
         {"nlets": "ADM.FL0000001.AX.TXT.IAQ/1.RSN/R."},
@@ -259,6 +303,17 @@ def test_iaq_parse_warns_about_missing_items_and_exits_0(agency_a):
     lines = err.splitlines()
     assert lines[0].startswith("warning: reason (RSN): No reason")
     assert lines[1].startswith("warning: case_number (CAS): No case number")
+
+
+def test_iaq_parse_warns_about_a_standard_niem_iaq_and_exits_0(agency_a):
+    code, out, err = _run_parse(standard_xml().encode())
+    assert code == 0
+    assert json.loads(out)["reason"] == json.loads(out)["case_number"] == ""
+    lines = err.splitlines()
+    assert lines[0].startswith("warning: reason (InquiryReasonText): No reason")
+    assert lines[1].startswith("warning: case_number (CaseNumberText): No case number")
+    code, out, err = _run_parse(b"<NLETSInquiryData><PurposeCode>C")
+    assert code == 2 and out == "" and err.startswith("error: message: The XML is not well")
 
 
 def test_iaq_parse_exits_2_when_the_message_cannot_be_read(agency_a):

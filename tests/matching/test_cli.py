@@ -1,4 +1,6 @@
-"""``access link`` / ``access dedupe`` / ``access bench matching``: happy paths and refusals."""
+"""``access link`` / ``access dedupe`` / ``access bench matching``: happy paths and refusals,
+and which model bands the pairs (the active stored version, a file, or one trained on the
+inputs)."""
 
 from __future__ import annotations
 
@@ -15,8 +17,15 @@ import pytest
 from django.core.management import call_command, load_command_class
 from django.core.management.base import CommandError
 
+from access.core.actors import SystemActor
 from access.matching.model import Model
 from access.matching.testdata import population
+from access.records import actions as records_actions
+from access.records.model_lifecycle import Trained
+from access.records.models import MatchModelVersion
+
+# ``access link`` asks the database which model version is active.
+pytestmark = pytest.mark.django_db
 
 HEADER = ["ID", "First", "Last", "DOB", "Sex", "ANUM", "Born"]
 
@@ -71,7 +80,11 @@ def test_link_writes_banded_explained_pairs(files: tuple, tmp_path: Path) -> Non
     out = tmp_path / "out.csv"
     message = _link(left, right, out)
     rows = list(csv.DictReader(out.open()))
-    assert message == f"{len(rows)} pairs written to {out}\n"
+    assert message == (
+        "Model: no active model version in the database, so a model is trained by EM on the "
+        "input(s) (uncalibrated); bands: possible >= 0.5, probable >= 0.99 (the app's defaults)\n"
+        f"{len(rows)} pairs written to {out}\n"
+    )
     assert list(rows[0])[:4] == ["left_id", "right_id", "match_probability", "band"]
     assert {"given_name_weight", "date_of_birth_level", "notes"} <= set(rows[0])
     assert {r["band"] for r in rows} <= {"no match", "possible", "probable"}
@@ -278,3 +291,119 @@ def test_link_refuses_a_missing_model(files: tuple, tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="no such model file"):
         _link(left, right, out, "--model", str(tmp_path / "nowhere.json"))
     assert not out.exists()
+
+
+# --- which model: the active stored version by default ---------------------------------------
+
+ACTIVE_THRESHOLDS = {"possible": 0.31, "probable": 0.96}
+
+
+@pytest.fixture
+def active_version(trained: Model) -> MatchModelVersion:
+    """The session's calibrated model stored and activated as version 1, with thresholds of
+    its own (so the test can tell whose bands were used)."""
+    actor = SystemActor("test")
+    version = records_actions.store_trained(
+        actor, Trained(Model.from_json(trained.to_json()), 1200, 1200, "the test population")
+    )
+    assert trained.calibration
+    version = records_actions.store_calibration(
+        actor,
+        version,
+        calibration=trained.calibration,
+        thresholds=ACTIVE_THRESHOLDS,
+        pairs={"pairs": 4321, "true_pairs": 1200},
+    )
+    return records_actions.activate_model(actor, version)
+
+
+def _run_link(left: Path, right: Path, out: Path, *extra: str) -> tuple[str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    call_command(
+        "link", str(left), str(right), "--map-left", *MAP, "--map-right", *MAP,
+        "--id-left", "ID", "--id-right", "ID", "--out", str(out), *extra,
+        stdout=stdout, stderr=stderr,
+    )  # fmt: skip
+    return stdout.getvalue(), stderr.getvalue()
+
+
+def _assert_banded_by(rows: list[dict[str, str]], thresholds: dict[str, float]) -> None:
+    """Every band follows ``thresholds`` (the safety rules may only lower a band)."""
+    assert rows
+    for r in rows:
+        p, band = float(r["match_probability"]), r["band"]
+        if band == "probable":
+            assert p >= thresholds["probable"]
+        if band == "no match":
+            assert p < thresholds["possible"]
+        if band == "possible":
+            assert p >= thresholds["possible"]
+            capped = "capped" in r["notes"] or "conflict" in r["notes"] or "twin" in r["notes"]
+            assert p < thresholds["probable"] or capped
+
+
+def test_link_bands_with_the_active_version_by_default(
+    files: tuple, tmp_path: Path, active_version: MatchModelVersion
+) -> None:
+    left, right, _persons = files
+    out = tmp_path / "out.csv"
+    said, progress = _run_link(left, right, out)
+    assert said.splitlines()[0] == (
+        "Model: matching model v1 (the active version; calibrated on 4,321 labelled pairs); "
+        "bands: possible >= 0.31, probable >= 0.96"
+    )
+    assert "training" not in progress and "using the given model" in progress
+    rows = list(csv.DictReader(out.open()))
+    _assert_banded_by(rows, ACTIVE_THRESHOLDS)
+    assert {r["band"] for r in rows} >= {"probable"}
+
+
+def test_a_model_file_overrides_the_active_version(
+    files: tuple, tmp_path: Path, trained: Model, active_version: MatchModelVersion
+) -> None:
+    left, right, _persons = files
+    model = Model.from_json(trained.to_json())
+    model.thresholds = {"possible": 0.2, "probable": 0.995}
+    path = tmp_path / "model.json"
+    model.save(path)
+    out = tmp_path / "out.csv"
+    said, _progress = _run_link(left, right, out, "--model", str(path))
+    assert said.splitlines()[0] == (
+        f"Model: file {path} (calibrated); bands: possible >= 0.2, probable >= 0.995"
+    )
+    _assert_banded_by(list(csv.DictReader(out.open())), model.thresholds)
+
+
+def test_a_stored_version_is_chosen_by_number(
+    files: tuple, tmp_path: Path, active_version: MatchModelVersion
+) -> None:
+    left, right, _persons = files
+    said, _progress = _run_link(left, right, tmp_path / "out.csv", "--model", "v1")
+    assert said.startswith("Model: matching model v1 (stored version, active; calibrated")
+    with pytest.raises(CommandError, match="no stored model version 7"):
+        _run_link(left, right, tmp_path / "other.csv", "--model", "7")
+    assert not (tmp_path / "other.csv").exists()
+
+
+def test_train_ignores_the_active_version(
+    files: tuple, tmp_path: Path, active_version: MatchModelVersion
+) -> None:
+    left, right, _persons = files
+    out = tmp_path / "out.csv"
+    said, progress = _run_link(left, right, out, "--train")
+    assert said.startswith("Model: --train given, so a model is trained by EM on the input(s)")
+    assert "training (EM on the inputs)" in progress
+    _assert_banded_by(list(csv.DictReader(out.open())), {"possible": 0.5, "probable": 0.99})
+    with pytest.raises(CommandError):  # one or the other
+        _run_link(left, right, out, "--train", "--model", "1")
+
+
+def test_dedupe_uses_the_active_version_too(
+    files: tuple, tmp_path: Path, active_version: MatchModelVersion
+) -> None:
+    left, _right, _persons = files
+    out = tmp_path / "dupes.csv"
+    stdout = io.StringIO()
+    call_command("dedupe", str(left), "--map", *MAP, "--id", "ID", "--out", str(out),
+                 stdout=stdout, stderr=io.StringIO())  # fmt: skip
+    assert stdout.getvalue().startswith("Model: matching model v1 (the active version;")

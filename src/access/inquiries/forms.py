@@ -103,7 +103,7 @@ def add_errors(form: forms.Form, error: InquiryInvalid) -> None:
 
 
 # Where each field sits in a NIEM XML message, to name it in errors ("Person/PersonSurName").
-_ELEMENT = {field: "/".join(path) for path, field in niem.PATHS.items()}
+_ELEMENT = niem.ELEMENT_OF
 _EXTRA_LABELS = {
     "ori": "ORI",
     "name": "Name",
@@ -134,7 +134,8 @@ class MessageForm(forms.Form):
         help_text=(
             "Paste one inquiry: Nlets text (IAQ.<ORI>.AX.TXT. then TAG/value. fields; "
             "without RSN/ reason and CAS/ case number it waits until LESC has them) or NIEM "
-            "XML (NLETSInquiryData); or your reply to LESC's request for them "
+            "XML (NLETSInquiryData; without InquiryReasonText and CaseNumberText it waits "
+            "likewise); or your reply to LESC's request for them "
             "(ADM.<ORI>.AX.TXT.IAQ/number.RSN/reason.CAS/case number.). "
             "The ORI must be your agency's."
         ),

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from access.matching import dates
@@ -109,6 +110,28 @@ class InquiryData:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A readable IAQ (Nlets text or NIEM XML): the inquiry, and what it lacks
+    (``warnings``: field key, naming where the message would carry it -> message)."""
+
+    data: InquiryData
+    warnings: dict[str, str] = dataclass_field(default_factory=dict)
+
+
+def reading(data: InquiryData, where: Callable[[str], str]) -> Reading:
+    """``data`` with a warning for each missing detail (a standard IAQ has no reason or case
+    number: the inquiry is taken and LESC asks the agency for them); ``where`` names a field
+    as the message's form does (``reason (RSN)``, ``reason (InquiryReasonText)``)."""
+    return Reading(
+        data,
+        {
+            where(name): f"No {LIMITS[name][0]}: LESC asks the agency for it before any search."
+            for name in data.missing_details
+        },
+    )
 
 
 def split_name(text: str) -> tuple[str, str, str]:

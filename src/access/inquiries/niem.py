@@ -6,6 +6,11 @@ full Nlets XML guide is not public: the element names follow the public outline 
 ``shared/reference/nlets-iaq.md``; ACCESS's own fields (reason, case number, citizenship claim,
 secondary recipient) travel in ``InquiryReasonText``, ``CaseNumberText``,
 ``CitizenshipClaimIndicator`` and ``SecondaryRecipientText``.
+
+A standard IAQ carries no reason or case number, in XML as in text: ``read`` accepts a message
+without ``InquiryReasonText`` or ``CaseNumberText`` with a warning for each (as ``nlets.read``
+does, through the same ``message.reading``), and the inquiry waits for them
+(``actions.submit_inquiry`` asks the agency back with an administrative message).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from xml.etree.ElementTree import Element, ParseError, SubElement, tostring  # n
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from access.inquiries.message import InquiryData, InquiryInvalid, check
+from access.inquiries.message import InquiryData, InquiryInvalid, Reading, check, reading
 
 MAX_BYTES = 64 * 1024
 NS = "http://www.nlets.org/niem/1.0"
@@ -46,6 +51,7 @@ PATHS: dict[tuple[str, ...], str] = {
     ("HitConfirmationIndicator",): "hit_confirmation",
     ("NCICRecordNumberID",): "ncic_number",
 }
+ELEMENT_OF = {field: "/".join(path) for path, field in PATHS.items()}
 _CUSTODY = {"IN CUSTODY": "Y", "NOT IN CUSTODY": "N", "TRUE": "Y", "FALSE": "N"}
 
 
@@ -60,8 +66,21 @@ def _find(root: Any, path: tuple[str, ...]) -> list[Any]:
     return nodes
 
 
+def element(field: str) -> str:
+    """Errors and warnings name the field and its element: ``reason (InquiryReasonText)``."""
+    path = ELEMENT_OF.get(field)
+    return f"{field} ({path})" if path else field
+
+
 def parse(document: str | bytes) -> InquiryData:
-    """One NIEM XML IAQ -> ``InquiryData``, or ``InquiryInvalid`` naming the field."""
+    """One NIEM XML IAQ -> ``InquiryData`` (reason and case number possibly empty: see
+    ``read``), or ``InquiryInvalid`` naming the field."""
+    return read(document).data
+
+
+def read(document: str | bytes) -> Reading:
+    """One NIEM XML IAQ -> ``Reading`` (a warning for a missing reason or case number), or
+    ``InquiryInvalid`` naming the field when the message cannot be read."""
     data = document.encode("utf-8") if isinstance(document, str) else document
     if not data.strip():
         raise InquiryInvalid({"message": ["The message is empty."]})
@@ -91,7 +110,7 @@ def parse(document: str | bytes) -> InquiryData:
             raw[field] = (nodes[0].text or "").strip()
     custody = str(raw.get("in_custody", "")).upper()
     raw["in_custody"] = _CUSTODY.get(custody, custody)
-    return check(raw)
+    return reading(check(raw, details_required=False), element)
 
 
 def format_iaq(data: InquiryData) -> str:

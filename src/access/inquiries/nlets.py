@@ -11,11 +11,18 @@ is read by ``parse_details``.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from access.inquiries.message import LIMITS, InquiryData, InquiryInvalid, check, split_name
+from access.inquiries.message import (
+    LIMITS,
+    InquiryData,
+    InquiryInvalid,
+    Reading,
+    check,
+    reading,
+    split_name,
+)
 
 MAX_LENGTH = 2_000
 DESTINATION = "AX"
@@ -64,14 +71,6 @@ def text_dob(value: str) -> str:
 
 def _fail(field: str, message: str) -> InquiryInvalid:
     return InquiryInvalid({field: [message]})
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A readable IAQ: the inquiry, and what it lacks (``warnings``: field key -> message)."""
-
-    data: InquiryData
-    warnings: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _fields(message: object, kind: str) -> tuple[str, list[tuple[str, str]]]:
@@ -137,11 +136,7 @@ def read(message: str) -> Reading:
         raise InquiryInvalid(
             {_tagged(field): msgs for field, msgs in error.errors.items()}
         ) from None
-    warnings = {
-        _tagged(name): f"No {LIMITS[name][0]}: LESC asks the agency for it before any search."
-        for name in data.missing_details
-    }
-    return Reading(data, warnings)
+    return reading(data, _tagged)
 
 
 def parse(message: str) -> InquiryData:

@@ -2,9 +2,9 @@
 ``access iaq train [--force]``: train, calibrate and activate a matching model version now
 (``access matching`` does each step on its own; this is the one-step shortcut).
 
-``parse`` prints the inquiry as JSON on stdout and exits 0; what a standard Nlets IAQ lacks (a
-reason, a case number: LESC asks the agency for them) is a warning on stderr, and the exit is
-still 0. An agency's reply giving those details (``ADM.<ORI>.AX.TXT.IAQ/n.RSN/...CAS/....``)
+``parse`` prints the inquiry as JSON on stdout and exits 0; what a standard IAQ lacks, in Nlets
+text or NIEM XML (a reason, a case number: LESC asks the agency for them), is a warning on
+stderr, and the exit is still 0. An agency's reply giving those details (``ADM.<ORI>.AX.TXT.IAQ/n.RSN/...CAS/....``)
 prints as JSON too. Only a message that cannot be read (or whose ORI is no known agency) is
 an error: each field-level error on stderr, status 2.
 """
@@ -22,7 +22,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from access.agencies.models import Agency
 from access.core.actors import SystemActor
 from access.inquiries import engine, niem, nlets
-from access.inquiries.message import InquiryInvalid
+from access.inquiries.message import InquiryInvalid, Reading
 from access.records.actions import ModelRefused, prepare_first_model
 from access.records.choices import ModelStatus
 from access.records.models import MatchModelVersion
@@ -30,12 +30,12 @@ from access.records.models import MatchModelVersion
 MAX_BYTES = 64 * 1024
 
 
-def parse_any(raw: bytes) -> nlets.Reading:
+def parse_any(raw: bytes) -> Reading:
     """Text or XML, decided by the first non-blank character; the inquiry and its warnings."""
     if len(raw) > MAX_BYTES:
         raise InquiryInvalid({"message": [f"The message is larger than {MAX_BYTES} bytes."]})
     if raw.lstrip().startswith(b"<"):
-        return nlets.Reading(niem.parse(raw))
+        return niem.read(raw)
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:

@@ -1,6 +1,7 @@
 """``access dedupe FILE --map F=C... --id C --out OUT.csv [--engine duckdb|spark]
-[--model MODEL.json]``: find likely duplicates within one CSV file. A repeated ``--map`` adds
-to the mapping, as one flag with several values does."""
+[--model MODEL.json|VERSION | --train]``: find likely duplicates within one CSV file. A repeated
+``--map`` adds to the mapping, as one flag with several values does. The model is chosen as
+``access link`` chooses it (the active stored version by default), and named on the first line."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from access.matching import link
 from access.matching.progress import steps
-from access.records.management.commands.link import ENGINE_HELP, MODEL_HELP, OUT_HELP, add_mapping
+from access.records.management.commands.link import (
+    ENGINE_HELP,
+    OUT_HELP,
+    add_mapping,
+    add_model_options,
+    chosen_model,
+)
 
 
 class Command(BaseCommand):
@@ -24,14 +31,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--out", required=True, metavar="OUT.csv", help=OUT_HELP)
         parser.add_argument("--engine", choices=link.ENGINES, default="duckdb", help=ENGINE_HELP)
-        parser.add_argument("--model", metavar="MODEL.json", help=MODEL_HELP)
+        add_model_options(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             records = link.read_records(
                 options["file"], link.parse_mapping(options["map"]), options["id"]
             )
-            model = link.load_model(options["model"]) if options["model"] else None
+            model, named = chosen_model(options["model"], train=options["train"])
+            self.stdout.write(named)
             with steps(4, cast(IO[str], self.stderr._out)) as step:
                 rows = link.dedupe(records, engine=options["engine"], progress=step, model=model)
             link.write_csv(rows, options["out"])
