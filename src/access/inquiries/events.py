@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from access.audit.registry import EventSet
+from access.inquiries.message import PURPOSE_CODES
 
 
 class Event(EventSet):
@@ -23,6 +24,8 @@ class Event(EventSet):
     RULE_CREATE = "misuserule.create"
     RULE_DEACTIVATE = "misuserule.deactivate"
     FLAG_CLOSE = "misuseflag.close"
+    # How the coded values these events record read in the audit trail.
+    VALUES = {"purpose_code": PURPOSE_CODES}
     CHOICES = [
         (SUBMITTED, "Inquiry submitted", ""),
         (DETAILS_RECORDED, "Missing reason and case number recorded; inquiry searched", ""),
