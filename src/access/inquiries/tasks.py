@@ -2,6 +2,7 @@
 
 - ``escalate_overdue_confirmations``: every minute, notify the supervisors about hit
   confirmations past their 10-minute target (once per inquiry and supervisor).
+- ``flag_repeated_denials``: every minute, the misuse rules that count a user's refusals.
 - ``prepare_matching_model``: queued when an inquiry arrives while no matching model is
   active; trains, calibrates and activates a first version (``records.actions
   .prepare_first_model``), then searches and routes the inquiries that waited for it.
@@ -62,6 +63,21 @@ def escalate_overdue_confirmations(reschedule: bool = True) -> list[int]:
     if reschedule:
         escalate_overdue_confirmations.using(run_after=timezone.now() + EVERY_MINUTE).enqueue()
     return escalated
+
+
+DENIAL_RULES = SystemActor("scheduled job: misuse rule on refusals")
+
+
+@task()
+def flag_repeated_denials(reschedule: bool = True) -> list[int]:
+    """Every minute: run the refusal misuse rules (``misuse.flag_denials``); the flags
+    raised."""
+    from access.inquiries.misuse import flag_denials
+
+    flags = [flag.pk for flag in flag_denials(DENIAL_RULES)]
+    if reschedule:
+        flag_repeated_denials.using(run_after=timezone.now() + EVERY_MINUTE).enqueue()
+    return flags
 
 
 def _queued_or_running(job: Any) -> bool:

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 
 from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
-from access.inquiries.tasks import escalate_overdue_confirmations
+from access.inquiries.tasks import escalate_overdue_confirmations, flag_repeated_denials
 from access.officers.tasks import check_officer_authorizations
 from access.records.tasks import check_model_drift
 
@@ -19,6 +19,7 @@ RECURRING: list[tuple[Any, str]] = [
     (escalate_overdue_confirmations, "every-minute escalation of overdue hit confirmations"),
     (check_officer_authorizations, "daily officer authorization expiry check"),
     (check_model_drift, "daily check of the matching model's bands against analysts' decisions"),
+    (flag_repeated_denials, "every-minute misuse rule on repeated refusals"),
 ]
 
 
