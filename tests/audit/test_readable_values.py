@@ -7,10 +7,12 @@ import datetime as dt
 import re
 
 from access.agencies import actions as agency_actions
-from access.audit import registry
+from access.agreements.choices import Party
+from access.audit import events, registry
 from access.audit.models import AuditEvent
 from access.core.actors import SystemActor
 from access.core.templatetags.display import field_label, readable, when
+from access.officers.choices import OfficerStatus
 
 
 def test_one_date_time_format_without_microseconds():
@@ -61,3 +63,42 @@ def test_the_trail_lists_events_by_label_and_to_the_second(client_as, agency_a):
     assert ">agency.create<" not in html
     assert not re.search(r"\d\d:\d\d:\d\d\.\d{6}", html)
     assert re.search(r"<td[^>]*>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d</td>", html)
+
+
+def _details_rows(html: str) -> str:
+    details = re.search(r"<caption>Details</caption>(.*?)</table>", html, re.S)
+    assert details is not None
+    return details[1]
+
+
+def test_coded_details_show_the_label_their_app_declares(client_as):
+    """An inquiry's purpose code (not a model choice) and an officer's from/to statuses (not
+    model fields at all) read as words, as each app declares in its events.py."""
+    inquiry_event = events.record(
+        "inquiry.viewed",
+        actor=SystemActor("test"),
+        object_type="inquiries.inquiry",
+        object_id=1,
+        details={"purpose_code": "C", "case_number": "24-1"},
+    )
+    officer_event = events.record(
+        "officer.clear_check",
+        actor=SystemActor("test"),
+        object_type="officers.officer",
+        object_id=1,
+        details={"from": "nominated", "to": "cleared", "reason": "ok"},
+    )
+    client = client_as("oversight_auditor")
+    rows = _details_rows(client.get(f"/audit/{inquiry_event.pk}/").content.decode())
+    assert '<th scope="row">Purpose code</th><td>Criminal justice</td>' in rows
+    assert '<th scope="row">Case number</th><td>24-1</td>' in rows
+    rows = _details_rows(client.get(f"/audit/{officer_event.pk}/").content.decode())
+    assert f'<th scope="row">From</th><td>{OfficerStatus.label("nominated")}</td>' in rows
+    assert f'<th scope="row">To</th><td>{OfficerStatus.label("cleared")}</td>' in rows
+
+
+def test_an_unknown_code_is_shown_as_stored():
+    assert registry.value_label("inquiry.viewed", "purpose_code", "C") == "Criminal justice"
+    assert registry.value_label("inquiry.viewed", "purpose_code", "Z") is None
+    assert registry.value_label("inquiry.viewed", "reason", "C") is None
+    assert registry.value_label("agreement.sign", "party", "ice") == Party.label("ice")

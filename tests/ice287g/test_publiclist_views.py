@@ -5,10 +5,17 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from access.agencies.models import PublicListUpload, PublishedEvent, PublishedSnapshot
+from access.agencies.models import (
+    PublicListUpload,
+    PublishedEvent,
+    PublishedSnapshot,
+    UploadState,
+)
+from access.agencies.publiclist import tasks
 from access.agencies.publiclist.importer import import_snapshots
 from access.audit.models import AuditEvent
 from access.core.actors import SystemActor
@@ -21,33 +28,65 @@ def _upload(client, *paths: Path, as_of: str = ""):
     return client.post("/agencies/public-list/import/", {"sheets": files, "as_of": as_of})
 
 
-def test_upload_previews_then_confirm_imports(client_as, real_files: list[Path]):
+def test_upload_is_checked_on_the_job_worker_then_confirm_imports(
+    client_as, real_files: list[Path], monkeypatch
+):
     manager = client_as("ice_program_manager")
     first_folder = sorted({p.parent for p in real_files})[0]
-    preview = _upload(manager, *sorted(first_folder.glob("*.xlsx")), as_of="2025-05-19T02:49")
-    assert preview.status_code == 200
-    body = preview.content.decode()
-    assert "Preview: nothing has been written yet" in body
-    assert "663 added" in body and "05/082025" in body
-    assert PublishedSnapshot.objects.count() == 0
+    # The request itself never reads the spreadsheet: only the job does.
+    queued: list[str] = []
+    check = tasks.check_upload
+    monkeypatch.setattr(tasks, "check_upload", SimpleNamespace(enqueue=queued.append))
+    uploaded = _upload(manager, *sorted(first_folder.glob("*.xlsx")), as_of="2025-05-19T02:49")
     staged = PublicListUpload.objects.get()
-    confirmed = manager.post(f"/agencies/public-list/import/{staged.pk}/confirm/")
-    assert confirmed.status_code == 302
-    assert PublishedSnapshot.objects.count() == 2
-    assert AuditEvent.objects.filter(action="publiclist.import", actor=manager.user).count() == 1
-    # A second confirmation of the same upload is refused.
+    assert uploaded.status_code == 302
+    assert uploaded["Location"] == f"/agencies/public-list/import/{staged.pk}/"
+    assert staged.state == UploadState.CHECKING and staged.report is None
+    assert queued == [str(staged.pk)]
+    waiting = manager.get(uploaded["Location"]).content.decode()
+    assert "Checking the files" in waiting and 'hx-trigger="every 2s"' in waiting
+    # Not checked yet: nothing to confirm.
     assert manager.post(f"/agencies/public-list/import/{staged.pk}/confirm/").status_code == 404
 
+    assert check.call(str(staged.pk)) == UploadState.CHECKED
+    body = manager.get(uploaded["Location"]).content.decode()
+    assert "Preview: nothing has been written yet" in body and "hx-trigger" not in body
+    assert "663 added" in body and "05/082025" in body
+    assert PublishedSnapshot.objects.count() == 0
 
-def test_a_bad_file_gets_a_report_and_nothing_is_staged(client_as, tmp_path):
+    confirmed = manager.post(f"/agencies/public-list/import/{staged.pk}/confirm/")
+    assert confirmed.status_code == 302  # the immediate test backend runs the import job
+    staged.refresh_from_db()
+    assert staged.state == UploadState.IMPORTED and staged.imported_at is not None
+    assert PublishedSnapshot.objects.count() == 2
+    assert AuditEvent.objects.filter(action="publiclist.import", actor=manager.user).count() == 1
+    assert "663 added" in manager.get(confirmed["Location"]).content.decode()
+    # A second confirmation of the same upload is refused.
+    assert manager.post(f"/agencies/public-list/import/{staged.pk}/confirm/").status_code == 404
+    assert PublishedSnapshot.objects.count() == 2
+
+
+def test_a_bad_file_gets_a_report_and_nothing_is_imported(client_as, tmp_path):
     manager = client_as("ice_program_manager")
     bad = tmp_path / "participatingAgencies07202025am.csv"
     bad.write_text("STATE,LAW ENFORCEMENT AGENCY\nTEXAS,X\n")
     response = _upload(manager, bad)
-    assert response.status_code == 400
-    assert "Nothing was imported" in response.content.decode()
-    assert "missing columns" in response.content.decode()
-    assert PublicListUpload.objects.count() == 0 and PublishedSnapshot.objects.count() == 0
+    assert response.status_code == 302
+    staged = PublicListUpload.objects.get()
+    assert staged.state == UploadState.REFUSED and bytes(staged.content) == b""
+    body = manager.get(response["Location"]).content.decode()
+    assert "Nothing was imported" in body and "missing columns" in body
+    assert PublishedSnapshot.objects.count() == 0
+    assert manager.post(f"/agencies/public-list/import/{staged.pk}/confirm/").status_code == 404
+
+
+def test_another_users_upload_is_not_found(client_as, make_user, real_files: list[Path]):
+    manager = client_as("ice_program_manager")
+    response = _upload(manager, real_files[0], as_of="2025-05-19T02:49")
+    other = client_as(make_user("ice_program_manager", username="second.manager"))
+    assert other.get(response["Location"]).status_code == 404
+    assert other.post(response["Location"] + "confirm/").status_code == 404
+    assert PublishedSnapshot.objects.count() == 0
 
 
 @pytest.mark.parametrize("role", ["agency_liaison", "lesc_analyst", "oversight_auditor"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from openpyxl import Workbook
 from tests.conftest import sign_in
 from tests.officers.conftest import nomination
 
+from access.audit import registry
 from access.audit.models import AuditEvent
 from access.officers.models import BackgroundCheck, ExamAttempt, Officer
 from access.officers.roster import COLUMNS
@@ -339,3 +341,15 @@ def test_disciplinary_reports_and_acknowledgement(
     assert report.acknowledged_by == people["agent"] and report.review_note == "Referred to OPR"
     page = liaison.get(f"/officers/{officer.pk}/").content.decode()
     assert "Referred to OPR" in page
+
+
+def test_the_history_reads_event_labels_not_codes(
+    walk: Callable[..., Officer], make_user: Callable[..., Any]
+) -> None:
+    """Issue 15 item 6: the officer's history names each step by its declared label."""
+    officer = walk("cleared")
+    page = _client(make_user("oversight_auditor")).get(f"/officers/{officer.pk}/").content.decode()
+    history = page[page.index('id="history-heading"') :]
+    assert registry.label("officer.clear_check") in history
+    assert "<code>officer." not in history
+    assert not re.search(r"\d\d:\d\d:\d\d\.\d{6}", history)

@@ -57,6 +57,49 @@ def test_a_row_of_half_a_million_cells_is_refused_before_parsing(monkeypatch):
         read_sheet(data, NAME)
 
 
+def _never_parsed(monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("openpyxl must not be reached")
+
+    monkeypatch.setattr("openpyxl.load_workbook", never)
+
+
+def _sheet(dimension: bytes, rows: bytes) -> bytes:
+    return _with_sheet_xml(
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + dimension
+        + b"<sheetData>"
+        + rows
+        + b"</sheetData></worksheet>"
+    )
+
+
+def test_a_declared_extent_of_the_whole_grid_is_refused_before_parsing(monkeypatch):
+    """Read-only openpyxl pads every row to the declared last column and yields every row up
+    to the declared last row: one cell in a sheet declared A1:XFD1048576 would be billions."""
+    _never_parsed(monkeypatch)
+    data = _sheet(
+        b'<dimension ref="A1:XFD1048576"/>',
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>STATE</t></is></c></row>',
+    )
+    with pytest.raises(SheetError, match=f"declares more than {reader.MAX_COLUMNS} columns"):
+        read_sheet(data, NAME)
+    data = _sheet(b'<dimension ref="A1:M9000000"/>', b"")
+    with pytest.raises(SheetError, match=f"more than {reader.MAX_ROWS} rows"):
+        read_sheet(data, NAME)
+
+
+def test_a_far_cell_or_row_position_counts_as_the_cells_before_it(monkeypatch):
+    _never_parsed(monkeypatch)
+    far_column = _sheet(b"", b'<row r="1"><c r="XFD1" t="n"><v>1</v></c></row>')
+    with pytest.raises(SheetError, match=f"row 1 has more than {reader.MAX_COLUMNS} cells"):
+        read_sheet(far_column, NAME)
+    far_row = _sheet(b"", b'<row r="1048576"><c r="A1048576" t="n"><v>1</v></c></row>')
+    with pytest.raises(SheetError, match=f"more than {reader.MAX_ROWS} rows"):
+        read_sheet(far_row, NAME)
+
+
 def test_too_many_cells_in_all_are_refused(monkeypatch):
     monkeypatch.setattr(reader, "MAX_CELLS", 40)
     rows = [HEADER] + [["FL", f"Agency {n}", "Sheriff", "Dade", "Jail"] for n in range(10)]

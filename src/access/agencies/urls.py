@@ -26,6 +26,11 @@ urlpatterns = [
     path("public-list/entries/<int:pk>/", publiclist_views.entry_detail, name="publiclist_entry"),
     path("public-list/import/", publiclist_views.upload, name="publiclist_upload"),
     path(
+        "public-list/import/<uuid:pk>/",
+        publiclist_views.upload_status,
+        name="publiclist_upload_status",
+    ),
+    path(
         "public-list/import/<uuid:pk>/confirm/",
         publiclist_views.confirm,
         name="publiclist_confirm",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from access.agreements.choices import AgreementStatus, AmendmentKind, Party
 from access.audit.registry import EventSet
 
 
@@ -35,6 +36,8 @@ class Event(EventSet):
     TERMINATE = "agreement.terminate"
     EXPIRE = "agreement.expire"
     RECORD_PUBLISHED_PARTICIPATION = "agreement.record_published_participation"
+    # How the coded values these events record read in the audit trail.
+    VALUES = {"from": AgreementStatus, "to": AgreementStatus, "party": Party, "kind": AmendmentKind}
     CHOICES = [
         (CREATE, "Agreement drafted", ""),
         (EDIT, "Agreement text edited", ""),

@@ -108,6 +108,7 @@ class MisuseRuleKind(ChoiceSet):
     OFF_HOURS = "off_hours_burst"
     SAME_AS_OFFICER = "same_as_officer"
     RECORD_READS = "record_reads"
+    DENIALS = "denials"
     CHOICES = [
         (VOLUME, "One user sends more than THRESHOLD inquiries within WINDOW minutes", ""),
         (
@@ -137,6 +138,12 @@ class MisuseRuleKind(ChoiceSet):
         (
             RECORD_READS,
             "One user opens more than THRESHOLD person records outside an inquiry within "
+            "WINDOW minutes",
+            "",
+        ),
+        (
+            DENIALS,
+            "One user is refused (not allowed or not found) more than THRESHOLD times within "
             "WINDOW minutes",
             "",
         ),

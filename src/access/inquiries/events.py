@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from access.audit.registry import EventSet
+from access.inquiries.message import PURPOSE_CODES
 
 
 class Event(EventSet):
@@ -23,6 +24,9 @@ class Event(EventSet):
     RULE_CREATE = "misuserule.create"
     RULE_DEACTIVATE = "misuserule.deactivate"
     FLAG_CLOSE = "misuseflag.close"
+    FLAG_DENIALS = "misuseflag.denials"
+    # How the coded values these events record read in the audit trail.
+    VALUES = {"purpose_code": PURPOSE_CODES}
     CHOICES = [
         (SUBMITTED, "Inquiry submitted", ""),
         (DETAILS_RECORDED, "Missing reason and case number recorded; inquiry searched", ""),
@@ -41,4 +45,5 @@ class Event(EventSet):
         (RULE_CREATE, "Misuse rule added", ""),
         (RULE_DEACTIVATE, "Misuse rule turned off", ""),
         (FLAG_CLOSE, "Misuse flag closed", ""),
+        (FLAG_DENIALS, "Misuse flag raised: a user refused again and again", ""),
     ]

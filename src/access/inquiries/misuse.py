@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from access.audit import events
+from access.audit.denials import denial_counts
 from access.audit.events import actor_display_name, audited
 from access.audit.models import AuditEvent
 from access.inquiries.choices import Finding, FlagStatus, MisuseRuleKind
@@ -357,6 +358,47 @@ def flag_inquiry(inquiry: Inquiry) -> list[MisuseFlag]:
     return flags
 
 
+# --- Refusals (permission denials) -------------------------------------------------------
+
+
+@audited
+def flag_denials(actor: Any) -> list[MisuseFlag]:
+    """Run the refusal rules (a scheduled job: ``tasks.flag_repeated_denials``): a user refused
+    more than the threshold times (``access.denied`` events, counted by
+    ``audit.denials.denial_counts``) within the window gets a flag without an inquiry; once
+    per user and window (no new flag while one raised within the window exists)."""
+    raised = []
+    now = timezone.now()
+    for rule in MisuseRule.objects.filter(active=True, kind=K.DENIALS):
+        since = now - timedelta(minutes=rule.window_minutes)
+        for row in denial_counts(since, at_least=rule.threshold + 1):
+            if row["actor_id"] is None:
+                continue
+            flagged = MisuseFlag.objects.filter(
+                rule=rule, inquiry__isnull=True, created_at__gte=since
+            ).filter(evidence__user_id=row["actor_id"])
+            if flagged.exists():
+                continue
+            routes = AuditEvent.objects.filter(
+                action=events.Event.ACCESS_DENIED,
+                actor_id=row["actor_id"],
+                occurred_at__gte=since,
+            ).order_by("pk")
+            evidence = {
+                "user": row["actor_name"],
+                "user_id": row["actor_id"],
+                "count": row["count"],
+                "window_minutes": rule.window_minutes,
+                "routes": sorted({e.details.get("route", "") for e in routes[:500]}),
+                "denials": [e.pk for e in routes[:50]],  # audit events, the first 50
+            }
+            flag = MisuseFlag(rule=rule, inquiry=None, evidence=evidence)
+            flag.save()
+            events.record(Event.FLAG_DENIALS, obj=flag, details=evidence)
+            raised.append(flag)
+    return raised
+
+
 @audited
 def add_rule(
     actor: Any,
@@ -406,6 +448,7 @@ DOCUMENTED_RULES: list[dict[str, Any]] = [
     {"kind": K.NO_CASE, "threshold": 0, "window_minutes": 60},
     {"kind": K.OFF_HOURS, "threshold": 5, "window_minutes": 60},
     {"kind": K.SAME_AS_OFFICER, "threshold": 0, "window_minutes": 60},
+    {"kind": K.DENIALS, "threshold": 20, "window_minutes": 60},
 ]
 
 

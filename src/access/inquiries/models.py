@@ -283,7 +283,7 @@ class MisuseRule(ProgramRecord):
     def parameters(self) -> str:
         """The parameters this kind of rule uses, in words."""
         K = MisuseRuleKind
-        if self.kind in (K.VOLUME, K.REPEAT_SUBJECT, K.RECORD_READS):
+        if self.kind in (K.VOLUME, K.REPEAT_SUBJECT, K.RECORD_READS, K.DENIALS):
             return f"threshold {self.threshold}, window {self.window_minutes} min"
         if self.kind == K.OFF_HOURS:
             return (

@@ -2,6 +2,7 @@
 
 - ``escalate_overdue_confirmations``: every minute, notify the supervisors about hit
   confirmations past their 10-minute target (once per inquiry and supervisor).
+- ``flag_repeated_denials``: every minute, the misuse rules that count a user's refusals.
 - ``prepare_matching_model``: queued when an inquiry arrives while no matching model is
   active; trains, calibrates and activates a first version (``records.actions
   .prepare_first_model``), then searches and routes the inquiries that waited for it.
@@ -57,6 +58,18 @@ def escalate_overdue_confirmations() -> list[int]:
         except IntegrityError:  # a parallel run notified the same people first
             continue
     return escalated
+
+
+DENIAL_RULES = SystemActor("scheduled job: misuse rule on refusals")
+
+
+@task()
+def flag_repeated_denials() -> list[int]:
+    """Run the refusal misuse rules (``misuse.flag_denials``; every minute, queued by the
+    scheduler); the flags raised."""
+    from access.inquiries.misuse import flag_denials
+
+    return [flag.pk for flag in flag_denials(DENIAL_RULES)]
 
 
 def request_matching_model() -> None:

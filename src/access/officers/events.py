@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from access.audit.registry import EventSet
+from access.officers.choices import OfficerStatus
 
 
 class Event(EventSet):
@@ -37,6 +38,8 @@ class Event(EventSet):
     REINSTATE = "officer.reinstate"
     REVOKE = "officer.revoke"
     WITHDRAW = "officer.withdraw"
+    # How the coded values these events record read in the audit trail.
+    VALUES = {"from": OfficerStatus, "to": OfficerStatus}
     CHOICES = [
         (NOMINATE, "Officer nominated", ""),
         (BULK_NOMINATE, "Officers nominated from a roster file", ""),

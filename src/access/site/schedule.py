@@ -30,7 +30,7 @@ from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
 from access.complaints.tasks import check_complaint_clocks
 from access.core.jobs import last_finished, queued_or_running
-from access.inquiries.tasks import escalate_overdue_confirmations
+from access.inquiries.tasks import escalate_overdue_confirmations, flag_repeated_denials
 from access.officers.tasks import check_officer_authorizations
 from access.records.tasks import check_model_drift
 
@@ -98,6 +98,12 @@ RECURRING: list[Recurring] = [
         escalate_overdue_confirmations,
         "* * * * *",
         "escalate hit confirmations past their 10-minute target to ICE supervisors",
+    ),
+    Recurring(
+        "inquiries.denial_misuse_rule",
+        flag_repeated_denials,
+        "* * * * *",
+        "flag users refused more often than the misuse rules on refusals allow",
     ),
 ]
 

@@ -6,6 +6,7 @@ from access.agencies.models.publiclist import (
     PublishedRow,
     PublishedSnapshot,
     PublishedVersion,
+    UploadState,
 )
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "PublishedRow",
     "PublishedSnapshot",
     "PublishedVersion",
+    "UploadState",
 ]

@@ -138,8 +138,26 @@ class PublishedEvent(models.Model):
         return f"{self.get_kind_display()} entry {self.entry_id} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class UploadState(ChoiceSet):
+    """Where an upload is: the job worker checks it (a dry run), then imports it on request."""
+
+    CHECKING = "checking"
+    CHECKED = "checked"
+    REFUSED = "refused"
+    IMPORTING = "importing"
+    IMPORTED = "imported"
+    CHOICES = [
+        (CHECKING, "Checking the files", "bg-gold"),
+        (CHECKED, "Checked: ready to import", "bg-primary"),
+        (REFUSED, "Refused: nothing was imported", "bg-secondary-dark"),
+        (IMPORTING, "Importing", "bg-gold"),
+        (IMPORTED, "Imported", "bg-green"),
+    ]
+
+
 class PublicListUpload(models.Model):
-    """Files uploaded for import, held between the dry-run preview and the confirmation."""
+    """Files uploaded for import. The web request only stores them; the job worker reads them
+    (``publiclist.tasks``), keeps the preview or the refusal here, and imports on request."""
 
     id = models.UUIDField(primary_key=True)
     uploaded_by = models.ForeignKey(
@@ -151,6 +169,15 @@ class PublicListUpload(models.Model):
     content = models.BinaryField("content", help_text="The files, concatenated in order.")
     sizes = models.JSONField("sizes")
     imported_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(
+        "state", max_length=12, choices=UploadState.choices(), default=UploadState.CHECKING
+    )
+    report = models.JSONField(
+        "report", null=True, blank=True, help_text="The preview, then the import's report."
+    )
+    problems = models.JSONField(
+        "problems", default=list, blank=True, help_text="Why the files were refused, file and row."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,19 +16,15 @@ from access.agencies.models import (
     PublishedEntry,
     PublishedEvent,
     PublishedSnapshot,
+    UploadState,
 )
+from access.agencies.publiclist import tasks
 from access.agencies.publiclist.forms import UploadForm
-from access.agencies.publiclist.ice287g import (
-    ListKind,
-    SheetError,
-    Snapshot,
-    SnapshotTimeError,
-    check_rows,
-    infer_snapshot_time,
-    read_sheet,
-)
-from access.agencies.publiclist.importer import ImportRefused, import_snapshots, published_list
+from access.agencies.publiclist.ice287g import ListKind, check_rows
+from access.agencies.publiclist.importer import published_list
 from access.core.typing import AuthedRequest
+
+WORKING = (UploadState.CHECKING, UploadState.IMPORTING)
 
 
 def _require(request: AuthedRequest, action: str) -> None:
@@ -89,27 +84,15 @@ def entry_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _snapshots_of(upload: PublicListUpload) -> list[Snapshot]:
-    """Read every staged file; raise SheetError/SnapshotTimeError naming the file."""
-    snapshots = []
-    for name, data in upload.parts():
-        sheet = read_sheet(data, name)
-        taken_at = upload.as_of or infer_snapshot_time(name)
-        snapshots.append(Snapshot.from_sheet(sheet, taken_at))
-    return snapshots
-
-
 @require_http_methods(["GET", "POST"])
 def upload(request: AuthedRequest) -> HttpResponse:
-    """Step 1: upload; the files are checked and a dry run shows what would change."""
+    """Step 1: upload. The files are only stored here; the job worker reads them and
+    previews the import (``publiclist.tasks``), and the upload's page shows the result."""
     _require(request, "import")
     form = UploadForm(request.POST or None, request.FILES or None)
-    problems: list[str] = []
-    report = None
-    staged = None
     if request.method == "POST" and form.is_valid():
         files = [(f.name, f.read()) for f in form.cleaned_data["sheets"]]
-        staged = PublicListUpload(
+        staged = PublicListUpload.objects.create(
             id=uuid.uuid4(),
             uploaded_by_id=request.user.pk,
             as_of=form.cleaned_data["as_of"],
@@ -117,46 +100,41 @@ def upload(request: AuthedRequest) -> HttpResponse:
             sizes=[len(d) for _, d in files],
             content=b"".join(d for _, d in files),
         )
-        try:
-            snapshots = _snapshots_of(staged)
-            report = import_snapshots(request.user, snapshots, dry_run=True)
-        except (SheetError, SnapshotTimeError) as error:
-            problems = [str(error), *getattr(error, "problems", ())]
-        except ImportRefused as refused:
-            problems = refused.problems
-        else:
-            staged.save()
-    status = 400 if problems or (request.method == "POST" and not form.is_valid()) else 200
-    return render(
-        request,
-        "agencies/publiclist_upload.html",
-        {
-            "form": form,
-            "problems": problems,
-            "report": report,
-            "upload": staged if report else None,
-        },
-        status=status,
-    )
+        tasks.check_upload.enqueue(str(staged.pk))
+        return redirect("agencies:publiclist_upload_status", pk=staged.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "agencies/publiclist_upload.html", {"form": form}, status=status)
+
+
+def _own_upload(request: AuthedRequest, pk: uuid.UUID) -> PublicListUpload:
+    """The signed-in user's own upload (anyone else's is not found)."""
+    _require(request, "import")
+    staged = PublicListUpload.objects.filter(pk=pk, uploaded_by_id=request.user.pk).first()
+    if staged is None:
+        raise Http404("Not found")
+    return staged
+
+
+def upload_status(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
+    """Where an upload is: being checked, its preview, refused with the reasons, being
+    imported, or imported with its report. While the job works, the page asks again."""
+    staged = _own_upload(request, pk)
+    context = {"upload": staged, "report": staged.report, "working": staged.state in WORKING}
+    if request.headers.get("HX-Request"):
+        return render(request, "agencies/_publiclist_upload_state.html", context)
+    return render(request, "agencies/publiclist_upload_status.html", context)
 
 
 @require_POST
 def confirm(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
-    """Step 2: import the staged files for real (all or nothing)."""
-    _require(request, "import")
-    staged = PublicListUpload.objects.filter(
-        pk=pk, uploaded_by_id=request.user.pk, imported_at=None
-    ).first()
-    if staged is None:
+    """Step 2: import the checked files for real (all or nothing), on the job worker."""
+    staged = _own_upload(request, pk)
+    if not (staged.report or {}).get("changed_anything"):
+        raise Http404("Not found")  # not checked yet, refused, or nothing to import
+    claimed = PublicListUpload.objects.filter(
+        pk=staged.pk, state=UploadState.CHECKED, imported_at=None
+    ).update(state=UploadState.IMPORTING)
+    if not claimed:  # already confirmed (a second click) or imported
         raise Http404("Not found")
-    try:
-        report = import_snapshots(request.user, _snapshots_of(staged))
-    except (SheetError, SnapshotTimeError, ImportRefused) as error:
-        messages.error(request, f"Nothing was imported: {error}")
-        return redirect("agencies:publiclist_upload")
-    PublicListUpload.objects.filter(pk=staged.pk).update(imported_at=timezone.now())
-    counts = ", ".join(f"{n} {k}" for k, n in sorted(report.event_counts.items())) or "no changes"
-    messages.success(
-        request, f"Imported: {counts}; {report.agencies_created} agency records created."
-    )
-    return redirect("agencies:publiclist")
+    tasks.import_upload.enqueue(str(staged.pk))
+    return redirect("agencies:publiclist_upload_status", pk=staged.pk)

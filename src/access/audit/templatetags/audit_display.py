@@ -20,9 +20,10 @@ def event_label(action: str) -> str:
     return registry.label(str(action))
 
 
-def _model_fields(object_type: str) -> tuple[Any, Any]:
-    """Field labels (verbose names) and value labels (choices) from the model the event is
-    about, when known; otherwise labels made from the field names."""
+def _model_fields(object_type: str, action: str = "") -> tuple[Any, Any]:
+    """Field labels (verbose names) and value labels: those the event's app declared for the
+    event (``EventSet.VALUES``), else the choices of the model the event is about, when known;
+    otherwise labels made from the field names. A list of codes reads as a list of labels."""
     try:
         model = apps.get_model(object_type) if "." in object_type else None
     except (LookupError, ValueError):
@@ -39,9 +40,18 @@ def _model_fields(object_type: str) -> tuple[Any, Any]:
     def label(name: str) -> str:
         return names.get(name) or field_label(name)
 
+    def coded(name: str, stored: Any) -> str | None:
+        declared = registry.value_label(action, name, stored)
+        if declared is not None:
+            return declared
+        return choices.get(name, {}).get(stored) if isinstance(stored, str | int) else None
+
     def value(name: str, stored: Any) -> str:
-        shown = choices.get(name, {}).get(stored) if isinstance(stored, str | int) else None
-        return shown or readable(stored)
+        if isinstance(stored, list) and stored:
+            shown = [coded(name, item) for item in stored]
+            if any(shown):
+                return ", ".join(s or readable(item) for s, item in zip(shown, stored, strict=True))
+        return coded(name, stored) or readable(stored)
 
     return label, value
 
@@ -52,7 +62,7 @@ def audit_changes(event: Any) -> list[dict[str, Any]]:
     before, after = event.before or {}, event.after or {}
     if not isinstance(before, dict) or not isinstance(after, dict):
         return [{"label": "Value", "before": readable(before), "after": readable(after)}]
-    label, value = _model_fields(event.object_type)
+    label, value = _model_fields(event.object_type, event.action)
     keys = list(before) + [k for k in after if k not in before]
     return [
         {
@@ -71,5 +81,5 @@ def audit_details(event: Any) -> list[dict[str, str]]:
     details = event.details or {}
     if not isinstance(details, dict):
         return [{"label": "Details", "value": readable(details)}]
-    label, value = _model_fields(event.object_type)
+    label, value = _model_fields(event.object_type, event.action)
     return [{"label": label(key), "value": value(key, stored)} for key, stored in details.items()]

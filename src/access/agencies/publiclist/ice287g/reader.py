@@ -186,12 +186,16 @@ def _check_xlsx_bounds(data: bytes) -> None:
                             if tag == "row":
                                 element.clear()  # keep memory flat on long sheets
                             continue
-                        if tag == "row":
+                        if tag == "dimension":
+                            _check_dimension(element.get("ref", ""))
+                        elif tag == "row":
                             rows, in_row = rows + 1, 0
-                            _check_row_count(rows - 1)
+                            _check_row_count(max(rows, _int(element.get("r"))) - 1)
                         elif tag == "c":
                             cells, in_row = cells + 1, in_row + 1
-                            if in_row > MAX_COLUMNS:
+                            # openpyxl fills the gaps before a cell's position (its ``r``)
+                            # with empty cells: the position counts, not just the cell.
+                            if max(in_row, _column_of(element.get("r", ""))) > MAX_COLUMNS:
                                 raise SheetError(
                                     f"row {rows} has more than {MAX_COLUMNS} cells; refused"
                                 )
@@ -203,6 +207,41 @@ def _check_xlsx_bounds(data: bytes) -> None:
         raise
     except Exception as exc:  # a corrupt member or XML the safe parser refuses
         raise SheetError(_READ_ERROR) from exc
+
+
+_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isdigit() else 0
+
+
+def _column_of(ref: str) -> int:
+    """``"C7"`` -> 3; 0 when there is no reference (openpyxl then counts positions)."""
+    match = _CELL_REF.match(ref)
+    if match is None:
+        return 0
+    number = 0
+    for letter in match[1].upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _check_dimension(ref: str) -> None:
+    """The sheet's declared extent (``<dimension ref="A1:M900"/>``): read-only openpyxl pads
+    every row to its last column and yields every row up to its last row, so a declared
+    ``A1:XFD1048576`` would make billions of empty cells out of a tiny file."""
+    last = ref.split(":")[-1]
+    match = _CELL_REF.match(last)
+    if match is None:
+        return
+    columns, rows = _column_of(last), int(match[2])
+    if columns > MAX_COLUMNS:
+        raise SheetError(f"the sheet declares more than {MAX_COLUMNS} columns; refused")
+    if rows > MAX_ROWS:
+        raise SheetError(f"the file has more than {MAX_ROWS} rows; refused")
+    if rows * columns > MAX_CELLS:
+        raise SheetError(f"the file has more than {MAX_CELLS} cells; refused")
 
 
 def _check_cells(rows: list[list[str]]) -> None:
