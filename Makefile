@@ -9,7 +9,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: install run serve test test-fast screenshots lint audit bench bench-inquiries browsers clean help
+.PHONY: install run serve test test-fast screenshots lint audit bench bench-inquiries bench-pages browsers clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -76,6 +76,11 @@ BENCH_USERS ?= 20
 BENCH_SECONDS ?= 60
 bench-inquiries: install  ## inquiry API under load (gunicorn + locust, one JSON object); BENCH_RECORDS, BENCH_USERS, BENCH_SECONDS, BENCH_DATABASE_URL
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/access bench inquiries --records $(BENCH_RECORDS) --users $(BENCH_USERS) --seconds $(BENCH_SECONDS)
+
+BENCH_PAGES_DATABASE_URL ?= sqlite:///$(CURDIR)/var/access-bench.sqlite3
+BENCH_PAGES_SECONDS ?= 90
+bench-pages: install  ## signed-in pages + API under load (gunicorn production settings + locust, 20 demo users; median/p95 per page group)
+	DATABASE_URL=$(BENCH_PAGES_DATABASE_URL) $(BIN)/access bench pages --users $(BENCH_USERS) --seconds $(BENCH_PAGES_SECONDS)
 
 clean:  ## remove the virtual environments, assets and local data
 	rm -rf .venv .uv node_modules var

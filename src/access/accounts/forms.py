@@ -110,7 +110,9 @@ class AccountRequestForm(forms.Form):
     first_name = forms.CharField(label="First name", max_length=150)
     last_name = forms.CharField(label="Last name", max_length=150)
     email = forms.EmailField(label="Email")
-    agency = forms.ModelChoiceField(label="Agency", queryset=Agency.objects.order_by("name"))
+    agency = forms.ModelChoiceField(
+        label="Agency", queryset=Agency.objects.only("id", "name", "state").order_by("name")
+    )
     roles = forms.ModelMultipleChoiceField(
         label="Roles", queryset=Role.objects.all(), widget=forms.CheckboxSelectMultiple
     )

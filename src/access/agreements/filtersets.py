@@ -37,8 +37,10 @@ class AgreementFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Offer only agencies the user can see agreements of.
         agencies = self.queryset.values("agency")
-        self.filters["agency"].queryset = Agency.objects.filter(pk__in=agencies)
-        self.form.fields["agency"].queryset = Agency.objects.filter(pk__in=agencies)
+        # Only what an option shows: a full Agency row per option cost more than the page.
+        choices = Agency.objects.filter(pk__in=agencies).only("id", "name", "state")
+        self.filters["agency"].queryset = choices
+        self.form.fields["agency"].queryset = choices
 
     def search(self, queryset: QuerySet[Agreement], name: str, value: str) -> QuerySet[Agreement]:
         value = value.strip()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from access.accounts.choices import AccountStatus
 from access.accounts.models import User
 from access.agreements.choices import AgreementStatus, Party
-from access.agreements.models import Agreement
+from access.agreements.models import Agreement, AgreementVersion
 from access.messaging.actions import notify_waiting
 
 S = AgreementStatus
@@ -114,16 +114,21 @@ def queue_items(user: Any) -> list[dict[str, str]]:
             if status == S.APPROVED and _party(user, agreement) not in _unsigned_parties(agreement):
                 continue
             items.append(_item(agreement))
+    # Drafts whose latest version is the user's, decided in the query (not two queries a row).
+    latest_author = (
+        AgreementVersion.objects.filter(agreement=OuterRef("pk"))
+        .order_by("-number")
+        .values("author_id")[:1]
+    )
     returned = (
         Agreement.objects.restrict(user, "change")
-        .filter(status=S.DRAFT, versions__author=user)
-        .distinct()
+        .filter(status=S.DRAFT)
+        .annotate(latest_author_id=Subquery(latest_author))
+        .filter(latest_author_id=user.pk)
         .select_related("agency", "partnership_type")
         .order_by("updated_at", "pk")[:20]
     )
-    items.extend(
-        _item(a) for a in returned if a.current_version and a.current_version.author == user
-    )
+    items.extend(_item(a) for a in returned)
     return items
 
 

