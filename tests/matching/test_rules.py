@@ -71,7 +71,7 @@ def test_name_alone_is_never_probable(names_decide: Model) -> None:
 
 def test_name_alone_capped_on_the_unexplained_and_search_paths(names_decide: Model) -> None:
     matcher = search.Matcher(names_decide, Store.build([JOHN_AGAIN]))
-    probabilities, bands = matcher.probabilities(JOHN, [0])
+    probabilities, bands = matcher.band(JOHN, [0])
     assert probabilities[0] >= names_decide.thresholds["probable"]
     assert bands == [POSSIBLE]
     [found] = matcher.search(JOHN)
