@@ -6,7 +6,7 @@ import numpy as np
 
 from access.matching import calibrate, evaluate, search, vectorised
 from access.matching.keys import query_keys
-from access.matching.model import Model
+from access.matching.model import Compared, LevelKey, Model
 from access.matching.normalize import features
 from access.matching.schema import Record
 from access.matching.store import Store
@@ -61,11 +61,9 @@ def test_pruning_drops_only_pairs_below_the_weight_and_keeps_shared_identifiers(
     dropped = np.isneginf(pruned.match_weight)
     assert dropped.sum() > 10_000  # most random pairs never reach the later comparisons
     assert (full.match_weight[dropped] < cut).all()
-    ids = [spec.name for spec, _c in compiled.comparisons].index("identifiers")
+    ids = [spec.name for spec, _c in compiled.comparisons].index(Compared.IDENTIFIERS)
     agree = [
-        i
-        for i, lv in enumerate(compiled.comparisons[ids][1])
-        if lv.spec.label == "identifier agrees"
+        i for i, lv in enumerate(compiled.comparisons[ids][1]) if lv.spec.key == LevelKey.AGREES
     ]
     shared = np.isin(full.levels[:, ids], agree)
     assert np.array_equal(pruned.match_weight[shared], full.match_weight[shared])
