@@ -179,3 +179,25 @@ def test_an_empty_store_publishes_and_serves_nothing(db):
     mapped = search.searcher().online_store()
     assert mapped is not None and len(mapped) == 0
     assert mapped.candidates({"nm:anything"}).size == 0
+
+
+def _ranked(answer: search.Answer) -> list[tuple]:
+    assert answer.note == ""
+    return [
+        (c.record_id, c.band, c.match_probability, c.match_weight, c.explanation)
+        for c in answer.candidates
+    ]
+
+
+def test_every_source_of_the_front_door_answers_alike(store):
+    """The database, the online store alone and both merged give the same answer (the
+    ``Searcher`` with a fixed source, as CAP or enforcement could pin one)."""
+    queries = [engine.inquiry_record(d) for d in _inquiries(20)]
+    from_database = [_ranked(search.Searcher(search.DatabaseSource()).search(q)) for q in queries]
+    assert sum(len(a) for a in from_database) >= 20
+    online.publish(LOADER)
+    mapped = search.searcher().online_store()
+    assert mapped is not None
+    for source in (search.OnlineStoreSource(mapped), search.MergedSource(mapped)):
+        assert [_ranked(search.Searcher(source).search(q)) for q in queries] == from_database
+    assert [_ranked(search.search(q)) for q in queries] == from_database
