@@ -12,6 +12,7 @@ from access.inquiries import engine
 from access.inquiries.message import InquiryData
 from access.matching import model as trained_model
 from access.matching.store import Store
+from access.records import search
 from access.records.actions import load_table
 from access.records.models import PersonRecord
 from access.records.synthetic import generate
@@ -39,9 +40,9 @@ def _engine(settings: Any, tmp_path: Path) -> Any:
     """Each test starts with a cold matcher and a model path of its own (none by default)."""
     settings.INQUIRIES_MODEL_PATH = tmp_path / "no-model.json"
     settings.ONLINE_STORE_DIR = tmp_path / "online-store"
-    engine.reset()
+    search.reset()
     yield
-    engine.reset()
+    search.reset()
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def store(db: Any, population, model_file: Path, settings: Any) -> None:
     production loads them), searched with the shared model."""
     load_table(LOADER, population.records, source_name="test population")
     settings.INQUIRIES_MODEL_PATH = model_file
-    engine.reset()
+    search.reset()
 
 
 def subject_of(record: PersonRecord, **extra: Any) -> dict[str, str]:

@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 
 from access.audit.models import AuditEvent
 from access.benchmarks.inquiries import bench
-from access.inquiries import engine
 from access.inquiries.message import check
+from access.records import search
 from access.records.models import PersonRecord
 
 
@@ -37,7 +37,7 @@ def test_the_benchmark_publishes_the_online_store_once_and_can_go_without(store,
         and first["published_now"]
         and first["records"] == len(PersonRecord.objects.all())
     )
-    assert engine.online_store() is not None
+    assert search.searcher().online_store() is not None
     again = bench.prepare_online_store(tmp_path, True, said.append)["online_store"]
     assert not again["published_now"] and again["version"] == first["version"]
     assert said.count("publishing the online store") == 1
@@ -45,5 +45,5 @@ def test_the_benchmark_publishes_the_online_store_once_and_can_go_without(store,
     assert bench.prepare_online_store(tmp_path, False, said.append) == {
         "online_store": {"served": False}
     }
-    engine.reset()
-    assert engine.online_store() is None  # the workers would read the database index
+    search.reset()
+    assert search.searcher().online_store() is None  # the workers would read the database index

@@ -13,7 +13,8 @@ from access.matching import model as trained_model
 from access.matching.keys import KeyIndex, query_keys
 from access.matching.search import Matcher
 from access.matching.store import Store
-from access.records import model_lifecycle
+from access.records import model_lifecycle, search
+from access.records.engine import stored_record
 from access.records.models import CandidateKey, FeatureRow, PersonRecord
 from access.records.synthetic import probes, records_from_table
 
@@ -28,7 +29,7 @@ def memory(store, model_file) -> tuple[Matcher, dict[str, int]]:
     )
     matcher = Matcher(
         trained_model.Model.load(model_file),
-        Store.build([engine.stored_record(p) for p in people]),
+        Store.build([stored_record(p) for p in people]),
     )
     return matcher, {p.record_id: p.pk for p in people}
 
@@ -48,12 +49,12 @@ def _as_tuples(found):
 
 def test_db_candidates_and_bands_equal_the_in_memory_matcher(memory, population):
     reference, pks = memory
-    current, _ = engine.matcher()
+    current = search.searcher().scorer()
     assert current is not None
     bands, compared = set(), 0
     for query in _queries(population):
-        rows = engine.candidate_rows(query_keys(query))
-        expected_rows = reference.candidates(query)
+        rows = search.DatabaseSource().rows(query_keys(query))
+        expected_rows = reference.candidate_rows(query)
         assert [pk for pk, _ in rows] == [
             pks[reference.store.rows[i]["unique_id"]] for i in expected_rows
         ]
@@ -112,12 +113,12 @@ def test_keys_held_by_more_records_than_the_cap_are_skipped(store):
     assert common is not None
     key, n = common["key"], common["n"]
     holders = sorted(CandidateKey.objects.filter(key=key).values_list("record_id", flat=True))
-    assert [pk for pk, _ in engine.candidate_rows({key}, cap=n)] == holders
-    assert engine.candidate_rows({key}, cap=n - 1) == []
+    assert [pk for pk, _ in search.DatabaseSource().rows({key}, cap=n)] == holders
+    assert search.DatabaseSource().rows({key}, cap=n - 1) == []
     # Another key still answers beside the skipped one, as in the in-memory index.
     rare = CandidateKey.objects.exclude(record_id__in=holders).values_list("key", flat=True)[0]
     rare_holders = set(CandidateKey.objects.filter(key=rare).values_list("record_id", flat=True))
-    assert {pk for pk, _ in engine.candidate_rows({key, rare}, cap=n - 1)} == rare_holders
+    assert {pk for pk, _ in search.DatabaseSource().rows({key, rare}, cap=n - 1)} == rare_holders
     index = KeyIndex(max_postings=n - 1)
     for pk, k in CandidateKey.objects.values_list("record_id", "key"):
         index.add(pk, [k])
@@ -146,13 +147,13 @@ def test_the_model_trains_on_a_bounded_sample_of_stored_rows(store):
 
 def test_long_families_are_capped_lower_in_the_database_and_in_memory(store, monkeypatch):
     monkeypatch.setattr(keys, "SHORT_CAP", 2)
-    monkeypatch.setattr(engine, "SHORT_CAP", 2)
+    monkeypatch.setattr(search, "SHORT_CAP", 2)
     held = CandidateKey.objects.values("key").annotate(n=Count("record")).filter(n__gte=3)
     short = held.filter(key__regex=r"^(fy|pm|dn):").order_by("key").first()
     other = held.exclude(key__regex=r"^(fy|pm|dn):").order_by("key").first()
     assert short is not None and other is not None
-    assert engine.candidate_rows({short["key"]}) == []
-    assert len(engine.candidate_rows({other["key"]})) == other["n"]
+    assert search.DatabaseSource().rows({short["key"]}) == []
+    assert len(search.DatabaseSource().rows({other["key"]})) == other["n"]
     index = KeyIndex()
     for pk, k in CandidateKey.objects.values_list("record_id", "key"):
         index.add(pk, [k])

@@ -12,7 +12,7 @@ from tests.inquiries.conftest import LOADER, form_fields, subject_of
 from access.audit.models import AuditEvent
 from access.inquiries import engine, tasks
 from access.inquiries.models import Inquiry
-from access.records import model_lifecycle
+from access.records import model_lifecycle, search
 from access.records.actions import load_table
 from access.records.choices import ModelStatus
 from access.records.models import MatchModelVersion, PersonRecord
@@ -82,7 +82,7 @@ def test_the_job_prepares_a_model_and_searches_the_waiting_inquiries(
     searched = AuditEvent.objects.get(action="inquiry.searched")
     assert searched.details["candidates"] == inquiry.candidates.count()
     # The next inquiry is searched at once with the active version's thresholds.
-    current, _ = engine.matcher()
+    current = search.searcher().scorer()
     assert current is not None and current.model.thresholds == version.thresholds
     again = tasks.prepare_matching_model.call()
     assert again == {"version": version.version, "searched": []}

@@ -63,11 +63,11 @@ def test_online_store_answers_as_the_in_memory_matcher(trained: Model, published
             for c in matcher.search(query)
         ]
         rows = mapped.candidates(query_keys(query))
-        assert rows.tolist() == matcher.candidates(query)
-        found = search.best_online(trained, matcher.compiled, mapped, query, rows)
+        assert rows.tolist() == matcher.candidate_rows(query)
+        found = matcher.scorer.shortlist_online(mapped, query, rows)
         got = [
             (int(c.record_id), c.band, round(c.match_weight, 9), c.explanation)
-            for c in search.finish(found, 10, False)
+            for c in search.rank(found, 10)
         ]
         assert got == want
         reported += len(got)
@@ -82,16 +82,12 @@ def test_shortlists_merged_answer_as_one_search(trained: Model, published: tuple
     store, _ids, _mapped = published
     matcher = search.Matcher(trained, store)
     for query in store.records[::13][:40]:
-        rows = [store.rows[i] for i in matcher.candidates(query)]
+        rows = [store.rows[i] for i in matcher.candidate_rows(query)]
         half = len(rows) // 2
         parts = []
         for part in (rows[:half], rows[half:]):
-            scores = search.column_scores(
-                matcher.compiled, search.features(query), part, search.reporting_floor(trained)
-            )
-            ids = search._ids(part)
-            parts += search.shortlist(trained, matcher.compiled, scores, ids, 10)
-        merged = search.finish(parts, 10, False)
+            parts += matcher.scorer.shortlist(query, part, 10)
+        merged = search.rank(parts, 10)
         whole = matcher.search(query)
         assert [(c.record_id, c.band, c.match_weight, c.explanation) for c in merged] == [
             (c.record_id, c.band, c.match_weight, c.explanation) for c in whole

@@ -11,9 +11,10 @@ import pytest
 from access.matching import evaluate, explain, rules, search
 from access.matching.calibrate import NO_MATCH, POSSIBLE, PROBABLE, band
 from access.matching.link import _predict, _rows
-from access.matching.model import COMPARISONS, Model
+from access.matching.model import COMPARISONS, Compared, LevelKey, Model
 from access.matching.schema import Record
 from access.matching.store import Store, features_table
+from access.matching.vectorised import PRUNE_ORDER
 
 DOB = "1985-03-04"
 HOME = {"street": "12 Elm Street", "city": "Springfield", "postcode": "62704"}
@@ -71,7 +72,7 @@ def test_name_alone_is_never_probable(names_decide: Model) -> None:
 
 def test_name_alone_capped_on_the_unexplained_and_search_paths(names_decide: Model) -> None:
     matcher = search.Matcher(names_decide, Store.build([JOHN_AGAIN]))
-    probabilities, bands = matcher.probabilities(JOHN, [0])
+    probabilities, bands = matcher.band(JOHN, [0])
     assert probabilities[0] >= names_decide.thresholds["probable"]
     assert bands == [POSSIBLE]
     [found] = matcher.search(JOHN)
@@ -172,10 +173,36 @@ def test_rules_read_level_keys_not_labels(trained: Model) -> None:
     # relabelling a level for people changes no rule
     for _spec, compiled_levels in compiled.comparisons:
         for level in compiled_levels:
-            object.__setattr__(level, "spec", dataclasses.replace(level.spec, label="renamed"))
+            renamed = dataclasses.replace(level.spec, label="renamed", note="renamed")
+            object.__setattr__(level, "spec", renamed)
     assert rules.caps(compiled, matrix) == [rules.POSSIBLE_TWIN, rules.NAME_ALONE, ""]
     conflict = levels(identifiers="conflict", given_name="exact", family_name="exact")
     assert rules.conflicts(compiled, np.asarray([conflict])) == [explain.DIFFERENT_ID]
+
+
+def test_rules_and_pruning_name_only_declared_identifiers() -> None:
+    """Every comparison and level the safety rules and the pruning order refer to is a
+    declared identifier (``Compared`` / ``LevelKey``) that ``COMPARISONS`` holds: a label can
+    be reworded freely, and an identifier that went missing fails here, not silently."""
+    declared = {spec.name: [level.key for level in spec.levels] for spec in COMPARISONS}
+    assert all(isinstance(name, Compared) for name in declared)
+    for name, keys in declared.items():
+        assert all(isinstance(key, LevelKey) for key in keys)
+        assert len(set(keys)) == len(keys), name
+    used = [
+        rules.IDENTIFIER_AGREES,
+        rules.IDENTIFIER_CONFLICT,
+        rules.DATE_OF_BIRTH_AGREES,
+        rules.DATE_OF_BIRTH_SAME,
+        rules.FAMILY_NAME_SAME,
+        rules.FAMILY_NAME_DIFFERENT,
+        rules.GIVEN_NAME_DIFFERENT,
+        rules.ADDRESS_DIFFERENT,
+    ]
+    for name, keys in used:
+        assert isinstance(name, Compared) and all(isinstance(k, LevelKey) for k in keys)
+        assert set(keys) <= set(declared[name])
+    assert all(isinstance(name, Compared) and name in declared for name in PRUNE_ORDER)
 
 
 def test_band_caps_only_probable() -> None:

@@ -24,7 +24,7 @@ def test_screening_scores_pairs_as_the_online_search_does(
     matcher = Matcher(trained, store)
     by_id = {r.record_id: r for r in roster}
     for pair in pairs[::7]:
-        online_ = matcher.score_pairs(by_id[pair["left_id"]], [pair["right_id"]])[0]
+        online_ = matcher.score(by_id[pair["left_id"]], [pair["right_id"]])[0]
         assert abs(online_.match_probability - pair["match_probability"]) < 1e-6
         assert online_.band == pair["band"]
         assert pair["notes"] == "; ".join(online_.explanation.notes)

@@ -6,7 +6,7 @@ import numpy as np
 
 from access.matching import calibrate, evaluate, search, vectorised
 from access.matching.keys import query_keys
-from access.matching.model import Model
+from access.matching.model import Compared, LevelKey, Model
 from access.matching.normalize import features
 from access.matching.schema import Record
 from access.matching.store import Store
@@ -61,24 +61,22 @@ def test_pruning_drops_only_pairs_below_the_weight_and_keeps_shared_identifiers(
     dropped = np.isneginf(pruned.match_weight)
     assert dropped.sum() > 10_000  # most random pairs never reach the later comparisons
     assert (full.match_weight[dropped] < cut).all()
-    ids = [spec.name for spec, _c in compiled.comparisons].index("identifiers")
+    ids = [spec.name for spec, _c in compiled.comparisons].index(Compared.IDENTIFIERS)
     agree = [
-        i
-        for i, lv in enumerate(compiled.comparisons[ids][1])
-        if lv.spec.label == "identifier agrees"
+        i for i, lv in enumerate(compiled.comparisons[ids][1]) if lv.spec.key == LevelKey.AGREES
     ]
     shared = np.isin(full.levels[:, ids], agree)
     assert np.array_equal(pruned.match_weight[shared], full.match_weight[shared])
 
 
 def _unpruned_best(matcher: search.Matcher, query: Record, limit: int = 10) -> list:
-    """``search.best`` as it was before pruning: every candidate scored one by one."""
-    rows = [matcher.store.rows[i] for i in matcher.candidates(query)]
+    """``Scorer.search`` as it was before pruning: every candidate scored one by one."""
+    rows = [matcher.store.rows[i] for i in matcher.candidate_rows(query)]
     if not rows:
         return []
     scores = evaluate.score(matcher.compiled, features(query), rows)
     order = np.argsort(-scores.match_weight, kind="stable")[: limit * 3]
-    found = search.candidates(matcher.model, matcher.compiled, query, [rows[j] for j in order])
+    found = matcher.scorer.score(query, [rows[j] for j in order])
     found = [c for c in found if c.band != calibrate.NO_MATCH]
     found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
     return found[:limit]
@@ -124,7 +122,7 @@ def test_a_store_coded_once_scores_as_a_fresh_vocabulary_of_the_candidates(
     )  # fmt: skip
     reported = 0
     for query in [*records[::13][:40], novel]:
-        rows = sorted(set(matcher.candidates(query)) | set(range(0, len(store), 97)))
+        rows = sorted(set(matcher.candidate_rows(query)) | set(range(0, len(store), 97)))
         fresh = search.column_scores(
             matcher.compiled, features(query), [store.rows[i] for i in rows]
         )
@@ -132,8 +130,8 @@ def test_a_store_coded_once_scores_as_a_fresh_vocabulary_of_the_candidates(
         assert np.array_equal(coded.levels, fresh.levels)
         assert np.array_equal(coded.match_weight, fresh.match_weight)
         got = [(c.record_id, c.band, c.explanation) for c in matcher.search(query)]
-        rows_of_query = [store.rows[i] for i in matcher.candidates(query)]
-        want = search.best(trained, matcher.compiled, query, rows_of_query)
+        rows_of_query = [store.rows[i] for i in matcher.candidate_rows(query)]
+        want = search.Scorer(trained).search(query, rows_of_query)
         assert got == [(c.record_id, c.band, c.explanation) for c in want]
         reported += len(got)
     assert reported > 40

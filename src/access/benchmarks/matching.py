@@ -147,13 +147,12 @@ class _Answers:
         self.in_memory(query)
 
     def online(self, query: Record) -> list[tuple[str, str, float]]:
-        """``search.best_online`` as the inquiry API runs it (candidates from the mapped key
-        table, scored in place)."""
+        """``Scorer.shortlist_online`` and ``rank`` as the inquiry API runs them (candidates
+        from the mapped key table, scored in place)."""
         rows = self.served.candidates(query_keys(query))
-        found = search.finish(
-            search.best_online(self.model, self.matcher.compiled, self.served, query, rows),
+        found = search.rank(
+            self.matcher.scorer.shortlist_online(self.served, query, rows, self.LIMIT),
             self.LIMIT,
-            include_no_match=False,
         )
         ids = self.ids
         return [(ids[int(c.record_id)], c.band, round(c.match_weight, 9)) for c in found]
@@ -308,8 +307,8 @@ def run(
             true_pairs += records_of.get(person, 0)
         # An absent person's candidates are all false pairs: they count in the calibration
         # table and the band precision as they counted in the calibration fit.
-        candidates = matcher.candidates(query)
-        probs_, bands_ = matcher.probabilities(query, candidates)
+        candidates = matcher.candidate_rows(query)
+        probs_, bands_ = matcher.band(query, candidates)
         all_probs += probs_.tolist()
         all_labels += [store_persons[i] == person for i in candidates]
         all_bands += bands_
@@ -381,7 +380,7 @@ def run(
         "inquiry_p95_ms": p95,
         "inquiry_p99_ms": _percentile(timings, 0.99),
         "inquiry_mean_ms": round(statistics.fmean(timings), 3) if timings else 0.0,
-        "inquiry_path": "online store (search.best_online), as the inquiry API serves",
+        "inquiry_path": "online store (Scorer.shortlist_online), as the inquiry API serves",
         "inquiry_in_memory_p50_ms": _percentile(memory_timings, 0.50),
         "inquiry_in_memory_p95_ms": _percentile(memory_timings, 0.95),
         "inquiry_in_memory_p99_ms": _percentile(memory_timings, 0.99),

@@ -38,7 +38,6 @@ import pyarrow.compute as pc
 
 from access.benchmarks import matching as bench
 from access.matching import calibrate, online, screen, search, streamed
-from access.matching.evaluate import compile_model
 from access.matching.keys import query_keys
 from access.matching.model import Model, train
 from access.matching.schema import Record
@@ -131,11 +130,11 @@ def _labelled(
     store_persons: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every candidate pair of each query: calibrated probability and truth."""
-    compiled = compile_model(model)  # the calibration does not enter the compiled model
+    scorer = search.Scorer(model)  # the calibration does not enter the compiled model
     probs, labels = [], []
     for query, person in queries:
         rows = served.candidates(query_keys(query))
-        probs.append(search.online_probabilities(model, compiled, served, query, rows)[0])
+        probs.append(scorer.band_online(served, query, rows)[0])
         labels.append(store_persons[rows] == person)
     return np.concatenate(probs), np.concatenate(labels)
 
@@ -184,7 +183,7 @@ def run(
         )
         fit_pairs = len(probs)
         del probs, labels
-        compiled = compile_model(model)
+        scorer = search.Scorer(model)
 
         step("inquiries (online store)")
         timings, all_probs, all_labels, all_bands, candidates = [], [], [], [], []
@@ -192,9 +191,7 @@ def run(
         for query, person in test:
             t0 = time.perf_counter()
             rows = served.candidates(query_keys(query))
-            found = search.finish(
-                search.best_online(model, compiled, served, query, rows), 10, False
-            )
+            found = search.rank(scorer.shortlist_online(served, query, rows, 10), 10)
             timings.append((time.perf_counter() - t0) * 1000)
             candidates.append(len(rows))
             if person == ABSENT:
@@ -202,7 +199,7 @@ def run(
                 absent_probable += any(c.band == calibrate.PROBABLE for c in found)
             else:
                 true_pairs += records_of[person]
-            p, bands = search.online_probabilities(model, compiled, served, query, rows)
+            p, bands = scorer.band_online(served, query, rows)
             all_probs.append(p)
             all_labels.append(store_persons[rows] == person)
             all_bands += bands
@@ -253,7 +250,7 @@ def run(
         "inquiry_p95_ms": p95,
         "inquiry_p99_ms": bench._percentile(timings, 0.99),
         "inquiry_mean_ms": round(statistics.fmean(timings), 3) if timings else 0.0,
-        "inquiry_path": "online store (search.best_online), as the inquiry API serves",
+        "inquiry_path": "online store (Scorer.shortlist_online), as the inquiry API serves",
         "candidates_p50": int(np.percentile(candidates, 50)) if candidates else 0,
         "candidates_p95": int(np.percentile(candidates, 95)) if candidates else 0,
         "baseline_p95_ms": None,

@@ -12,8 +12,12 @@ Public API (import from the modules):
 - ``model.train(features_table) -> Model`` (Splink 5, EM, term frequencies on names);
   ``Model.save/load`` (JSON: Splink settings with m/u, prior, tf tables, band thresholds and
   the isotonic calibration map); ``Model.calibrated(p)``.
-- ``search.Matcher(model, store).search(record)`` -> ``Candidate`` list (online, in-process);
-  ``search.compare(model, a, b)`` for one pair.
+- ``search.Scorer(model)``: ``shortlist`` / ``shortlist_online`` (a caller's candidate rows),
+  ``search`` (one call), ``score`` (every row explained), ``band`` (probabilities and bands);
+  ``search.rank(shortlist, limit)`` (the answer from one or several parts);
+  ``search.Matcher(model, store).search(record)`` (the in-memory reference);
+  ``search.compare(model, a, b)`` for one pair. In the app, ``access.records.search`` is the
+  one front door (model loading and candidate sources).
 - ``calibrate.fit_isotonic / choose_thresholds / reliability / band``; ``explain.explain``;
   ``rules.conflicts / caps`` (the safety rules every banding applies: a name alone is never
   probable, possible twins are capped at possible); ``model.DEFAULT_THRESHOLDS``.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from access.matching import rules
 from access.matching.evaluate import CompiledModel
+from access.matching.model import LevelKey
 from access.matching.rules import DIFFERENT_ID, SAME_ID_DIFFERENT_NAME
 
 __all__ = ["DIFFERENT_ID", "SAME_ID_DIFFERENT_NAME", "Explanation", "explain", "level_labels"]
@@ -46,7 +47,7 @@ def explain(model: CompiledModel, levels: Sequence[int], weights: Sequence[float
     for (spec, compiled), i, weight in zip(model.comparisons, levels, weights, strict=True):
         level = compiled[int(i)].spec
         out.fields[spec.name] = {"level": level.label, "weight": float(weight)}
-        if level.note and level.note not in out.notes and level.key != "conflict":
+        if level.note and level.note not in out.notes and level.key != LevelKey.CONFLICT:
             out.notes.append(level.note)
     out.conflict = rules.conflict(model, levels)
     out.cap = "" if out.conflict else rules.cap(model, levels)

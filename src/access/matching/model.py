@@ -13,6 +13,7 @@ import json
 import logging
 import math
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,43 @@ TF_COLUMNS = ("given", "family")
 # The band thresholds of a model without calibrated ones, on every path (inquiries, `access
 # link`, `access dedupe`): probable at 0.99, possible at 0.5 of the match probability.
 DEFAULT_THRESHOLDS = {"possible": 0.5, "probable": 0.99}
+
+
+class Compared(StrEnum):
+    """The stable identifier of each comparison (``Comparison.name``): the safety rules
+    (``rules``) and the pruning order (``vectorised.PRUNE_ORDER``) refer to comparisons by
+    these, never by a label shown to people."""
+
+    GIVEN_NAME = "given_name"
+    FAMILY_NAME = "family_name"
+    DATE_OF_BIRTH = "date_of_birth"
+    IDENTIFIERS = "identifiers"
+    SEX = "sex"
+    PLACE_OF_BIRTH = "place_of_birth"
+    ADDRESS = "address"
+
+
+class LevelKey(StrEnum):
+    """The stable identifier of a level within its comparison (``Level.key``): what the safety
+    rules and the pruning refer to; ``Level.label`` and ``Level.note`` are wording only."""
+
+    AGREES = "agrees"
+    CITY = "city"
+    CONFLICT = "conflict"
+    DAY_MONTH_SWAPPED = "day_month_swapped"
+    DIFFERENT = "different"
+    EXACT = "exact"
+    NICKNAME = "nickname"
+    NULL = "null"
+    ONE_DIGIT = "one_digit"
+    ORDER_DIFFERS = "order_differs"
+    OTHER_RECORDED = "other_recorded"
+    PHONETIC = "phonetic"
+    POSTCODE = "postcode"
+    SIMILAR = "similar"
+    SURNAME_SUBSET = "surname_subset"
+    YEAR = "year"
+    YEAR_MONTH = "year_month"
 
 
 @dataclass(frozen=True)
@@ -44,7 +82,7 @@ class Level:
     m_default: float = 0.05  # used when EM never saw the level (Splink's "not observed")
     # A stable identifier within its comparison: the safety rules and the pruning refer to
     # levels by it, so renaming a label shown to people cannot silently change a rule.
-    key: str = ""
+    key: str = ""  # a LevelKey
 
 
 @dataclass(frozen=True)
@@ -55,8 +93,8 @@ class Comparison:
 
 def _name(col: str, tokens_col: str, variants: bool, noun: str) -> tuple[Level, ...]:
     levels = [
-        Level("null", col, f"{noun} missing", key="null"),
-        Level("exact", col, "exact", tf=True, m_default=0.8, key="exact"),
+        Level("null", col, f"{noun} missing", key=LevelKey.NULL),
+        Level("exact", col, "exact", tf=True, m_default=0.8, key=LevelKey.EXACT),
     ]
     if variants:
         levels.append(
@@ -66,7 +104,7 @@ def _name(col: str, tokens_col: str, variants: bool, noun: str) -> tuple[Level, 
                 "nickname",
                 "nickname",
                 m_default=0.03,
-                key="nickname",
+                key=LevelKey.NICKNAME,
             ),
         )
     else:
@@ -77,7 +115,7 @@ def _name(col: str, tokens_col: str, variants: bool, noun: str) -> tuple[Level, 
                 "surname subset",
                 "surname subset",
                 m_default=0.05,
-                key="surname_subset",
+                key=LevelKey.SURNAME_SUBSET,
             ),
         )
     levels += [
@@ -88,9 +126,16 @@ def _name(col: str, tokens_col: str, variants: bool, noun: str) -> tuple[Level, 
             "similar spelling",
             arg=0.92,
             m_default=0.05,
-            key="similar",
+            key=LevelKey.SIMILAR,
         ),
-        Level("exact", f"{col}_ph", "sounds alike", "sounds alike", m_default=0.02, key="phonetic"),
+        Level(
+            "exact",
+            f"{col}_ph",
+            "sounds alike",
+            "sounds alike",
+            m_default=0.02,
+            key=LevelKey.PHONETIC,
+        ),
         Level(
             "contains",
             col if variants else "family_first",
@@ -98,27 +143,27 @@ def _name(col: str, tokens_col: str, variants: bool, noun: str) -> tuple[Level, 
             "name order differs",
             arg=tokens_col,
             m_default=0.02,
-            key="order_differs",
+            key=LevelKey.ORDER_DIFFERS,
         ),
-        Level("else", label="different", m_default=0.03, key="different"),
+        Level("else", label="different", m_default=0.03, key=LevelKey.DIFFERENT),
     ]
     return tuple(levels)
 
 
 COMPARISONS: tuple[Comparison, ...] = (
-    Comparison("given_name", _name("given", "name_tokens", True, "given name")),
-    Comparison("family_name", _name("family", "name_tokens", False, "family name")),
+    Comparison(Compared.GIVEN_NAME, _name("given", "name_tokens", True, "given name")),
+    Comparison(Compared.FAMILY_NAME, _name("family", "name_tokens", False, "family name")),
     Comparison(
-        "date_of_birth",
+        Compared.DATE_OF_BIRTH,
         (
-            Level("null", "dob", "date of birth missing", key="null"),
-            Level("exact", "dob", "exact", m_default=0.85, key="exact"),
+            Level("null", "dob", "date of birth missing", key=LevelKey.NULL),
+            Level("exact", "dob", "exact", m_default=0.85, key=LevelKey.EXACT),
             Level(
                 "intersect",
                 "dobs",
                 "another recorded date",
                 "another recorded date of birth",
-                key="other_recorded",
+                key=LevelKey.OTHER_RECORDED,
             ),
             Level(
                 "swapped",
@@ -127,7 +172,7 @@ COMPARISONS: tuple[Comparison, ...] = (
                 "day and month swapped",
                 arg="dob_swapped",
                 m_default=0.02,
-                key="day_month_swapped",
+                key=LevelKey.DAY_MONTH_SWAPPED,
             ),
             Level(
                 "dl1",
@@ -135,64 +180,77 @@ COMPARISONS: tuple[Comparison, ...] = (
                 "one digit differs",
                 "one digit differs",
                 m_default=0.04,
-                key="one_digit",
+                key=LevelKey.ONE_DIGIT,
             ),
-            Level("prefix7", "dob", "same year and month", "same year and month", key="year_month"),
-            Level("exact", "dob_year", "same year", "same year only", m_default=0.02, key="year"),
+            Level(
+                "prefix7",
+                "dob",
+                "same year and month",
+                "same year and month",
+                key=LevelKey.YEAR_MONTH,
+            ),
+            Level(
+                "exact",
+                "dob_year",
+                "same year",
+                "same year only",
+                m_default=0.02,
+                key=LevelKey.YEAR,
+            ),
             Level(
                 "else",
                 label="different",
                 note="different date of birth",
                 m_default=0.02,
-                key="different",
+                key=LevelKey.DIFFERENT,
             ),
         ),
     ),
     Comparison(
-        "identifiers",
+        Compared.IDENTIFIERS,
         (
-            Level("id_null", "ids", "no identifier kind in common", key="null"),
+            Level("id_null", "ids", "no identifier kind in common", key=LevelKey.NULL),
             Level(
                 "intersect",
                 "ids",
                 "identifier agrees",
                 "identifier agrees",
                 m_default=0.9,
-                key="agrees",
+                key=LevelKey.AGREES,
             ),
             Level(
                 "else",
                 label="identifier conflict",
                 note="identifier conflict",
                 m_default=0.1,
-                key="conflict",
+                key=LevelKey.CONFLICT,
             ),
         ),
     ),
     Comparison(
-        "sex",
+        Compared.SEX,
         (
-            Level("null", "sex", "sex missing", key="null"),
-            Level("exact", "sex", "same", m_default=0.95, key="exact"),
-            Level("else", label="different", m_default=0.05, key="different"),
+            Level("null", "sex", "sex missing", key=LevelKey.NULL),
+            Level("exact", "sex", "same", m_default=0.95, key=LevelKey.EXACT),
+            Level("else", label="different", m_default=0.05, key=LevelKey.DIFFERENT),
         ),
     ),
     Comparison(
-        "place_of_birth",
+        Compared.PLACE_OF_BIRTH,
         (
-            Level("null", "pob", "place of birth missing", key="null"),
-            Level("exact", "pob", "exact", m_default=0.8, key="exact"),
-            Level("jw", "pob", "similar", "similar place of birth", arg=0.88, key="similar"),
-            Level("else", label="different", m_default=0.15, key="different"),
+            Level("null", "pob", "place of birth missing", key=LevelKey.NULL),
+            Level("exact", "pob", "exact", m_default=0.8, key=LevelKey.EXACT),
+            Level("jw", "pob", "similar", "similar place of birth", arg=0.88, key=LevelKey.SIMILAR),
+            Level("else", label="different", m_default=0.15, key=LevelKey.DIFFERENT),
         ),
     ),
     Comparison(
-        "address",
+        Compared.ADDRESS,
         (
-            Level("addr_null", "postcode", "address missing", key="null"),
-            Level("exact", "postcode", "same postcode", m_default=0.4, key="postcode"),
-            Level("exact", "city", "same city", m_default=0.2, key="city"),
-            Level("else", label="different", m_default=0.4, key="different"),
+            Level("addr_null", "postcode", "address missing", key=LevelKey.NULL),
+            Level("exact", "postcode", "same postcode", m_default=0.4, key=LevelKey.POSTCODE),
+            Level("exact", "city", "same city", m_default=0.2, key=LevelKey.CITY),
+            Level("else", label="different", m_default=0.4, key=LevelKey.DIFFERENT),
         ),
     ),
 )

@@ -6,8 +6,9 @@ the rules below say which, from the comparison levels of the pair alone. They li
 a model's parameters, so a model trained on other inputs (``access link`` trains on the files
 it is given) cannot talk its way past them.
 
-Rules name comparisons and levels by their stable identifiers (``Comparison.name`` and
-``Level.key`` in ``model.COMPARISONS``), never by the labels shown to people.
+Rules name comparisons and levels by their stable identifiers (``model.Compared`` and
+``model.LevelKey``, defined once beside ``model.COMPARISONS``), never by the labels shown to
+people: renaming a label cannot change a rule.
 
 - Conflicts (``conflict``): two different values of the same identifier, or a shared
   identifier with a different family name. Never "probable"; a shared identifier with a
@@ -28,6 +29,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from access.matching.model import Compared, LevelKey
+
 if TYPE_CHECKING:
     from access.matching.evaluate import CompiledModel
 
@@ -42,19 +45,19 @@ POSSIBLE_TWIN = (
 )
 
 # (comparison, level keys) the rules test; see model.COMPARISONS
-IDENTIFIER_AGREES = ("identifiers", ("agrees",))
-IDENTIFIER_CONFLICT = ("identifiers", ("conflict",))
+IDENTIFIER_AGREES = (Compared.IDENTIFIERS, (LevelKey.AGREES,))
+IDENTIFIER_CONFLICT = (Compared.IDENTIFIERS, (LevelKey.CONFLICT,))
 # a date of birth recorded with one transcription slip still agrees; only the same date, or
 # another date recorded for the person, makes twins
 DATE_OF_BIRTH_AGREES = (
-    "date_of_birth",
-    ("exact", "other_recorded", "day_month_swapped", "one_digit"),
+    Compared.DATE_OF_BIRTH,
+    (LevelKey.EXACT, LevelKey.OTHER_RECORDED, LevelKey.DAY_MONTH_SWAPPED, LevelKey.ONE_DIGIT),
 )
-DATE_OF_BIRTH_SAME = ("date_of_birth", ("exact", "other_recorded"))
-FAMILY_NAME_SAME = ("family_name", ("exact",))
-FAMILY_NAME_DIFFERENT = ("family_name", ("different",))
-GIVEN_NAME_DIFFERENT = ("given_name", ("different",))
-ADDRESS_DIFFERENT = ("address", ("different",))
+DATE_OF_BIRTH_SAME = (Compared.DATE_OF_BIRTH, (LevelKey.EXACT, LevelKey.OTHER_RECORDED))
+FAMILY_NAME_SAME = (Compared.FAMILY_NAME, (LevelKey.EXACT,))
+FAMILY_NAME_DIFFERENT = (Compared.FAMILY_NAME, (LevelKey.DIFFERENT,))
+GIVEN_NAME_DIFFERENT = (Compared.GIVEN_NAME, (LevelKey.DIFFERENT,))
+ADDRESS_DIFFERENT = (Compared.ADDRESS, (LevelKey.DIFFERENT,))
 
 
 def _at(model: CompiledModel, levels: np.ndarray, where: tuple[str, tuple[str, ...]]) -> np.ndarray:

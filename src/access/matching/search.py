@@ -1,4 +1,19 @@
-"""Online inquiries: candidates from the key index, scored in-process, banded and explained."""
+"""Scoring one query's candidates in-process: calibrated, banded, explained, ranked.
+
+The public surface (callers outside ``matching`` use only these):
+
+- ``Scorer(model)``: ``score`` (every row explained), ``shortlist`` (feature rows) and
+  ``shortlist_online`` (rows of a mapped ``OnlineStore``) give one part's best ``limit * 3``;
+  ``search`` is ``rank`` of one ``shortlist``; ``band`` / ``band_online`` give calibrated
+  probabilities and bands of pairs scored in full (calibration, benchmarks);
+- ``rank(shortlist, limit)``: the answer from one shortlist or several concatenated in store
+  order (as one search over all their rows would answer);
+- ``Matcher(model, store)``: the in-memory reference (``search``, ``candidate_rows``);
+  ``compare`` scores one pair; ``labelled_pairs`` feeds the calibration.
+
+Where candidates come from (in-memory index, database tables, online store) is the caller's
+business: in the app, ``access.records.search`` is the one front door.
+"""
 
 from __future__ import annotations
 
@@ -27,14 +42,6 @@ class Candidate:
     match_probability: float
     band: str
     explanation: explain.Explanation
-
-
-def candidates(
-    model: Model, compiled: evaluate.CompiledModel, query: Record, rows: Sequence[dict[str, Any]]
-) -> list[Candidate]:
-    """Feature rows scored against one query, calibrated, banded and explained."""
-    scores = evaluate.score(compiled, features(query), rows)
-    return _explained(model, compiled, _ids(rows), scores, range(len(rows)))
 
 
 def _ids(rows: Sequence[dict[str, Any]]) -> Callable[[int], str]:
@@ -95,77 +102,6 @@ def reporting_floor(model: Model) -> float:
     return float(cached[1])
 
 
-def best(
-    model: Model,
-    compiled: evaluate.CompiledModel,
-    query: Record,
-    rows: Sequence[dict[str, Any]],
-    limit: int = 10,
-    include_no_match: bool = False,
-) -> list[Candidate]:
-    """The best of one query's candidate feature ``rows``, most likely first.
-
-    Every row is scored column-wise; unless ``include_no_match``, rows that cannot reach the
-    *possible* band are dropped as soon as that is certain (a shared identifier never is). The
-    ``limit * 3`` heaviest (scored in full) are banded and explained from those scores. Ties
-    in match weight keep the order of ``rows``."""
-    found = rows_shortlist(model, compiled, query, rows, limit, include_no_match)
-    return finish(found, limit, include_no_match)
-
-
-def rows_shortlist(
-    model: Model,
-    compiled: evaluate.CompiledModel,
-    query: Record,
-    rows: Sequence[dict[str, Any]],
-    limit: int = 10,
-    include_no_match: bool = False,
-    record_ids: Sequence[str] | None = None,
-) -> list[Candidate]:
-    """The ``shortlist`` of feature ``rows`` for ``finish`` (alone, or merged with another
-    part's); candidates are named by ``record_ids`` (default: each row's ``unique_id``)."""
-    if not rows:
-        return []
-    floor = None if include_no_match else reporting_floor(model)
-    scores = column_scores(compiled, features(query), rows, floor)
-    name = record_ids.__getitem__ if record_ids is not None else _ids(rows)
-    return shortlist(model, compiled, scores, name, limit)
-
-
-def best_online(
-    model: Model,
-    compiled: evaluate.CompiledModel,
-    store: OnlineStore,
-    query: Record,
-    rows: np.ndarray,
-    limit: int = 10,
-    include_no_match: bool = False,
-) -> list[Candidate]:
-    """``best`` over rows of an online store (``OnlineStore.candidates``), read in place: the
-    shortlist of ``limit * 3``, for ``finish`` (alone, or merged with another part's).
-    ``record_id`` is the store's record id."""
-    if not len(rows):
-        return []
-    floor = None if include_no_match else reporting_floor(model)
-    scores = _online_scores(compiled, store, query, rows, floor)
-    ids = store.record_ids
-    return shortlist(model, compiled, scores, lambda j: str(int(ids[rows[j]])), limit)
-
-
-def online_probabilities(
-    model: Model,
-    compiled: evaluate.CompiledModel,
-    store: OnlineStore,
-    query: Record,
-    rows: np.ndarray,
-) -> tuple[np.ndarray, list[str]]:
-    """``Matcher.probabilities`` over rows of an online store: every candidate scored in
-    full (the calibration and the benchmarks at ten million records)."""
-    if not len(rows):
-        return np.zeros(0), []
-    return banded(model, compiled, _online_scores(compiled, store, query, rows, None))
-
-
 def _online_scores(
     compiled: evaluate.CompiledModel,
     store: OnlineStore,
@@ -180,21 +116,7 @@ def _online_scores(
     return vectorised.score_pairs(compiled, vocabulary, left, store.encoded, li, rows, min_weight)
 
 
-def banded(
-    model: Model, compiled: evaluate.CompiledModel, scores: evaluate.Scores
-) -> tuple[np.ndarray, list[str]]:
-    """Calibrated probabilities and bands of pairs scored in full (after the safety rules)."""
-    p = np.asarray(model.calibrated(scores.match_probability), dtype=float)
-    found = calibrate.bands(
-        p.tolist(),
-        model.thresholds,
-        rules.conflicts(compiled, scores.levels),
-        rules.caps(compiled, scores.levels),
-    )
-    return p, found
-
-
-def shortlist(
+def _heaviest(
     model: Model,
     compiled: evaluate.CompiledModel,
     scores: evaluate.Scores,
@@ -209,22 +131,118 @@ def shortlist(
     return _explained(model, compiled, record_id, scores, order.tolist())
 
 
-def finish(found: list[Candidate], limit: int, include_no_match: bool) -> list[Candidate]:
-    """The answer from one shortlist, or from several concatenated in store order (the union
-    is cut to ``limit * 3`` by weight again, as one shortlist of all the rows would be)."""
-    found = sorted(found, key=lambda c: -c.match_weight)[: max(limit * 3, limit)]
+def rank(
+    shortlist: list[Candidate], limit: int = 10, include_no_match: bool = False
+) -> list[Candidate]:
+    """The answer: the best ``limit`` of one shortlist, or of several concatenated in store
+    order (the union is cut to ``limit * 3`` by weight again, as one shortlist of all the rows
+    would be), "probable" first, then by match weight; "no match" dropped unless
+    ``include_no_match``."""
+    found = sorted(shortlist, key=lambda c: -c.match_weight)[: max(limit * 3, limit)]
     if not include_no_match:
         found = [c for c in found if c.band != calibrate.NO_MATCH]
     found.sort(key=lambda c: (-(c.band == calibrate.PROBABLE), -c.match_weight))
     return found[:limit]
 
 
-class Matcher:
-    """One trained model over one store of records."""
+class Scorer:
+    """One trained model, compiled once: scores, bands and explains candidates that a caller
+    found (feature rows, or rows of an online store).
 
-    def __init__(self, model: Model, store: Store) -> None:
+    ``shortlist`` / ``shortlist_online`` give one part's best ``limit * 3``; ``rank`` turns one
+    or several parts into the answer, exactly as one search over all their rows would.
+    ``search`` is both in one call."""
+
+    def __init__(self, model: Model) -> None:
         self.model = model
         self.compiled = evaluate.compile_model(model)
+
+    def score(self, query: Record, rows: Sequence[dict[str, Any]]) -> list[Candidate]:
+        """Every feature row scored against ``query``, calibrated, banded and explained."""
+        if not rows:
+            return []
+        scores = evaluate.score(self.compiled, features(query), rows)
+        return _explained(self.model, self.compiled, _ids(rows), scores, range(len(rows)))
+
+    def shortlist(
+        self,
+        query: Record,
+        rows: Sequence[dict[str, Any]],
+        limit: int = 10,
+        include_no_match: bool = False,
+        record_ids: Sequence[str] | None = None,
+    ) -> list[Candidate]:
+        """The best ``limit * 3`` of candidate feature ``rows``, heaviest first, for ``rank``.
+
+        Every row is scored column-wise; unless ``include_no_match``, rows that cannot reach
+        the *possible* band are dropped as soon as that is certain (a shared identifier never
+        is). Candidates are named by ``record_ids`` (default: each row's ``unique_id``)."""
+        if not rows:
+            return []
+        floor = None if include_no_match else reporting_floor(self.model)
+        scores = column_scores(self.compiled, features(query), rows, floor)
+        name = record_ids.__getitem__ if record_ids is not None else _ids(rows)
+        return _heaviest(self.model, self.compiled, scores, name, limit)
+
+    def shortlist_online(
+        self,
+        store: OnlineStore,
+        query: Record,
+        rows: np.ndarray,
+        limit: int = 10,
+        include_no_match: bool = False,
+    ) -> list[Candidate]:
+        """``shortlist`` of rows of an online store (``OnlineStore.candidates``), read in
+        place; candidates are named by the store's record id."""
+        if not len(rows):
+            return []
+        floor = None if include_no_match else reporting_floor(self.model)
+        scores = _online_scores(self.compiled, store, query, rows, floor)
+        ids = store.record_ids
+        return _heaviest(self.model, self.compiled, scores, lambda j: str(int(ids[rows[j]])), limit)
+
+    def search(
+        self,
+        query: Record,
+        rows: Sequence[dict[str, Any]],
+        limit: int = 10,
+        include_no_match: bool = False,
+    ) -> list[Candidate]:
+        """The best of one query's candidate feature ``rows``, most likely first: ``rank`` of
+        ``shortlist``. Ties in match weight keep the order of ``rows`` (give them in store
+        order)."""
+        found = self.shortlist(query, rows, limit, include_no_match)
+        return rank(found, limit, include_no_match)
+
+    def band(self, scores: evaluate.Scores) -> tuple[np.ndarray, list[str]]:
+        """Calibrated probabilities and bands of pairs scored in full (after the safety
+        rules), without explanations (calibration and benchmarks score millions of pairs)."""
+        p = np.asarray(self.model.calibrated(scores.match_probability), dtype=float)
+        found = calibrate.bands(
+            p.tolist(),
+            self.model.thresholds,
+            rules.conflicts(self.compiled, scores.levels),
+            rules.caps(self.compiled, scores.levels),
+        )
+        return p, found
+
+    def band_online(
+        self, store: OnlineStore, query: Record, rows: np.ndarray
+    ) -> tuple[np.ndarray, list[str]]:
+        """``band`` of every online-store row of one query, scored in full."""
+        if not len(rows):
+            return np.zeros(0), []
+        return self.band(_online_scores(self.compiled, store, query, rows, None))
+
+
+class Matcher:
+    """One trained model over one in-memory store of records (its ``KeyIndex``): the engine's
+    reference search, which the database and online-store sources are tested equal to."""
+
+    def __init__(self, model: Model, store: Store) -> None:
+        self.scorer = Scorer(model)
+        self.model = model
+        self.compiled = self.scorer.compiled
         self.store = store
 
     @functools.cached_property
@@ -245,38 +263,39 @@ class Matcher:
         li = np.zeros(len(ri), dtype=np.int64)
         return vectorised.score_pairs(self.compiled, vocabulary, left, right, li, ri, min_weight)
 
-    def score_pairs(self, query: Record, rows: Sequence[int]) -> list[Candidate]:
-        return candidates(self.model, self.compiled, query, [self.store.rows[i] for i in rows])
+    def score(self, query: Record, rows: Sequence[int]) -> list[Candidate]:
+        """Store ``rows`` scored against ``query``, every one explained (``Scorer.score``)."""
+        return self.scorer.score(query, [self.store.rows[i] for i in rows])
 
-    def probabilities(self, query: Record, rows: Sequence[int]) -> tuple[np.ndarray, list[str]]:
-        """Calibrated probabilities and bands of candidate rows, without explanations (the
-        calibration and the benchmarks score millions of pairs)."""
+    def band(self, query: Record, rows: Sequence[int]) -> tuple[np.ndarray, list[str]]:
+        """Calibrated probabilities and bands of candidate rows (``Scorer.band``)."""
         if not rows:
             return np.zeros(0), []
-        return banded(self.model, self.compiled, self.column_scores(query, rows))
+        return self.scorer.band(self.column_scores(query, rows))
 
-    def candidates(self, query: Record) -> list[int]:
+    def candidate_rows(self, query: Record) -> list[int]:
+        """The store rows sharing a candidate key with ``query``, in store order."""
         return sorted(self.store.index.candidates(query_keys(query)))
 
     def search(
         self, query: Record, limit: int = 10, include_no_match: bool = False
     ) -> list[Candidate]:
-        """The best candidates for one inquiry, most likely first (``best``)."""
-        rows = self.candidates(query)
+        """The best candidates for one inquiry, most likely first (``Scorer.search``)."""
+        rows = self.candidate_rows(query)
         if not rows:
             return []
         floor = None if include_no_match else reporting_floor(self.model)
         scores = self.column_scores(query, rows, floor)
         ids = self.store.rows
-        found = shortlist(
+        found = _heaviest(
             self.model, self.compiled, scores, lambda j: str(ids[rows[j]]["unique_id"]), limit
         )
-        return finish(found, limit, include_no_match)
+        return rank(found, limit, include_no_match)
 
 
 def compare(model: Model, left: Record, right: Record) -> Candidate:
     """Score one pair (tests, the UI's side-by-side view)."""
-    return Matcher(model, Store.build([right])).score_pairs(left, [0])[0]
+    return Matcher(model, Store.build([right])).score(left, [0])[0]
 
 
 def labelled_pairs(
@@ -289,10 +308,10 @@ def labelled_pairs(
     for query, person in queries:
         rows = [
             i
-            for i in matcher.candidates(query)
+            for i in matcher.candidate_rows(query)
             if matcher.store.rows[i]["unique_id"] != query.record_id
         ]
-        p, found = matcher.probabilities(query, rows)
+        p, found = matcher.band(query, rows)
         probs.append(p)
         bands += found
         labels.append(np.fromiter((person_ids[i] == person for i in rows), bool, len(rows)))

@@ -20,7 +20,7 @@ import pyarrow as pa
 from access.matching import kernel
 from access.matching.evaluate import CompiledLevel, CompiledModel, Scores, probability
 from access.matching.kernel import PREFIX7, SCALAR_COLUMNS
-from access.matching.model import Model
+from access.matching.model import Compared, LevelKey, Model
 from access.matching.normalize import LIST_FEATURES, SCALAR_FEATURES
 
 Row = dict[str, Any]
@@ -258,7 +258,12 @@ def _tf_adjustment(
 
 # Comparisons in the order a pruned score evaluates them: the identifiers (their agreement
 # weighs most, so nothing is pruned before it is known), then the most telling of the rest.
-PRUNE_ORDER = ("identifiers", "date_of_birth", "family_name", "given_name")
+PRUNE_ORDER = (
+    Compared.IDENTIFIERS,
+    Compared.DATE_OF_BIRTH,
+    Compared.FAMILY_NAME,
+    Compared.GIVEN_NAME,
+)
 
 
 def weight_below(model: Model, target: float) -> float:
@@ -304,7 +309,7 @@ def score_pairs(
     li: np.ndarray,
     ri: np.ndarray,
     min_weight: float | None = None,
-    protect: tuple[str, str] = ("identifiers", "agrees"),
+    protect: tuple[str, str] = (Compared.IDENTIFIERS, LevelKey.AGREES),
 ) -> Scores:
     """Scores of pairs (``left`` row ``li[k]``, ``right`` row ``ri[k]``); the left side plays
     the query of ``evaluate.score`` (a query or a roster chunk: the term-frequency adjustments

@@ -28,11 +28,12 @@ from typing import Any
 import numpy as np
 from django.db.models import Count, F
 
-from access.matching import calibrate, evaluate, search
+from access.matching import calibrate, evaluate
 from access.matching.keys import posting_cap, query_keys
 from access.matching.model import Model
 from access.matching.normalize import features
 from access.matching.schema import Record
+from access.matching.search import Scorer
 from access.records.engine import parsed_row, parsed_rows, stored_record
 from access.records.models import CandidateKey, FeatureRow, PersonRecord
 
@@ -138,14 +139,14 @@ class Pairs:
 
     def banded(self, model: Model) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Calibrated probabilities, labels and bands under ``model`` (the shared banding,
-        ``search.banded``, with its conflict rules)."""
+        ``Scorer.band``, with its safety rules)."""
         if not self.groups:
             return np.zeros(0), np.zeros(0, bool), []
-        compiled = evaluate.compile_model(model)
+        scorer = Scorer(model)
         probs: list[np.ndarray] = []
         bands: list[str] = []
         for scores, _labels in self.groups:
-            p, found = search.banded(model, compiled, scores)
+            p, found = scorer.band(scores)
             probs.append(p)
             bands += found
         labels = np.concatenate([y for _, y in self.groups]) if self.groups else np.zeros(0, bool)

@@ -6,12 +6,13 @@ covers is stamped in the manifest: the highest record id, the number of records,
 function, the posting caps and the audit event of the latest load or reindex. ``check``
 compares that stamp with the database; a version that no longer describes the store (a
 reindex since, records missing, another database) is not served, and records loaded after it
-are read from the database index (``inquiries.engine``).
+are read from the database index (``records.search.MergedSource``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,9 +34,19 @@ from access.records.engine import default_key_function, key_function_name, parse
 from access.records.events import Event
 from access.records.models import CandidateKey, FeatureRow, PersonRecord
 
-__all__ = ["OnlineStoreError", "check", "publish", "root", "stamp", "status", "withdraw"]
+__all__ = [
+    "OnlineStoreError",
+    "check",
+    "publish",
+    "root",
+    "servable",
+    "stamp",
+    "status",
+    "withdraw",
+]
 BATCH = 50_000
 Progress = Callable[[str], None]
+logger = logging.getLogger(__name__)
 
 
 def root() -> Path:
@@ -99,6 +110,24 @@ def check(store: online.OnlineStore) -> str:
     if held != built.get("records") or held != len(store):
         return f"it holds {len(store):,} records; the database holds {held:,} up to id {mark}"
     return ""
+
+
+def servable(
+    directory: Path | None, mapped: online.OnlineStore | None = None
+) -> online.OnlineStore | None:
+    """The version in ``directory`` (``mapped`` when the caller has it open already) if
+    ``check`` passes; else ``None``, with a warning saying why."""
+    if directory is None:
+        return None
+    try:
+        store = mapped or online.OnlineStore(directory)
+        why = check(store)
+    except online.OnlineStoreError as error:
+        why = str(error)
+    if why:
+        logger.warning("online store %s not served: %s", directory.name, why)
+        return None
+    return store
 
 
 def _feature_batches(mark: int) -> Iterator[tuple[np.ndarray, list[dict[str, Any]]]]:

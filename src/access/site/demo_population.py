@@ -23,8 +23,8 @@ from django.utils import timezone
 from access.audit import events
 from access.audit.events import audited
 from access.core.actors import SystemActor
-from access.inquiries import engine
 from access.records import online as records_online
+from access.records import search as records_search
 from access.records.actions import ModelRefused, load_table, prepare_first_model
 from access.records.models import PersonRecord
 from access.records.synthetic import generate
@@ -161,7 +161,7 @@ def train_model() -> int:
         version = prepare_first_model(SystemActor("demo data"))
     except ModelRefused as error:
         raise ValueError(f"no matching model for the demo: {error}") from error
-    engine.reset()
+    records_search.reset()
     return version.version
 
 

@@ -148,8 +148,7 @@ def load_store(records: int, seed: int, say: Progress) -> tuple[Any, dict[str, A
 
 
 def prepare_model(var_dir: Path, retrain: bool) -> dict[str, Any]:
-    from access.inquiries import engine
-    from access.records import model_lifecycle
+    from access.records import model_lifecycle, search
 
     path = var_dir / "inquiries-model.json"
     settings.INQUIRIES_MODEL_PATH = path
@@ -165,7 +164,7 @@ def prepare_model(var_dir: Path, retrain: bool) -> dict[str, Any]:
         trained.model.save(path)
         info["train_seconds"] = round(time.perf_counter() - started, 2)
         info["train_sample_rows"] = trained.sample_size
-    engine.reset()
+    search.reset()
     return info
 
 
@@ -364,15 +363,17 @@ def wait_until_serving(url: str, token: str, server: subprocess.Popen[bytes], lo
 
 def search_profile(bodies: list[dict[str, Any]]) -> dict[str, Any]:
     """The candidate search alone, in this process, one inquiry after another (no load): the
-    whole search as served (``engine.search``: online store or database index), and, on the
+    whole search as served (``engine.search`` through ``records.search``: online store or
+    database index), and, on the
     database index, how many candidate rows each inquiry reads, the time to fetch them (SQL +
     JSON) and to score them; the rest of a request's time is the API and the audited
     submission."""
     from access.inquiries import engine
     from access.inquiries.message import check
     from access.matching.keys import query_keys
+    from access.records import search
 
-    current, _size = engine.matcher()
+    current = search.searcher().scorer()
     if current is None:
         return {}
     rows_n: list[float] = []
@@ -386,7 +387,7 @@ def search_profile(bodies: list[dict[str, Any]]) -> dict[str, Any]:
         served.append((time.perf_counter() - started) * 1000)
         query = engine.inquiry_record(data)
         started = time.perf_counter()
-        rows = engine.candidate_rows(query_keys(query))
+        rows = search.DatabaseSource().rows(query_keys(query))
         fetched = time.perf_counter()
         current.search(query, [row for _pk, row in rows])
         scoring.append((time.perf_counter() - fetched) * 1000)
@@ -394,7 +395,7 @@ def search_profile(bodies: list[dict[str, Any]]) -> dict[str, Any]:
         rows_n.append(len(rows))
     return {
         "inquiries": len(bodies),
-        "online_store": engine.online_store() is not None,
+        "online_store": search.searcher().online_store() is not None,
         "search_ms_p50": _percentile(served, 0.5),
         "search_ms_p95": _percentile(served, 0.95),
         "candidate_rows_p50": _percentile(rows_n, 0.5),

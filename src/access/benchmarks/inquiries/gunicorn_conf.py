@@ -11,9 +11,9 @@ from typing import Any
 
 
 def post_worker_init(worker: Any) -> None:
-    from access.inquiries import engine
+    from access.records import search
 
-    engine.matcher()
-    engine.online_store()
+    search.searcher().scorer()
+    search.searcher().online_store()
     gc.collect()
     gc.freeze()

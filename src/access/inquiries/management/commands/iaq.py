@@ -21,8 +21,9 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from access.agencies.models import Agency
 from access.core.actors import SystemActor
-from access.inquiries import engine, niem, nlets
+from access.inquiries import niem, nlets
 from access.inquiries.message import InquiryInvalid, Reading
+from access.records import search
 from access.records.actions import ModelRefused, prepare_first_model
 from access.records.choices import ModelStatus
 from access.records.models import MatchModelVersion
@@ -116,7 +117,7 @@ class Command(BaseCommand):
                 active = prepare_first_model(SystemActor("access iaq train"))
             except ModelRefused as error:
                 self._fail({"model": [str(error)]})
-        engine.reset()
+        search.reset()
         self.stdout.write(
             f"matching model version {active.version} is active (trained on "
             f"{active.sample_size:,} of {active.store_size:,} records)"
