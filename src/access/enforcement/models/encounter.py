@@ -192,7 +192,11 @@ class Encounter(FSMModelMixin, ProgramRecord):
     def found_candidates(self) -> None:
         pass
 
-    @transition(field=status, source=[S.RECORDED, S.CANDIDATES], target=S.NOT_IDENTIFIED)
+    @transition(
+        field=status,
+        source=[S.RECORDED, S.CANDIDATES, S.SUPERVISOR_DECIDED],
+        target=S.NOT_IDENTIFIED,
+    )
     def found_nothing(self) -> None:
         pass
 
@@ -218,6 +222,10 @@ class Encounter(FSMModelMixin, ProgramRecord):
 
     @transition(field=status, source=S.SUPERVISOR_DECIDED, target=S.CANDIDATES)
     def resume(self) -> None:
+        pass
+
+    @transition(field=status, source=S.SUPERVISOR_DECIDED, target=S.RECORDED)
+    def resume_unsearched(self) -> None:
         pass
 
 
