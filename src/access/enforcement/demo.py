@@ -50,9 +50,11 @@ COUNTRIES = ["MX", "GT", "HN", "SV", "BR", "VN", "NG", "UA", "IT"]
 STOPS_EVERY = 12  # one encounter in twelve: the subject claims U.S. citizenship
 
 
-def _longest_serving(agency_id: int) -> Officer | None:
+def _longest_serving(agency_id: int | None) -> Officer | None:
     """The agency's authorized officer with the oldest authorization in force who may
     interview (the demo's officers authorized for interviews and detainers)."""
+    if agency_id is None:
+        return None
     today = timezone.localdate()
     rows = Authorization.objects.filter(
         officer__agency_id=agency_id,
@@ -140,7 +142,7 @@ def identify_demo_encounters(actor: Any) -> list[Encounter]:
     supervisor = (
         User.objects.filter(roles__slug="ice_supervisor", is_active=True).order_by("pk").first()
     )
-    done = []
+    done: list[Encounter] = []
     for user, officer, _start in demo_officers():
         facility = officer.agency.facilities.order_by("pk").first()
         for person in _stored_subjects(limit=4):
@@ -165,7 +167,7 @@ def identify_demo_encounters(actor: Any) -> list[Encounter]:
 
 
 def _stored_subjects(limit: int) -> list[PersonRecord]:
-    """Stored noncitizens with a full date of birth whose search finds them as probable."""
+    """Stored noncitizens with a full date of birth whose search ranks them first."""
     from access.inquiries.message import InquiryData
 
     found: list[PersonRecord] = []
@@ -191,7 +193,7 @@ def _stored_subjects(limit: int) -> list[PersonRecord]:
             date_of_birth=f"{born.year:04d}-{born.month:02d}-{born.day:02d}",
         )
         hits, _note = engine.search(query)
-        if hits and hits[0].record_pk == person.pk and hits[0].band == "probable":
+        if hits and hits[0].record_pk == person.pk:  # a small demo store bands "possible"
             found.append(person)
         if len(found) == limit:
             break
