@@ -196,3 +196,18 @@ def test_another_app_registers_a_funnel_step(
         assert "Detainer issued" not in funnel.missing_stages()
     finally:
         funnel._STAGES.pop("detainer_issued", None)
+
+
+def test_the_supervisor_home_queue_lists_encounter_stops(
+    jem_officer: Officer, officer_user: User, jail: Facility, supervisor: User
+) -> None:
+    from access.site.queues import queues_for
+
+    stopped = actions.record_encounter(
+        officer_user, encounter_input(facility_id=jail.pk, claims_us_citizenship=True)
+    )
+    [queue] = queues_for(supervisor)
+    titles = [item["title"] for item in queue["items"]]
+    assert f"Citizenship stop: encounter #{stopped.pk} at {stopped.agency.name}" in titles
+    officer_titles = [i["title"] for q in queues_for(officer_user) for i in q["items"]]
+    assert not any("Citizenship stop: encounter" in title for title in officer_titles)
