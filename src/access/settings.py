@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "access.officers",
     "access.complaints",
     "access.inquiries",
+    "access.enforcement",
     "access.messaging",
 ]
 

@@ -109,6 +109,21 @@ _COMPLAINTS_OPR = {
     "officers.suspend_officer": ALL,
     "agencies.view_agency": ALL,
 }
+# Enforcement (287(g) encounters): agency officers record, verify (as the officer) and add
+# steps for their own agency; ICE supervisors confirm identifications and decide citizenship
+# stops; program managers and auditors read and export everything.
+_ENCOUNTERS_OFFICER = {
+    "enforcement.view_encounter": AGENCY,
+    "enforcement.add_encounter": AGENCY,
+    "enforcement.verify_encounter": AGENCY,
+    "enforcement.step_encounter": AGENCY,
+}
+_ENCOUNTERS_SUPERVISOR = {
+    "enforcement.view_encounter": ALL,
+    "enforcement.confirm_encounter": ALL,
+    "enforcement.decide_encounter": ALL,
+}
+_ENCOUNTERS_READ = {"enforcement.view_encounter": ALL, "enforcement.export_encounter": ALL}
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
     "partnerships.assess_accessrequest": ALL,
@@ -143,6 +158,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_INQUIRY_OFFICER,
             # Their own officer record only (linked to their account), never the agency's.
             "officers.view_own_officer": AGENCY,
+            **_ENCOUNTERS_OFFICER,
         },
     },
     "ice_program_manager": {
@@ -157,6 +173,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_OFFICERS_MANAGER,
             **_COMPLAINTS_READ,
             "officers.link_officer": ALL,
+            **_ENCOUNTERS_READ,
             "audit.view_auditevent": ALL,
         },
     },
@@ -183,6 +200,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_INQUIRY_SUPERVISOR,
             **_OUTBOX_RESEND,
             **_OFFICERS_READ,
+            **_ENCOUNTERS_SUPERVISOR,
         },
     },
     "lesc_analyst": {
@@ -217,6 +235,7 @@ ROLES: dict[str, dict[str, object]] = {
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,
             "audit.review_auditevent": ALL,
+            **_ENCOUNTERS_READ,
         },
     },
     "opr_investigator": {

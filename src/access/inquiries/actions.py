@@ -21,7 +21,7 @@ from access.audit import events
 from access.audit.events import audited
 from access.audit.models import AuditEvent
 from access.core.actors import require_actor
-from access.inquiries import engine, iar, misuse, nlets, tasks
+from access.inquiries import citizenship, engine, iar, misuse, nlets, tasks
 from access.inquiries.choices import (
     DetailsSource,
     Determination,
@@ -127,7 +127,6 @@ def _search_and_route(inquiry: Inquiry, *, flag_misuse: bool = True) -> dict[str
     commits. Returns what the audit event records about it."""
     data = inquiry.data()
     found, inquiry.search_note = engine.search(data)
-    reasons = [StopReason.CLAIM] if data.claims_us_citizenship else []
     people = engine.with_naturalization(
         PersonRecord.objects.filter(pk__in=[h.record_pk for h in found])
     )
@@ -147,8 +146,9 @@ def _search_and_route(inquiry: Inquiry, *, flag_misuse: bool = True) -> dict[str
                 citizenship_indicator=indicator,
             )
         )
-        if indicator and indicator not in reasons:
-            reasons.append(indicator)
+    reasons = citizenship.stop_reasons(
+        claimed=data.claims_us_citizenship, indicators=[c.citizenship_indicator for c in candidates]
+    )
     require_actor("save inquiries.InquiryCandidate")  # bulk_create skips ProgramRecord.save
     InquiryCandidate.objects.bulk_create(candidates)
     if reasons:

@@ -92,11 +92,13 @@ class StopReason(ChoiceSet):
     RECORD_US_BIRTH = "record_us_birth"
     RECORD_NATURALIZED = "record_naturalized"
     ANALYST = "analyst_indicated"
+    EVIDENCE = "evidence_reported"
     CHOICES = [
         (CLAIM, "The subject claims U.S. citizenship", ""),
         (RECORD_US_BIRTH, "A candidate record shows birth in the U.S.", ""),
         (RECORD_NATURALIZED, "A candidate record shows naturalization", ""),
         (ANALYST, "The analyst found U.S. citizenship indicated", ""),
+        (EVIDENCE, "An officer or supervisor reported evidence of U.S. citizenship", ""),
     ]
 
 

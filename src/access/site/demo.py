@@ -102,6 +102,7 @@ ACCOUNTS = [
     ("liaison", "Riley", "Liaison", "agency_liaison", "FL0110000"),
     ("officer", "Taylor", "Officer", "agency_officer", "FL0110000"),
     ("liaison.tx", "Quinn", "Liaison", "agency_liaison", "TX0840000"),
+    ("officer.tx", "Drew", "Officer", "agency_officer", "TX0840000"),
 ]
 
 

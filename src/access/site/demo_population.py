@@ -23,6 +23,7 @@ from django.utils import timezone
 from access.audit import events
 from access.audit.events import audited
 from access.core.actors import SystemActor
+from access.enforcement.demo import identify_demo_encounters
 from access.records import online as records_online
 from access.records import search as records_search
 from access.records.actions import ModelRefused, load_table, prepare_first_model
@@ -206,3 +207,5 @@ def _stages(load: DemoPopulationLoad, say: Say) -> None:
     _report(load, "inquiries", 0.0)
     seeded = seed_inquiries()
     say(f"Seeded {len(seeded)} demo inquiries.")
+    identified = identify_demo_encounters(LOADER)
+    say(f"Searched the demo encounters; {len(identified)} more recorded and identified.")

@@ -27,6 +27,9 @@ MENU = [
     ("Misuse rules", "inquiries:misuse_rules", "inquiries.configure_misuserule"),
     ("Case register", "inquiries:cases", "inquiries.view_agencycase"),
     ("Nlets outbox", "outbox:list", "messaging.view_outboundmessage"),
+    ("Encounters", "enforcement:list", "enforcement.view_encounter"),
+    ("Encounter citizenship stops", "enforcement:stops", "enforcement.decide_encounter"),
+    ("Enforcement funnel", "enforcement:funnel", "enforcement.view_encounter"),
     ("Agencies", "agencies:list", "agencies.view_agency"),
     ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),
@@ -74,6 +77,7 @@ GROUPS = [
             "accounts:user_list",
         ],
     ),
+    ("Enforcement", ["enforcement:list", "enforcement:stops", "enforcement:funnel"]),
     ("Agencies", ["agencies:list", "agencies:publiclist"]),
     ("Your account", ["accounts:profile", "api-docs"]),
 ]

@@ -17,6 +17,7 @@ from access.agreements.waiting import queue_items as agreements_waiting
 from access.audit.review import pending as review_pending
 from access.complaints import queues as complaint_queues
 from access.core.text import plural
+from access.enforcement import queues as enforcement_queues
 from access.inquiries import queues as inquiry_queues
 from access.officers import charts
 from access.officers import queues as officer_queues
@@ -136,6 +137,11 @@ def _oversight(user: User) -> list[Item]:
     return [*flags, review]
 
 
+def _supervisor(user: User) -> list[Item]:
+    """Citizenship stops of inquiries and of encounters, then identifications to confirm."""
+    return inquiry_queues.supervisor_items(user) + enforcement_queues.supervisor_items(user)
+
+
 QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "admin": ("Accounts awaiting action", _admin),
     "program": ("Requests to assign, agreements to renew, agency records to complete", _program),
@@ -143,7 +149,7 @@ QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "agency": ("Your agency's requests and agreements", _agency),
     "oversight": ("Audit review and misuse flags", _oversight),
     "lesc": ("Inquiries awaiting verification", inquiry_queues.lesc_items),
-    "supervisor": ("Citizenship stops awaiting your decision", inquiry_queues.supervisor_items),
+    "supervisor": ("Citizenship stops and identifications awaiting your decision", _supervisor),
     "opr": ("Complaints due soonest", complaint_queues.opr_items),
 }
 

@@ -7,8 +7,10 @@
     var source = document.getElementById(canvas.getAttribute("data-chart"));
     if (!source || typeof Chart === "undefined") { return; }
     var data = JSON.parse(source.textContent);
+    // A bar chart when the data says so ("type": "bar", "stacked": true); a line otherwise.
+    var stacked = data.stacked ? { x: { stacked: true }, y: { stacked: true } } : undefined;
     new Chart(canvas, {
-      type: "line",
+      type: data.type || "line",
       data: {
         labels: data.labels,
         datasets: data.series.map(function (s, i) {
@@ -16,7 +18,8 @@
                    backgroundColor: palette[i % palette.length], tension: 0.1 };
         })
       },
-      options: { animation: false, responsive: true, plugins: { legend: { position: "bottom" } } }
+      options: { animation: false, responsive: true, scales: stacked,
+                 plugins: { legend: { position: "bottom" } } }
     });
   });
 })();
