@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "access.records",
     "access.officers",
     "access.inquiries",
+    "access.enforcement",
     "access.detention",
     "access.messaging",
 ]

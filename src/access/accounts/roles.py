@@ -93,6 +93,21 @@ _OFFICERS_MANAGER = {
     "officers.manage_officer": ALL,
     "officers.withdraw_officer": ALL,
 }
+# Enforcement (287(g) encounters): agency officers record, verify (as the officer) and add
+# steps for their own agency; ICE supervisors confirm identifications and decide citizenship
+# stops; program managers and auditors read and export everything.
+_ENCOUNTERS_OFFICER = {
+    "enforcement.view_encounter": AGENCY,
+    "enforcement.add_encounter": AGENCY,
+    "enforcement.verify_encounter": AGENCY,
+    "enforcement.step_encounter": AGENCY,
+}
+_ENCOUNTERS_SUPERVISOR = {
+    "enforcement.view_encounter": ALL,
+    "enforcement.confirm_encounter": ALL,
+    "enforcement.decide_encounter": ALL,
+}
+_ENCOUNTERS_READ = {"enforcement.view_encounter": ALL, "enforcement.export_encounter": ALL}
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
     "partnerships.assess_accessrequest": ALL,
@@ -125,6 +140,7 @@ ROLES: dict[str, dict[str, object]] = {
             "partnerships.view_accessrequest": AGENCY,
             "agreements.view_agreement": AGENCY,
             **_INQUIRY_OFFICER,
+            **_ENCOUNTERS_OFFICER,
         },
     },
     "ice_program_manager": {
@@ -137,6 +153,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_CASES_ALL,
             **_MODEL_CARD,
             **_OFFICERS_MANAGER,
+            **_ENCOUNTERS_READ,
             "audit.view_auditevent": ALL,
         },
     },
@@ -163,6 +180,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_INQUIRY_SUPERVISOR,
             **_OUTBOX_RESEND,
             **_OFFICERS_READ,
+            **_ENCOUNTERS_SUPERVISOR,
         },
     },
     "lesc_analyst": {
@@ -195,6 +213,7 @@ ROLES: dict[str, dict[str, object]] = {
             "audit.view_auditevent": ALL,
             "audit.export_auditevent": ALL,
             "audit.review_auditevent": ALL,
+            **_ENCOUNTERS_READ,
         },
     },
     "system_administrator": {
