@@ -36,6 +36,7 @@ urlpatterns = [
     path("records/", include("access.records.urls")),
     path("officers/", include("access.officers.urls")),
     path("inquiries/", include("access.inquiries.urls")),
+    path("detainers/", include("access.detention.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),
     path("transparency/", include("access.agencies.publiclist.transparency_urls")),
