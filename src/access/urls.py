@@ -6,6 +6,7 @@ from access.accounts.api.views import TokenCreateView, TokenRevokeView
 from access.agencies.api.views import AgencyViewSet
 from access.agreements.api.views import AgreementViewSet
 from access.core.api.docs import api_docs
+from access.detention.api.views import DetainerViewSet
 from access.inquiries.api.misuse import MisuseFlagViewSet, MisuseRuleViewSet
 from access.inquiries.api.views import InquiryViewSet
 from access.officers.api.views import OfficerViewSet
@@ -15,6 +16,7 @@ router.register("agencies", AgencyViewSet, basename="agency")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("inquiries", InquiryViewSet, basename="inquiry")
 router.register("officers", OfficerViewSet, basename="officer")
+router.register("detainers", DetainerViewSet, basename="detainer")
 router.register("misuse/flags", MisuseFlagViewSet, basename="misuseflag")
 router.register("misuse/rules", MisuseRuleViewSet, basename="misuserule")
 

@@ -144,3 +144,16 @@ def test_release_from_the_page_starts_the_clock(
     )
     detainer.refresh_from_db()
     assert detainer.status == DetainerStatus.HOLDING and detainer.deadline is not None
+
+
+def test_overdue_stays_on_the_home_queue_until_resolved(
+    detainer: Detainer, client_as: Callable[..., Client], officer_user: User, supervisor: User
+) -> None:
+    actions.record_release(officer_user, detainer, timezone.now() - timedelta(hours=1))
+    Detainer.objects.filter(pk=detainer.pk).update(deadline=timezone.now() - timedelta(hours=1))
+    actions.check_clocks(actions.SystemActor("test clock"))
+    for user in (officer_user, supervisor):
+        home = client_as(user).get("/").content.decode()
+        assert f"Detainer #{detainer.pk} at Alpha County Jail: OVERDUE" in home
+    actions.record_outcome(supervisor, detainer, "custody_assumed", "Picked up by ERO")
+    assert f"Detainer #{detainer.pk}" not in client_as(officer_user).get("/").content.decode()

@@ -25,3 +25,23 @@ def needing_attention(user: Any) -> QuerySet[Detainer]:
         .select_related("agency", "facility", "officer")
         .order_by("deadline")
     )
+
+
+def home_items(user: Any) -> list[dict[str, str]]:
+    """The home page's detainer queue for the officer and the ICE supervisor: overdue first,
+    then each within 24 hours of its deadline (ids only, no subject data)."""
+    from access.detention.timeleft import describe
+
+    items = []
+    for detainer in needing_attention(user)[:50]:
+        text, _ = describe(detainer)
+        items.append(
+            {
+                "title": f"Detainer #{detainer.pk} at {detainer.facility.name}: {text}",
+                "url": detainer.get_absolute_url(),
+                "detail": "Record the outcome with a reason."
+                if detainer.is_overdue()
+                else "Assume custody or lift the detainer before the hold ends.",
+            }
+        )
+    return items

@@ -13,6 +13,7 @@ MENU = [
     ("Requests", "partnerships:list", "partnerships.view_accessrequest"),
     ("Agreements", "agreements:list", "agreements.view_agreement"),
     ("Officers", "officers:list", "officers.view_officer"),
+    ("Detainers", "detention:list", "detention.view_detainer"),
     (
         "Recommendation settings",
         "partnerships:settings",
@@ -40,7 +41,13 @@ MENU = [
 GROUPS = [
     (
         "Partnerships",
-        ["partnerships:list", "partnerships:settings", "agreements:list", "officers:list"],
+        [
+            "partnerships:list",
+            "partnerships:settings",
+            "agreements:list",
+            "officers:list",
+            "detention:list",
+        ],
     ),
     (
         "Inquiries",

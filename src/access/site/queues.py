@@ -15,6 +15,7 @@ from access.agreements.reminders import reminders_for
 from access.agreements.waiting import queue_items as agreements_waiting
 from access.audit.review import pending as review_pending
 from access.core.text import plural
+from access.detention.queues import home_items as detainer_items
 from access.inquiries import queues as inquiry_queues
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
@@ -114,6 +115,7 @@ def _agency(user: User) -> list[Item]:
         )
         + agreements_waiting(user)
         + reminders_for(user)
+        + detainer_items(user)
     )
 
 
@@ -138,7 +140,10 @@ QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "agency": ("Your agency's requests and agreements", _agency),
     "oversight": ("Audit review and misuse flags", _oversight),
     "lesc": ("Inquiries awaiting verification", inquiry_queues.lesc_items),
-    "supervisor": ("Citizenship stops awaiting your decision", inquiry_queues.supervisor_items),
+    "supervisor": (
+        "Citizenship stops awaiting your decision; detainers near or past their deadline",
+        lambda u: detainer_items(u) + inquiry_queues.supervisor_items(u),
+    ),
 }
 
 EMPTY_NOTES = {
