@@ -34,13 +34,13 @@ browsers:  ## Debian's Chromium (browser tests) and a Java runtime (Spark engine
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 
 DEMO_PERSONS ?= 20000
-run: install  ## migrate, load demo data if empty (DEMO_PERSONS synthetic persons, in the background), start the job worker (restarted if it dies) and the web app on HOST:PORT
+run: install  ## migrate, load demo data if empty (DEMO_PERSONS synthetic persons, in the background), start the job worker (restarted if it dies), the scheduler of recurring jobs and the web app on HOST:PORT
 	$(BIN)/access migrate --no-input -v0
 	$(BIN)/access seed_demo --persons $(DEMO_PERSONS) --url http://$(HOST):$(PORT)/
-	$(BIN)/access schedule_jobs
 	@trap 'kill 0' EXIT; \
 	  $(BIN)/access run_worker & \
-	  echo "ACCESS is at http://$(HOST):$(PORT)/ (Ctrl-C stops the app and the job worker)"; \
+	  $(BIN)/access run_scheduler & \
+	  echo "ACCESS is at http://$(HOST):$(PORT)/ (Ctrl-C stops the app, the job worker and the scheduler)"; \
 	  DEBUG=1 DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/access runserver $(HOST):$(PORT) --noreload
 
 serve: install  ## production-style server (gunicorn) on :8000; needs ACCESS_ENV=production and secrets

@@ -113,7 +113,7 @@ def test_inactive_accounts_are_disabled_by_the_scheduled_job(make_user):
 
     stale = make_user("agency_liaison", last_login=timezone.now() - timezone.timedelta(days=91))
     fresh = make_user("agency_liaison", last_login=timezone.now() - timezone.timedelta(days=89))
-    result = disable_inactive_accounts.call(reschedule=False)
+    result = disable_inactive_accounts.call()
     stale.refresh_from_db()
     fresh.refresh_from_db()
     assert result == [stale.username]

@@ -50,7 +50,7 @@ def test_the_daily_job_expires_and_marks_renewal_due_with_one_event_each(draft, 
     later = active_until(draft, people, 120, code="287g_tfm")
     past = active_until(draft, people, -1, code="287g_wso")
     before = AuditEvent.objects.count()
-    result = check_agreement_expiry.call(reschedule=False)
+    result = check_agreement_expiry.call()
     assert result == {"expired": [past.pk], "renewal_due": [soon.pk]}
     statuses = dict(Agreement.objects.values_list("pk", "status"))
     assert statuses == {soon.pk: "renewal_due", later.pk: "active", past.pk: "expired"}
@@ -60,7 +60,7 @@ def test_the_daily_job_expires_and_marks_renewal_due_with_one_event_each(draft, 
         ("agreement.mark_renewal_due", str(soon.pk), "system: scheduled job: agreement expiry"),
     ]
     # Running again changes nothing.
-    assert check_agreement_expiry.call(reschedule=False) == {"expired": [], "renewal_due": []}
+    assert check_agreement_expiry.call() == {"expired": [], "renewal_due": []}
     assert AuditEvent.objects.count() == before + 2
     # The program manager renews: a renewal goes through the full lifecycle and then runs a
     # new term from the day after the old end, replacing the old agreement.

@@ -48,7 +48,7 @@ def hit(people, minutes_ago: int, **fields) -> Inquiry:
 
 def run(capture) -> list[int]:
     with capture(execute=True):
-        return escalate_overdue_confirmations.call(reschedule=False)
+        return escalate_overdue_confirmations.call()
 
 
 def test_an_overdue_confirmation_is_escalated_once_to_each_supervisor(
@@ -128,19 +128,20 @@ def test_answering_before_the_run_prevents_the_escalation(
     assert not AuditEvent.objects.filter(action="inquiry.confirmation_escalated").exists()
 
 
-def test_the_job_requeues_itself_every_minute_and_is_scheduled_once(settings, db):
+def test_the_job_runs_once_and_is_scheduled_every_minute_by_the_scheduler(settings, db):
     from django_tasks_db.models import DBTaskResult
+
+    from access.site.schedule import RECURRING
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     path = escalate_overdue_confirmations.module_path
     call_command("schedule_jobs")
     call_command("schedule_jobs")  # idempotent
     assert DBTaskResult.objects.filter(task_path=path).count() == 1
-    started = timezone.now()
-    escalate_overdue_confirmations.call()
-    queued = DBTaskResult.objects.filter(task_path=path).order_by("-enqueued_at").first()
-    assert queued is not None and queued.run_after is not None
-    assert timedelta(seconds=55) < queued.run_after - started < timedelta(seconds=65)
+    escalate_overdue_confirmations.call()  # one run queues nothing after itself
+    assert DBTaskResult.objects.filter(task_path=path).count() == 1
+    (job,) = [j for j in RECURRING if j.task is escalate_overdue_confirmations]
+    assert job.period() == timedelta(minutes=1)
 
 
 def test_a_confirmation_awaiting_the_agencys_details_is_escalated_too(

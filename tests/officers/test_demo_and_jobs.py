@@ -42,7 +42,7 @@ def test_the_scheduled_job_runs_the_expiry_check(walk: Any) -> None:
     from access.officers.tasks import check_officer_authorizations
 
     officer = walk("authorized")
-    assert check_officer_authorizations.call(reschedule=False) == {"lapsed": []}
+    assert check_officer_authorizations.call() == {"lapsed": []}
     assert Officer.objects.get(pk=officer.pk).status == "authorized"
 
 

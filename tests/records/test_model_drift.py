@@ -54,7 +54,7 @@ def test_rejected_probable_pairs_drift_and_alert_program_managers(
     assert probable["verified"] == 0 and probable["observed"] == 0.0
     assert probable["expected"] > 0.9 and probable["drifted"]
 
-    result = tasks.check_model_drift.call(reschedule=False)
+    result = tasks.check_model_drift.call()
     assert result == {"version": 1, "drifted": ["probable"], "alerted": ["pm.drift"]}
     notice = Notification.objects.get()
     assert notice.recipient == manager and notice.kind == NotificationKind.MODEL_DRIFT
@@ -62,7 +62,7 @@ def test_rejected_probable_pairs_drift_and_alert_program_managers(
     assert "analysts verified 0.0%" in notice.body
     assert AuditEvent.objects.filter(action=Event.MODEL_DRIFT_ALERTED).count() == 1
     # An unread alert is not repeated the next day.
-    assert tasks.check_model_drift.call(reschedule=False)["alerted"] == []
+    assert tasks.check_model_drift.call()["alerted"] == []
     assert Notification.objects.count() == 1
 
 

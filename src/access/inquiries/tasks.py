@@ -10,15 +10,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError
-from django.utils import timezone
 from django_tasks import task
 
 from access.core.actors import SystemActor
+from access.core.jobs import queued_or_running
 from access.inquiries.escalation import (
     escalate_confirmation,
     overdue_confirmations,
@@ -29,15 +27,14 @@ from access.messaging.models import Notification
 
 logger = logging.getLogger(__name__)
 
-EVERY_MINUTE = timedelta(minutes=1)
 ESCALATION = SystemActor("scheduled job: hit-confirmation escalation")
 MODEL_JOB = SystemActor("scheduled job: first matching model")
 
 
 @task()
-def escalate_overdue_confirmations(reschedule: bool = True) -> list[int]:
-    """Notify the supervisors of each overdue, unanswered hit confirmation; run again in a
-    minute. Returns the inquiries escalated in this run."""
+def escalate_overdue_confirmations() -> list[int]:
+    """Notify the supervisors of each overdue, unanswered hit confirmation (every minute,
+    queued by the scheduler). Returns the inquiries escalated in this run."""
     recipients = list(supervisors())
     escalated: list[int] = []
     overdue = list(overdue_confirmations().select_related("agency", "submitted_by"))
@@ -59,27 +56,13 @@ def escalate_overdue_confirmations(reschedule: bool = True) -> list[int]:
                 escalated.append(inquiry.pk)
         except IntegrityError:  # a parallel run notified the same people first
             continue
-    if reschedule:
-        escalate_overdue_confirmations.using(run_after=timezone.now() + EVERY_MINUTE).enqueue()
     return escalated
-
-
-def _queued_or_running(job: Any) -> bool:
-    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
-        return False
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=job.module_path,
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    ).exists()
 
 
 def request_matching_model() -> None:
     """Queue ``prepare_matching_model`` unless it is queued or running already (called when a
     queued inquiry's transaction commits: never inside the request's transaction)."""
-    if not _queued_or_running(prepare_matching_model):
+    if not queued_or_running(prepare_matching_model):
         prepare_matching_model.enqueue()
 
 

@@ -6,10 +6,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
-from django.utils import timezone
 from django_tasks import task
 
 from access.accounts.choices import AccountStatus
@@ -19,7 +17,6 @@ from access.records import actions, model_drift
 from access.records.choices import ModelStatus
 from access.records.models import MatchModelVersion
 
-DAILY = timedelta(days=1)
 DRIFT_CHECK = SystemActor("scheduled job: matching model drift check")
 PROGRAM_MANAGER = "ice_program_manager"
 
@@ -35,9 +32,9 @@ def program_managers() -> Any:
 
 
 @task()
-def check_model_drift(reschedule: bool = True) -> dict[str, Any]:
-    """Alert program managers when the active model's bands drifted from the decisions; run
-    again tomorrow. Returns the bands compared and who was told."""
+def check_model_drift() -> dict[str, Any]:
+    """Alert program managers when the active model's bands drifted from the decisions
+    (daily, queued by the scheduler). Returns the bands compared and who was told."""
     version = MatchModelVersion.objects.filter(status=ModelStatus.ACTIVE).first()
     result: dict[str, Any] = {"version": None, "drifted": [], "alerted": []}
     if version is not None:
@@ -47,6 +44,4 @@ def check_model_drift(reschedule: bool = True) -> dict[str, Any]:
         if result["drifted"]:
             told = actions.alert_drift(DRIFT_CHECK, version, rows, list(program_managers()))
             result["alerted"] = [notice.recipient.get_username() for notice in told]
-    if reschedule:
-        check_model_drift.using(run_after=timezone.now() + DAILY).enqueue()
     return result

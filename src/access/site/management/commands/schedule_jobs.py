@@ -1,49 +1,40 @@
-"""Queue the recurring jobs once (idempotent); each run queues its own next run."""
+"""``access schedule_jobs [--list]``: queue each recurring job once now (idempotent), or list
+the schedule. The schedule itself is kept by ``access run_scheduler``."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
-from access.accounts.tasks import disable_inactive_accounts
-from access.agreements.tasks import check_agreement_expiry
-from access.inquiries.tasks import escalate_overdue_confirmations
-from access.officers.tasks import check_officer_authorizations
-from access.records.tasks import check_model_drift
-
-RECURRING: list[tuple[Any, str]] = [
-    (disable_inactive_accounts, "daily inactive-account check"),
-    (check_agreement_expiry, "daily agreement expiry and renewal check"),
-    (escalate_overdue_confirmations, "every-minute escalation of overdue hit confirmations"),
-    (check_officer_authorizations, "daily officer authorization expiry check"),
-    (check_model_drift, "daily check of the matching model's bands against analysts' decisions"),
-]
-
-
-def _already_queued(task: Any) -> bool:
-    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
-        return False
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=task.module_path,
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    ).exists()
+from access.site.schedule import RECURRING, enqueue, program_zone
 
 
 class Command(BaseCommand):
     help = (
-        "Queue the recurring background jobs (accounts, agreements, hit-confirmation "
-        "escalation, officer authorization expiry, matching model drift) that are not queued yet."
+        "Queue one run of each recurring job (account inactivity, agreement expiry, officer "
+        "authorization expiry, matching model drift, hit-confirmation escalation) that is not "
+        "queued or running already. The recurring schedule is kept by `access run_scheduler`."
     )
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--list",
+            action="store_true",
+            help="Print each recurring job's id, cron schedule, next run and purpose; queue nothing.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        for task, label in RECURRING:
-            if _already_queued(task):
-                self.stdout.write(f"already queued: {label}")
-            else:
-                task.enqueue()
-                self.stdout.write(f"queued: {label}")
+        if options["list"]:
+            now = timezone.now()
+            zone = program_zone()
+            for job in RECURRING:
+                following = job.trigger(zone).get_next_fire_time(None, now)
+                self.stdout.write(
+                    f"{job.id}\t{job.cron}\tnext {following.isoformat()}\t{job.description}"
+                )
+            return
+        for job in RECURRING:
+            state = "queued" if enqueue(job) else "already queued or running"
+            self.stdout.write(f"{state}: {job.id} ({job.description})")
