@@ -71,8 +71,9 @@ def hold_deadline(release_at: datetime, time_zone: str) -> datetime:
 
 
 @audited
-def issue_detainer(actor: Any, encounter: Encounter, **data: Any) -> Detainer:
-    """Issue a detainer on ``encounter`` as the officer the actor is.
+def issue_detainer(actor: Any, encounter: Encounter, officer: Any = None, **data: Any) -> Detainer:
+    """Issue a detainer on ``encounter`` as the officer the actor is (``officer`` names the
+    officer only for a system actor: the demo loader).
 
     ``data``: facility, probable_cause, probable_cause_details, served_at, service_method,
     hold_requested, notify_before_release, and optionally issued_at (now) and release_at.
@@ -84,11 +85,12 @@ def issue_detainer(actor: Any, encounter: Encounter, **data: Any) -> Detainer:
     facility = data["facility"]
     reasons: list[str] = []
 
+    subject = officer if isinstance(actor, SystemActor) and officer is not None else actor
     officer = None
     if encounter.partnership_type.code == WSO:
         reasons.append("Warrant service officers may not issue detainers.")
     try:
-        decision = authority.check(actor, FUNCTION, agency=encounter.agency_id, when=issued_at)
+        decision = authority.check(subject, FUNCTION, agency=encounter.agency_id, when=issued_at)
     except authority.UnknownOfficer:
         reasons.append("You are not a 287(g) officer of this agency.")
     else:
@@ -133,7 +135,9 @@ def issue_detainer(actor: Any, encounter: Encounter, **data: Any) -> Detainer:
         form=form,
         time_zone=facility.time_zone,
         issued_at=issued_at,
-        issued_by=actor,
+        issued_by=actor
+        if not isinstance(actor, SystemActor)
+        else (officer.user or encounter.recorded_by),
         **data,
     )
     if release_at is not None:

@@ -18,6 +18,7 @@ from access.agencies.publiclist.ice287g import load_snapshot
 from access.agencies.publiclist.importer import import_snapshots
 from access.agreements.sync import sync_from_public_list
 from access.core.actors import SystemActor
+from access.detention.demo import seed_demo_detainers
 from access.officers.demo import seed_demo_officers
 from access.site import demo_population
 from access.site.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
@@ -63,6 +64,8 @@ class Command(BaseCommand):
             self.import_public_list()
             officers = seed_demo_officers(SystemActor("demo data loader"))
             self.stdout.write(f"Demo officers: {len(officers)} in every state of their path.")
+            detainers = seed_demo_detainers(SystemActor("demo data loader"))
+            self.stdout.write(f"Demo detainers: {len(detainers)} in every state.")
         self.load_population(options["persons"], options["seed"])
         if not options["quiet_logins"]:
             self.print_logins(options["url"])
