@@ -127,7 +127,8 @@ def issue_detainer(actor: Any, encounter: Encounter, officer: Any = None, **data
     if reasons:
         raise DetainerRefused(reasons)
 
-    assert officer is not None and form is not None
+    if officer is None or form is None:  # each case added a reason above
+        raise DetainerRefused("The detainer cannot be issued.")
     detainer = Detainer(
         encounter=encounter,
         agency=encounter.agency,

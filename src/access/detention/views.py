@@ -143,8 +143,9 @@ class ReleaseView(DetainerScoped, View):
             messages.error(request, "Enter the release time as a date and time.")
             return redirect(detainer.get_absolute_url())
         release = in_zone(form.cleaned_data["release_at"], detainer.time_zone)
+        if release is None:  # the field is required; kept for the type checker
+            raise Http404("Not found")
         try:
-            assert release is not None
             actions.record_release(request.user, detainer, release)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
