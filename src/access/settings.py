@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "access.complaints",
     "access.inquiries",
     "access.enforcement",
+    "access.detention",
     "access.messaging",
 ]
 

@@ -7,6 +7,7 @@ from access.agencies.api.views import AgencyViewSet
 from access.agreements.api.views import AgreementViewSet
 from access.complaints.api.views import ComplaintViewSet
 from access.core.api.docs import api_docs
+from access.detention.api.views import DetainerViewSet
 from access.enforcement.api.views import EncounterViewSet
 from access.inquiries.api.misuse import MisuseFlagViewSet, MisuseRuleViewSet
 from access.inquiries.api.views import InquiryViewSet
@@ -22,6 +23,7 @@ router.register("complaints", ComplaintViewSet, basename="complaint")
 router.register("classes", TrainingClassViewSet, basename="trainingclass")
 router.register("authorizations", AuthorizationViewSet, basename="authorization")
 router.register("encounters", EncounterViewSet, basename="encounter")
+router.register("detainers", DetainerViewSet, basename="detainer")
 router.register("misuse/flags", MisuseFlagViewSet, basename="misuseflag")
 router.register("misuse/rules", MisuseRuleViewSet, basename="misuserule")
 
@@ -45,6 +47,7 @@ urlpatterns = [
     path("complaints/", include("access.complaints.urls")),
     path("inquiries/", include("access.inquiries.urls")),
     path("encounters/", include("access.enforcement.urls")),
+    path("detainers/", include("access.detention.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),
     path("transparency/", include("access.agencies.publiclist.transparency_urls")),

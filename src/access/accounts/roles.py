@@ -124,6 +124,15 @@ _ENCOUNTERS_SUPERVISOR = {
     "enforcement.decide_encounter": ALL,
 }
 _ENCOUNTERS_READ = {"enforcement.view_encounter": ALL, "enforcement.export_encounter": ALL}
+# Detainers: agency officers issue and record the release and outcome for their own agency;
+# ICE supervisors record outcomes anywhere; program managers and auditors read and export.
+_DETAINERS_OFFICER = {
+    "detention.view_detainer": AGENCY,
+    "detention.add_detainer": AGENCY,
+    "detention.resolve_detainer": AGENCY,
+}
+_DETAINERS_SUPERVISOR = {"detention.view_detainer": ALL, "detention.resolve_detainer": ALL}
+_DETAINERS_READ = {"detention.view_detainer": ALL, "detention.export_detainer": ALL}
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
     "partnerships.assess_accessrequest": ALL,
@@ -159,6 +168,7 @@ ROLES: dict[str, dict[str, object]] = {
             # Their own officer record only (linked to their account), never the agency's.
             "officers.view_own_officer": AGENCY,
             **_ENCOUNTERS_OFFICER,
+            **_DETAINERS_OFFICER,
         },
     },
     "ice_program_manager": {
@@ -174,6 +184,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_COMPLAINTS_READ,
             "officers.link_officer": ALL,
             **_ENCOUNTERS_READ,
+            **_DETAINERS_READ,
             "audit.view_auditevent": ALL,
         },
     },
@@ -201,6 +212,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_OUTBOX_RESEND,
             **_OFFICERS_READ,
             **_ENCOUNTERS_SUPERVISOR,
+            **_DETAINERS_SUPERVISOR,
         },
     },
     "lesc_analyst": {
@@ -236,6 +248,7 @@ ROLES: dict[str, dict[str, object]] = {
             "audit.export_auditevent": ALL,
             "audit.review_auditevent": ALL,
             **_ENCOUNTERS_READ,
+            **_DETAINERS_READ,
         },
     },
     "opr_investigator": {

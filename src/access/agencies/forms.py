@@ -40,6 +40,7 @@ class FacilityForm(forms.ModelForm):
             "annual_bookings",
             "street",
             "city",
+            "time_zone",
         ]
 
 

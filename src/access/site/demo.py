@@ -49,6 +49,7 @@ AGENCIES = [
         county_name="Galveston",
         ori="TX0840000",
         city="Galveston",
+        time_zone="America/Chicago",
     ),
     dict(
         name="Marietta Police Department",
@@ -126,6 +127,7 @@ def load_demo(actor: SystemActor) -> None:
         average_daily_population=980,
         annual_bookings=14500,
         city="Naples",
+        time_zone="America/New_York",
     )
     agency_actions.save_contact(
         actor,

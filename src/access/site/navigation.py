@@ -15,6 +15,7 @@ MENU = [
     ("Officers", "officers:list", "officers.view_officer"),
     ("My record", "officers:mine", "officers.view_own_officer"),
     ("Training classes", "officers:class_list", "officers.view_officer"),
+    ("Detainers", "detention:list", "detention.view_detainer"),
     (
         "Recommendation settings",
         "partnerships:settings",
@@ -77,7 +78,10 @@ GROUPS = [
             "accounts:user_list",
         ],
     ),
-    ("Enforcement", ["enforcement:list", "enforcement:stops", "enforcement:funnel"]),
+    (
+        "Enforcement",
+        ["enforcement:list", "detention:list", "enforcement:stops", "enforcement:funnel"],
+    ),
     ("Agencies", ["agencies:list", "agencies:publiclist"]),
     ("Your account", ["accounts:profile", "api-docs"]),
 ]

@@ -17,6 +17,7 @@ from access.agreements.waiting import queue_items as agreements_waiting
 from access.audit.review import pending as review_pending
 from access.complaints import queues as complaint_queues
 from access.core.text import plural
+from access.detention.queues import home_items as detainer_items
 from access.enforcement import queues as enforcement_queues
 from access.inquiries import queues as inquiry_queues
 from access.officers import charts
@@ -120,6 +121,7 @@ def _agency(user: User) -> list[Item]:
         )
         + agreements_waiting(user)
         + reminders_for(user)
+        + detainer_items(user)
     )
 
 
@@ -149,7 +151,10 @@ QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
     "agency": ("Your agency's requests and agreements", _agency),
     "oversight": ("Audit review and misuse flags", _oversight),
     "lesc": ("Inquiries awaiting verification", inquiry_queues.lesc_items),
-    "supervisor": ("Citizenship stops and identifications awaiting your decision", _supervisor),
+    "supervisor": (
+        "Detainers near or past their deadline, citizenship stops, identifications to confirm",
+        lambda u: detainer_items(u) + _supervisor(u),
+    ),
     "opr": ("Complaints due soonest", complaint_queues.opr_items),
 }
 

@@ -30,6 +30,7 @@ from access.accounts.tasks import disable_inactive_accounts
 from access.agreements.tasks import check_agreement_expiry
 from access.complaints.tasks import check_complaint_clocks
 from access.core.jobs import last_finished, queued_or_running
+from access.detention.tasks import check_detainer_clocks
 from access.inquiries.tasks import escalate_overdue_confirmations, flag_repeated_denials
 from access.officers.tasks import check_officer_authorizations
 from access.records.tasks import check_model_drift
@@ -104,6 +105,12 @@ RECURRING: list[Recurring] = [
         flag_repeated_denials,
         "* * * * *",
         "flag users refused more often than the misuse rules on refusals allow",
+    ),
+    Recurring(
+        "detention.hold_clocks",
+        check_detainer_clocks,
+        "*/5 * * * *",
+        "alert before detainer hold clocks run out (24 h, 4 h); flag overdue detainers",
     ),
 ]
 

@@ -20,6 +20,7 @@ class FacilitySerializer(serializers.ModelSerializer):
             "annual_bookings",
             "street",
             "city",
+            "time_zone",
         ]
 
 

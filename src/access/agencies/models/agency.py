@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -9,6 +11,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 
 from access.agencies.choices import US_STATES, AgencyKind, ContactRole
+from access.agencies.timezones import US_ZONES, default_zone
 from access.agencies.validators import validate_county_fips, validate_ori
 from access.core.models import ProgramRecord
 
@@ -141,6 +144,14 @@ class Facility(ProgramRecord):
     annual_bookings = models.PositiveIntegerField("annual bookings", null=True, blank=True)
     street = models.CharField("street address", max_length=200, blank=True)
     city = models.CharField("city", max_length=100, blank=True)
+    time_zone = models.CharField(
+        "time zone",
+        max_length=40,
+        blank=True,
+        choices=US_ZONES,
+        help_text="The facility's local clock (detainer hold clocks count in it). Filled in "
+        "from the agency's state where the state has one zone.",
+    )
 
     agency_scope = "agency"
 
@@ -153,6 +164,11 @@ class Facility(ProgramRecord):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.time_zone and self.agency_id:
+            self.time_zone = default_zone(self.agency.state)
+        super().save(*args, **kwargs)
 
 
 class Contact(ProgramRecord):

@@ -19,6 +19,7 @@ from access.agencies.publiclist.importer import import_snapshots
 from access.agreements.sync import sync_from_public_list
 from access.complaints.demo import seed_demo_complaints
 from access.core.actors import SystemActor
+from access.detention.demo import seed_demo_detainers
 from access.enforcement.demo import seed_demo_encounters
 from access.officers.demo import seed_demo_officers
 from access.site import demo_population
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo complaints: {len(complaints)}, every status and clock.")
             encounters = seed_demo_encounters(SystemActor("demo data loader"))
             self.stdout.write(f"Demo encounters: {len(encounters)} over several months.")
+            detainers = seed_demo_detainers(SystemActor("demo data loader"))
+            self.stdout.write(f"Demo detainers: {len(detainers)} in every state.")
         self.load_population(options["persons"], options["seed"])
         if not options["quiet_logins"]:
             self.print_logins(options["url"])

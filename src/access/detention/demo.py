@@ -1,0 +1,131 @@
+"""Demo detainers: one in every state, one within 4 hours of its deadline, one overdue.
+
+``seed_demo_detainers(actor)`` runs after the demo officers (``site`` calls it). It uses the
+demo agencies' identified encounters when the enforcement demo made some, and otherwise
+records a few identified encounters itself. Every detainer goes through the real actions
+(authority check included); an agency whose officers may not issue detainers gets none.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from access.accounts.models import User
+from access.agencies.models import Facility
+from access.core.actors import SystemActor, bound_actor
+from access.detention import actions, clock
+from access.detention.choices import DetainerStatus, ProbableCause, ServiceMethod
+from access.detention.models import Detainer
+from access.enforcement.choices import EncounterStatus
+from access.enforcement.models import Encounter
+from access.officers import authority
+from access.officers.models import Officer
+
+S = DetainerStatus
+NAMES = [("Moreno", "Luis"), ("Ortega", "Ana"), ("Pham", "Minh"), ("Silva", "Rosa")]
+NAMES += [("Haddad", "Omar"), ("Kowalski", "Jan"), ("Mensah", "Kofi"), ("Duarte", "Ines")]
+
+
+def _release_for(target: datetime, zone: str) -> datetime:
+    """The latest release whose deadline is at or before ``target`` (minute precision)."""
+    low, high = target - timedelta(days=12), target
+    while high - low > timedelta(minutes=1):
+        middle = low + (high - low) / 2
+        if clock.deadline(middle, zone) <= target:
+            low = middle
+        else:
+            high = middle
+    return low.replace(second=0, microsecond=0)
+
+
+def _encounters(officer: Officer, facility: Facility, count: int) -> list[Encounter]:
+    found = list(
+        Encounter.objects.filter(
+            agency=officer.agency_id,
+            status=EncounterStatus.IDENTIFIED,
+            claims_us_citizenship=False,
+            detainers__isnull=True,
+        ).order_by("occurred_at")[:count]
+    )
+    recorder = officer.user or User.objects.filter(agency=officer.agency_id).order_by("pk").first()
+    start = timezone.now() - timedelta(days=20)
+    with bound_actor(SystemActor("demo detainers")):
+        for n in range(len(found), count):
+            family, given = NAMES[n % len(NAMES)]
+            encounter = Encounter(
+                officer=officer,
+                agency=officer.agency,
+                partnership_type=officer.agreement.partnership_type,
+                function="interview",
+                facility=facility,
+                occurred_at=start + timedelta(hours=n),
+                origin="booking",
+                recorded_by=recorder,
+                family_name=family,
+                given_name=given,
+                status=EncounterStatus.IDENTIFIED,
+                severity="felony" if n % 2 else "misdemeanor",
+                priority_level=str(1 + n % 3),
+                identified_at=start + timedelta(hours=n, minutes=40),
+            )
+            encounter.save()
+            found.append(encounter)
+    return found
+
+
+def _issue(actor: Any, officer: Officer, encounter: Encounter, facility: Facility) -> Detainer:
+    now = timezone.now()
+    return actions.issue_detainer(
+        actor,
+        encounter,
+        officer=officer,
+        facility=facility,
+        probable_cause=ProbableCause.BIOMETRIC_MATCH,
+        probable_cause_details="Fingerprint match to a DHS record showing no lawful status.",
+        served_at=now,
+        service_method=ServiceMethod.IN_PERSON_BY_OFFICER,
+        hold_requested=True,
+        notify_before_release=True,
+    )
+
+
+def seed_demo_detainers(actor: SystemActor) -> list[Detainer]:
+    created: list[Detainer] = []
+    now = timezone.now()
+    for officer in Officer.objects.select_related("agency", "agreement__partnership_type"):
+        if any(d.agency_id == officer.agency_id for d in created):
+            continue
+        if not authority.check(officer, actions.FUNCTION, when=now).allowed:
+            continue
+        facility = Facility.objects.filter(agency=officer.agency_id).exclude(time_zone="").first()
+        if facility is None:
+            continue
+        zone = facility.time_zone
+        encounters = _encounters(officer, facility, 8)
+        try:
+            made = [_issue(actor, officer, e, facility) for e in encounters]
+        except ValidationError:
+            continue
+        _waiting, soon, urgent, overdue, *closed = made
+        actions.record_release(actor, soon, now - timedelta(hours=2))
+        actions.record_release(actor, urgent, _release_for(now + timedelta(hours=3), zone))
+        actions.record_release(actor, overdue, _release_for(now - timedelta(hours=5), zone))
+        for detainer, outcome, reason in zip(
+            closed,
+            [S.CUSTODY_ASSUMED, S.RELEASED, S.LIFTED, S.DECLINED],
+            [
+                "ERO officers took custody at the jail.",
+                "Released on bond before ICE arrived; ICE was notified late.",
+                "Further review found a pending application for relief.",
+                "The sheriff's policy does not honor holds without a judicial warrant.",
+            ],
+            strict=True,
+        ):
+            actions.record_outcome(actor, detainer, outcome, reason)
+        created.extend(made)
+    actions.check_clocks(actor)
+    return created
