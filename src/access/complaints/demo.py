@@ -1,4 +1,4 @@
-"""Demo complaints for ``make run``: every status, clocks near and past their 90 days, one
+"""Demo complaints for ``make run`` (OPR's steps taken by the demo OPR investigator): every status, clocks near and past their 90 days, one
 officer suspended while a complaint is pending, and one resolved with a notice.
 
 ``seed_demo_complaints(actor)`` is called by ``seed_demo`` after the demo officers."""
@@ -96,18 +96,20 @@ def seed_demo_complaints(actor: Any) -> list[Complaint]:
         complaint.save()
         if step in ("assign", "suspend", "resolve"):
             complaint = actions.assign(
-                actor,
+                investigator,
                 complaint,
                 investigator=investigator,
                 officer=officer if step != "assign" or index % 2 else None,
             )
         if step == "suspend" and complaint.officer is not None:
             complaint = actions.suspend_officer(
-                actor, complaint, reason="Allegation of excessive force; pending investigation."
+                investigator,
+                complaint,
+                reason="Allegation of excessive force; pending investigation.",
             )
         if step == "resolve":
             complaint = actions.resolve(
-                actor,
+                investigator,
                 complaint,
                 finding=Finding.NOT_SUSTAINED,
                 resolution="Interviews and the booking video neither prove nor disprove the account.",
