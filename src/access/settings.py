@@ -287,7 +287,9 @@ SPECTACULAR_SETTINGS = {
     # One name for the supervisor's decision, requested (``decision``) and returned
     # (``supervisor_decision``).
     "ENUM_NAME_OVERRIDES": {
-        "SupervisorDecisionEnum": "access.inquiries.choices.SupervisorDecision.choices"
+        "SupervisorDecisionEnum": "access.inquiries.choices.SupervisorDecision.choices",
+        "ComplaintFindingEnum": "access.complaints.choices.Finding.choices",
+        "MisuseFindingEnum": "access.inquiries.choices.Finding.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

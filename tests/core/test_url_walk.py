@@ -16,6 +16,9 @@ ALLOWED_ANONYMOUS = {
     "core:health",
     "public:home",
     "public:export",
+    "complaints:public_form",
+    "complaints:public_receipt",
+    "complaints:public_status",
 }
 
 

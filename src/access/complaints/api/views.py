@@ -39,9 +39,9 @@ class ComplaintViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Complaints for OPR and oversight; agencies see none (404). ``POST`` records a complaint
+    """Complaints for OPR and oversight; agencies see none (404). `POST` records a complaint
     received by phone, letter or in person; the public files through the public form.
-    ``assign``, ``suspend`` and ``resolve`` are OPR's steps, with the pages' rules."""
+    `assign`, `suspend` and `resolve` are OPR's steps, with the pages' rules."""
 
     serializer_class = ComplaintSerializer
     filterset_class = ComplaintFilterSet

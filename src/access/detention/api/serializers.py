@@ -11,7 +11,7 @@ from access.enforcement.models import Encounter
 
 
 class DetainerSerializer(serializers.ModelSerializer):
-    """A detainer with its clock. Times are UTC; ``deadline_local`` is the facility's time."""
+    """A detainer with its clock. Times are UTC; `deadline_local` is the facility's time."""
 
     officer = serializers.CharField(source="officer.badge_number", read_only=True)
     form = serializers.CharField(source="form.__str__", read_only=True)

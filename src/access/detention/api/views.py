@@ -30,8 +30,8 @@ class DetainerViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Detainers in the caller's scope (out of scope: 404). ``POST`` issues one on an
-    encounter (the same rules as the page); ``release`` starts the clock; ``outcome`` closes
+    """Detainers in the caller's scope (out of scope: 404). `POST` issues one on an
+    encounter (the same rules as the page); `release` starts the clock; `outcome` closes
     it with a reason."""
 
     serializer_class = DetainerSerializer

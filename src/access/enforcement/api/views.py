@@ -29,9 +29,9 @@ class EncounterViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Encounters in the caller's scope; another agency's answers 404. ``POST`` records one
+    """Encounters in the caller's scope; another agency's answers 404. `POST` records one
     (the signed-in officer; the same rules as the page: refused with every reason of the
-    authority check, nothing stored). ``verify`` (the officer) and ``confirm`` (an ICE
+    authority check, nothing stored). `verify` (the officer) and `confirm` (an ICE
     supervisor) identify a candidate; a name-only match is refused."""
 
     serializer_class = EncounterSerializer

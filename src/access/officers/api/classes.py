@@ -1,9 +1,9 @@
-"""``/api/classes/``: training classes, their rosters, attendance and scores.
+"""`/api/classes/`: training classes, their rosters, attendance and scores.
 
 Reads are scoped like the pages (a liaison sees the classes its officers sit in and only its
-own officers on the roster); writes need training staff (``officers.train_officer``, scope
+own officers on the roster); writes need training staff (`officers.train_officer`, scope
 all) and call the audited actions of officers/training.py. A roster-wide write with a bad
-row is ``400 invalid`` with ``fields.rows`` naming each row, and nothing is saved.
+row is `400 invalid` with `fields.rows` naming each row, and nothing is saved.
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ class TrainingClassViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Training classes in your scope; ``POST`` schedules one (training staff)."""
+    """Training classes in your scope; `POST` schedules one (training staff)."""
 
     serializer_class = TrainingClassSerializer
     filterset_class = TrainingClassFilterSet
@@ -260,7 +260,7 @@ class TrainingClassViewSet(
     @extend_schema(request=ClassStepRequestSerializer, responses={200: TrainingClassSerializer})
     @action(detail=True, methods=["post"])
     def step(self, request: Request, pk: str | None = None) -> Response:
-        """``start``, ``complete`` or ``cancel`` the class, with a reason."""
+        """`start`, `complete` or `cancel` the class, with a reason."""
         user: Any = request.user
 
         def run(training_class: TrainingClass, data: dict[str, Any]) -> None:

@@ -163,7 +163,7 @@ class StepRequestSerializer(ReasonSerializer):
 
 class DisciplinaryRequestSerializer(serializers.Serializer):
     occurred_on = serializers.DateField()
-    description = serializers.CharField(max_length=4000)
+    description = serializers.CharField(max_length=limits.LONG_TEXT)
     excessive_force = serializers.BooleanField(default=False)
     discrimination = serializers.BooleanField(default=False)
 
@@ -181,10 +181,11 @@ class DisciplinaryReportSerializer(serializers.ModelSerializer):
             "acknowledged_at",
             "review_note",
         ]
+        read_only_fields = fields
 
 
 class AuthorizationDetailSerializer(serializers.ModelSerializer):
-    """An authorization letter as ``/api/authorizations/`` lists it."""
+    """An authorization letter as `/api/authorizations/` lists it."""
 
     supervisor: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="username", read_only=True

@@ -43,11 +43,11 @@ class OfficerViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Officers in the caller's scope. Out-of-scope officers answer 404. ``POST`` nominates
-    (the same rules as the nomination page); ``authority`` answers the authority check; the
-    other ``POST`` routes record the steps after nomination through the page's actions.
+    """Officers in the caller's scope. Out-of-scope officers answer 404. `POST` nominates
+    (the same rules as the nomination page); `authority` answers the authority check; the
+    other `POST` routes record the steps after nomination through the page's actions.
 
-    Each step needs the same grant as its page (``officers.<grant>_officer``): an officer out
+    Each step needs the same grant as its page (`officers.<grant>_officer`): an officer out
     of that grant's scope, or a role without it, answers 404 and nothing changes."""
 
     permission = "officers.view_officer"
@@ -88,7 +88,7 @@ class OfficerViewSet(
     )
     @action(detail=True, methods=["get"])
     def authority(self, request: Request, pk: str | None = None) -> Response:
-        """Allowed or denied, with every reason, for this officer and function at ``on``."""
+        """Allowed or denied, with every reason, for this officer and function at `on`."""
         officer = self.get_object()
         function = request.query_params.get("function", "")
         on = request.query_params.get("on", "")
@@ -108,7 +108,7 @@ class OfficerViewSet(
     # The steps after nomination ----------------------------------------------------------
 
     def _officer_for(self, grant: str) -> Officer:
-        """The officer of the URL if the caller holds ``grant`` over it; 404 otherwise."""
+        """The officer of the URL if the caller holds `grant` over it; 404 otherwise."""
         found = Officer.objects.restrict(self.request.user, grant).filter(pk=self.kwargs["pk"])
         officer = found.first()
         if officer is None:
@@ -192,7 +192,7 @@ class OfficerViewSet(
     @extend_schema(request=StepRequestSerializer, responses={200: OfficerSerializer})
     @action(detail=True, methods=["post"])
     def step(self, request: Request, pk: str | None = None) -> Response:
-        """``suspend``, ``reinstate``, ``revoke``, ``withdraw`` or ``lift_disqualification``,
+        """`suspend`, `reinstate`, `revoke`, `withdraw` or `lift_disqualification`,
         with a reason; each needs its own grant, as on the officer page."""
         form = StepRequestSerializer(data=request.data)
         form.is_valid(raise_exception=True)
@@ -224,8 +224,8 @@ class OfficerViewSet(
 class AuthorizationViewSet(
     ScopedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
-    """Authorization letters of the officers in your scope (read only); ``?officer=ID``,
-    ``?in_force=true`` filter them."""
+    """Authorization letters of the officers in your scope (read only); `?officer=ID`,
+    `?in_force=true` filter them."""
 
     serializer_class = AuthorizationDetailSerializer
     queryset = Authorization.objects.none()
