@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "access.inquiries",
     "access.enforcement",
     "access.detention",
+    "access.cap",
     "access.messaging",
 ]
 

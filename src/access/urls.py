@@ -31,6 +31,7 @@ api_patterns = [
     path("schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("tokens/", TokenCreateView.as_view(), name="api-token-create"),
     path("tokens/revoke/", TokenRevokeView.as_view(), name="api-token-revoke"),
+    path("cap/", include("access.cap.api.urls")),
     *router.urls,
 ]
 
@@ -48,6 +49,7 @@ urlpatterns = [
     path("inquiries/", include("access.inquiries.urls")),
     path("encounters/", include("access.enforcement.urls")),
     path("detainers/", include("access.detention.urls")),
+    path("cap/", include("access.cap.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),
     path("transparency/", include("access.agencies.publiclist.transparency_urls")),

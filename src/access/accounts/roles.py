@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-AGENCY, ALL = "agency", "all"
+AGENCY, ALL, TEAM = "agency", "all", "team"
 
 _AGENCY_READ = {"agencies.view_agency": AGENCY}
 _ICE_READ = {
@@ -57,6 +57,34 @@ _CASES_ALL = {
     "inquiries.add_agencycase": ALL,
     "inquiries.change_agencycase": ALL,
 }
+# CAP screening: a CAP officer works only the facilities their CAP team covers (scope
+# ``team``); supervisors decide citizenship stops; oversight reads everything.
+_CAP_OFFICER = {
+    "cap.view_capteam": TEAM,
+    "cap.view_capfacility": TEAM,
+    "cap.change_capfacility": TEAM,
+    "cap.screen_capfacility": TEAM,
+    "cap.view_roster": TEAM,
+    "cap.add_roster": TEAM,
+    "cap.cancel_roster": TEAM,
+    "cap.view_booking": TEAM,
+    "cap.view_screeningcandidate": TEAM,
+    "cap.review_screeningcandidate": TEAM,
+    "cap.export_screeningcandidate": TEAM,
+    "cap.view_interview": TEAM,
+    "cap.add_interview": TEAM,
+    "cap.change_interview": TEAM,
+}
+_CAP_READ = {
+    "cap.view_capteam": ALL,
+    "cap.view_capfacility": ALL,
+    "cap.view_roster": ALL,
+    "cap.view_booking": ALL,
+    "cap.view_screeningcandidate": ALL,
+    "cap.export_screeningcandidate": ALL,
+    "cap.view_interview": ALL,
+}
+_CAP_SUPERVISOR = {**_CAP_READ, "cap.decide_screeningcandidate": ALL}
 # Person records: only roles that verify identities or oversee; viewing is audited.
 _PERSON_RECORDS = {"records.view_personrecord": ALL}
 # The matching model card (versions, calibration, evaluation): program managers and auditors.
@@ -213,6 +241,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_OFFICERS_READ,
             **_ENCOUNTERS_SUPERVISOR,
             **_DETAINERS_SUPERVISOR,
+            **_CAP_SUPERVISOR,
         },
     },
     "lesc_analyst": {
@@ -225,7 +254,7 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "CAP officer",
         "description": "Screens jail rosters and verifies referrals.",
         "home_queue": "cap",
-        "grants": {**_ICE_READ, **_PERSON_RECORDS},
+        "grants": {**_ICE_READ, **_PERSON_RECORDS, **_CAP_OFFICER},
     },
     "oversight_auditor": {
         "name": "Oversight auditor",
@@ -249,6 +278,7 @@ ROLES: dict[str, dict[str, object]] = {
             "audit.review_auditevent": ALL,
             **_ENCOUNTERS_READ,
             **_DETAINERS_READ,
+            **_CAP_READ,
         },
     },
     "opr_investigator": {

@@ -15,7 +15,9 @@ class RestrictedQuerySet(models.QuerySet):
 
     The user's roles carry grants (``app.action_model`` with a scope). A grant with scope
     ``all`` returns everything; scope ``agency`` filters on the model's ``agency_scope``
-    lookup; no grant returns nothing. Callers turn "nothing" into a 404.
+    lookup; scope ``team`` filters on the model's ``team_scope`` lookup, the path from the row
+    to the users of the team that covers it (CAP teams and their facilities); no grant returns
+    nothing. Callers turn "nothing" into a 404.
     """
 
     def restrict(self, user: ProgramUser | Any, action: str = "view") -> RestrictedQuerySet:
@@ -29,6 +31,13 @@ class RestrictedQuerySet(models.QuerySet):
             lookup = getattr(self.model, "agency_scope", None)
             if lookup:
                 return self.filter(**{lookup: user.agency_id})
+        if scope == "team":
+            lookup = getattr(self.model, "team_scope", None)
+            if lookup:
+                # A row is seen once even when the user sits on two teams that cover it.
+                return self.filter(
+                    pk__in=self.model._base_manager.filter(**{lookup: user.pk}).values("pk")
+                )
         return self.none()
 
 

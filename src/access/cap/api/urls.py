@@ -1,0 +1,9 @@
+"""The CAP API's routes (registered in ``access.urls`` under ``/api/cap/``)."""
+
+from __future__ import annotations
+
+from rest_framework.routers import SimpleRouter
+
+router = SimpleRouter()
+# Each part registers its viewsets here: rosters, screening, queue, facilities.
+urlpatterns = [*router.urls]

@@ -1,0 +1,1 @@
+"""CAP pages, one module per part of the work: facilities, rosters, screening, queue."""
