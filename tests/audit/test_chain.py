@@ -162,3 +162,21 @@ def test_every_declared_event_has_a_readable_label():
     assert len(DECLARED) > 80
     for name, label in DECLARED.items():
         assert label and label != name and "_" not in label, name
+
+
+def test_text_longer_than_its_column_is_cut_and_the_chain_still_verifies(db):
+    # PostgreSQL refuses a value longer than a varchar column; SQLite keeps it whole. Either
+    # way the audit write must not fail because an object's text or a name is long.
+    actor = SystemActor("x" * 250)
+    event = events.record(
+        "access.denied",
+        actor=actor,
+        object_type="route",
+        object_repr="Inquiry #1 (" + "2026-CR-0000123456789 " * 20 + ")",
+        outcome="denied",
+    )
+    event.refresh_from_db()
+    assert len(event.object_repr) == 300
+    assert event.object_repr.startswith("Inquiry #1 (2026-CR-")
+    assert len(event.actor_name) == 200
+    assert verify_chain() == (1, None)

@@ -225,3 +225,23 @@ def test_funnel_counts(
     assert funnel.counts(rows) == {"detainer_issued": 1, "custody_assumed": 0}
     actions.record_outcome(supervisor, detainer, DetainerStatus.CUSTODY_ASSUMED, "Picked up")
     assert funnel.counts(rows) == {"detainer_issued": 1, "custody_assumed": 1}
+
+
+def test_service_order_is_checked_only_against_a_given_issue_time(
+    make_encounter: Callable[..., Encounter], officer_user: User, jail: Facility
+) -> None:
+    # Recorded after serving: without an issue time the detainer is issued now, and a service
+    # typed ten minutes ago is accepted.
+    encounter = make_encounter()
+    served = timezone.now() - timedelta(minutes=10)
+    detainer = actions.issue_detainer(
+        officer_user, encounter, **detainer_data(jail, served_at=served)
+    )
+    assert detainer.served_at == served
+    assert detainer.issued_at > served
+    # With an issue time given, a service before it is refused and nothing is stored.
+    other = make_encounter()
+    data = detainer_data(jail, issued_at=timezone.now(), served_at=served)
+    reasons = _refused(lambda: actions.issue_detainer(officer_user, other, **data))
+    assert reasons == ["The detainer was served before it was issued."]
+    assert Detainer.objects.count() == 1

@@ -97,7 +97,7 @@ def record(
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk or ""
-        object_repr = object_repr or str(obj)[:300]
+        object_repr = object_repr or str(obj)
     values: dict[str, Any] = {
         "occurred_at": timezone.now(),
         "actor_id": user.pk if user else None,
@@ -115,6 +115,10 @@ def record(
         "after": jsonable(after),
         "details": jsonable(details or {}),
     }
+    # Text copied from the actor, agency and object never makes the write fail: a name longer
+    # than its column is cut, as SQLite would keep it whole and PostgreSQL would refuse it.
+    for name in ("actor_name", "agency_name", "object_type", "object_id", "object_repr"):
+        values[name] = values[name][: AuditEvent._meta.get_field(name).max_length]
     with transaction.atomic():
         head = _lock_head()
         values["prev_hash"] = head.last_hash

@@ -80,6 +80,10 @@ def issue_detainer(actor: Any, encounter: Encounter, officer: Any = None, **data
     """
     _require(actor, "add", encounter.agency_id)
     now = timezone.now()
+    # Without an issue time the detainer is recorded as issued now; the service time the
+    # officer typed may then be minutes earlier (recorded after serving), so the order of the
+    # two is only checked when both were given.
+    given_issue_time = data.get("issued_at") is not None
     issued_at = data.pop("issued_at", None) or now
     release_at = data.pop("release_at", None)
     facility = data["facility"]
@@ -111,7 +115,7 @@ def issue_detainer(actor: Any, encounter: Encounter, officer: Any = None, **data
         reasons.append("The issue time is in the future.")
     if issued_at < encounter.occurred_at:
         reasons.append("The issue time is before the encounter.")
-    if data["served_at"] < issued_at - timedelta(minutes=1):
+    if given_issue_time and data["served_at"] < issued_at - timedelta(minutes=1):
         reasons.append("The detainer was served before it was issued.")
     if data["served_at"] > now + timedelta(minutes=5):
         reasons.append("The service time is in the future.")

@@ -33,6 +33,11 @@ class IssueForm(forms.Form):
     probable_cause_details = forms.CharField(
         label="Evidence the probable cause rests on", widget=forms.Textarea, max_length=4000
     )
+    issued_at = forms.DateTimeField(
+        label="Issued (facility's local time; leave empty for now)",
+        required=False,
+        widget=LOCAL_INPUT,
+    )
     served_at = forms.DateTimeField(
         label="Served on the subject (facility's local time)", widget=LOCAL_INPUT
     )
@@ -63,6 +68,7 @@ class IssueForm(forms.Form):
         data = dict(self.cleaned_data)
         zone = data["facility"].time_zone or "UTC"
         data["served_at"] = in_zone(data["served_at"], zone)
+        data["issued_at"] = in_zone(data["issued_at"], zone)
         data["release_at"] = in_zone(data["release_at"], zone)
         return data
 

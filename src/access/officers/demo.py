@@ -236,11 +236,13 @@ def _agency_officers(agreement: Agreement, people: dict[str, Any], seed: int) ->
                 continue
             if kind == "cleared":
                 continue
-            # When the officer was trained decides when the authorization ends.
+            # When the officer was trained decides when the authorization ends; the others were
+            # authorized about five months ago, so the enforcement demo's encounters (recorded
+            # under that authority) span several months.
             start = {
                 "ending_soon": today - timedelta(days=345),
                 "lapsed": today - timedelta(days=400),
-            }.get(kind, today - timedelta(days=60 + n))
+            }.get(kind, today - timedelta(days=150 + n))
             _exam(people, officer, initial, start - timedelta(days=5), 78 + n % 20)
             actions.certify(people["agent"], officer, reason="Passed the basic course")
             if kind == "certified":
