@@ -9,6 +9,9 @@ and stores nothing. The same content sent twice returns ``(existing roster, Fals
 queues nothing. On success stores the roster, its new and updated bookings, marks bookings
 absent from it as released at ``as_of``, queues screening (``actions.screening``) and
 returns ``(roster, True)``.
+
+The facility row is locked for the length of the import, so two rosters of one facility are
+received one after the other (each snapshot diff reads what the previous one left).
 """
 
 from __future__ import annotations
@@ -98,8 +101,10 @@ def receive_roster(
     filename: str = "",
     source: str,
     as_of: datetime | None = None,
+    queue: bool = True,
 ) -> tuple[Roster, bool]:
-    """Store the roster and its bookings, or nothing (see the module docstring)."""
+    """Store the roster and its bookings, or nothing (see the module docstring). ``queue=False``
+    leaves screening to the caller (``access cap roster --screen-now`` screens in process)."""
     _require(actor, cap_facility, "cap.add_roster")
     if source not in RosterSource.values():
         raise RosterRefused(f"Unknown roster source {source!r}.")
@@ -163,7 +168,8 @@ def receive_roster(
             "released": released,
         },
     )
-    queue_screening(roster)
+    if queue:
+        queue_screening(roster)
     return roster, True
 
 
