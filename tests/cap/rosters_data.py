@@ -5,7 +5,17 @@ from __future__ import annotations
 import io
 from typing import Any
 
-HEADER = ["Booking #", "Last Name", "First Name", "Middle", "DOB", "Sex", "FBI", "Booked", "Release Date"]
+HEADER = [
+    "Booking #",
+    "Last Name",
+    "First Name",
+    "Middle",
+    "DOB",
+    "Sex",
+    "FBI",
+    "Booked",
+    "Release Date",
+]
 ROWS = [
     ["B-1001", "Garcia", "Maria", "Elena", "03/04/1985", "F", "123456AB1", "2026-12-01 08:15", "12/20/2026"],
     ["B-1002", "Nguyen", "Van", "", "1979-11-02", "M", "", "2026-12-01 22:40", ""],

@@ -59,7 +59,9 @@ def test_bad_rows_exit_2_with_every_row_error(cap_facility: CapFacility, tmp_pat
     assert Roster.objects.count() == 0 and Booking.objects.count() == 0
 
 
-@pytest.mark.parametrize("args", [["999999", "FILE"], ["No Such Jail", "FILE"], ["FAC", "missing.csv"]])
+@pytest.mark.parametrize(
+    "args", [["999999", "FILE"], ["No Such Jail", "FILE"], ["FAC", "missing.csv"]]
+)
 def test_not_found_exit_1(cap_facility: CapFacility, tmp_path: Path, args: list[str]) -> None:
     path = _file(tmp_path, csv_bytes())
     args = [a.replace("FILE", path).replace("FAC", str(cap_facility.pk)) for a in args]

@@ -138,7 +138,7 @@ def test_bad_dates_empty_names_and_duplicates_are_row_errors() -> None:
 
 def test_full_name_column_is_split() -> None:
     header = ["Booking #", "Name", "DOB"]
-    rows = [["1", "\"DOE, JOHN ALAN\"", "1980-02-03"], ["2", "Ana Maria Lopez", "1981"]]
+    rows = [["1", '"DOE, JOHN ALAN"', "1980-02-03"], ["2", "Ana Maria Lopez", "1981"]]
     table = _read(csv_bytes(rows, header))
     parsed, errors = rosters.validate(table, rosters.suggest_mapping(header))
     assert errors == []

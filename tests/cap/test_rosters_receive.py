@@ -129,22 +129,20 @@ def test_an_older_snapshot_is_refused(cap_officer: Any, cap_facility: CapFacilit
     _send(cap_officer, cap_facility, csv_bytes())
     before = _counts()
     with pytest.raises(RosterRefused, match="before the facility's latest roster"):
-        _send(cap_officer, cap_facility, csv_bytes(ROWS[:1]), as_of=timezone.now() - timedelta(days=1))
+        _send(
+            cap_officer, cap_facility, csv_bytes(ROWS[:1]), as_of=timezone.now() - timedelta(days=1)
+        )
     assert _counts() == before
 
 
-def test_another_teams_facility_is_refused(
-    cap_officer: Any, other_facility: CapFacility
-) -> None:
+def test_another_teams_facility_is_refused(cap_officer: Any, other_facility: CapFacility) -> None:
     before = _counts()
     with pytest.raises(PermissionDenied):
         _send(cap_officer, other_facility, csv_bytes())
     assert _counts() == before
 
 
-def test_without_the_grant_nothing_is_stored(
-    make_user: Any, cap_facility: CapFacility
-) -> None:
+def test_without_the_grant_nothing_is_stored(make_user: Any, cap_facility: CapFacility) -> None:
     auditor = make_user("oversight_auditor")
     before = _counts()
     with pytest.raises(PermissionDenied):

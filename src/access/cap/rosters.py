@@ -225,7 +225,10 @@ def _table(raw: list[list[str]]) -> Table:
     seen: set[str] = set()
     for h in headers:
         if h and h in seen:
-            raise RosterRefused(f"The column {h!r} appears twice in the header.", [_err(start + 1, h, "repeated column")])
+            raise RosterRefused(
+                f"The column {h!r} appears twice in the header.",
+                [_err(start + 1, h, "repeated column")],
+            )
         seen.add(h)
     table = Table(headers=headers, rows=[], row_numbers=[])
     for index, values in enumerate(raw[start + 1 :], start=start + 2):
@@ -292,7 +295,9 @@ def clean_mapping(mapping: dict[str, Any]) -> dict[str, str]:
     cleaned: dict[str, str] = {}
     for name, column in mapping.items():
         if not (name in FIELDS or _identifier_kind(name)):
-            raise RosterRefused(f"{name!r} is not a roster field.", [_err(0, name, "unknown field")])
+            raise RosterRefused(
+                f"{name!r} is not a roster field.", [_err(0, name, "unknown field")]
+            )
         if column and str(column).strip():
             cleaned[name] = str(column).strip()
     return cleaned

@@ -180,11 +180,13 @@ def _apply(
     Bulk writes: a roster of thousands must not cost thousands of round trips."""
     require_actor("save cap.Booking")  # bulk writes skip ProgramRecord.save
     bookings = Booking.objects.filter(facility=facility)
-    known = {b.booking_number: b for b in bookings.filter(status=BookingStatus.IN_CUSTODY)}
+    known: dict[str, Booking | None] = {
+        b.booking_number: b for b in bookings.filter(status=BookingStatus.IN_CUSTODY)
+    }
     listed = [row.booking_number for row in parsed if row.booking_number not in known]
     for start in range(0, len(listed), 1000):  # released earlier and listed again
-        for booking in bookings.filter(booking_number__in=listed[start : start + 1000]):
-            known[booking.booking_number] = booking
+        for found in bookings.filter(booking_number__in=listed[start : start + 1000]):
+            known[found.booking_number] = found
     now = timezone.now()
     new: list[Booking] = []
     changed: list[Booking] = []
@@ -222,7 +224,7 @@ def _apply(
     created = [b for b in new if b.pk is None]
     Booking.objects.bulk_create(created, batch_size=1000)
     Booking.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=1000)
-    gone = [b.pk for b in known.values() if b.status == BookingStatus.IN_CUSTODY]
+    gone = [b.pk for b in known.values() if b and b.status == BookingStatus.IN_CUSTODY]
     released = Booking.objects.filter(pk__in=gone).update(
         status=BookingStatus.RELEASED, released_at=as_of, updated_at=now
     )

@@ -102,7 +102,7 @@ class RosterFilterSet(django_filters.FilterSet):
             "facility"
         )
         self.filters["facility"].queryset = facilities
-        self.form.fields["facility"].queryset = facilities  # type: ignore[attr-defined]
+        self.form.fields["facility"].queryset = facilities
 
 
 class RosterListView(ObjectListView):
@@ -126,7 +126,7 @@ class FacilityRosterMixin(ScopedMixin):
         facility = self.get_object(pk)
         if not self.request.user.can("cap.add_roster"):  # type: ignore[union-attr]
             raise Http404("Not found")
-        return facility  # type: ignore[no-any-return]
+        return facility
 
     def receive(
         self, facility: CapFacility, data: bytes, filename: str, as_of: datetime | None
@@ -216,10 +216,14 @@ class RosterMappingView(FacilityRosterMixin, View):
             return self._expired(facility)
         table = rosters.read_table(staged[0])
         saved = {f: c for f, c in facility.column_mapping.items() if c in table.headers}
-        initial = saved if not rosters.missing_fields(saved) else {
-            **rosters.suggest_mapping(table.headers),
-            **saved,
-        }
+        initial = (
+            saved
+            if not rosters.missing_fields(saved)
+            else {
+                **rosters.suggest_mapping(table.headers),
+                **saved,
+            }
+        )
         form = MappingForm(initial=initial, headers=table.headers)
         return self._render(facility, form, table, initial, staged[1])
 
@@ -328,9 +332,7 @@ def _unstage(request: HttpRequest) -> None:
 
 urlpatterns: list[URLPattern] = [
     path("rosters/", RosterListView.as_view(), name="rosters"),
-    path(
-        "facilities/<int:pk>/rosters/upload/", RosterUploadView.as_view(), name="roster_upload"
-    ),
+    path("facilities/<int:pk>/rosters/upload/", RosterUploadView.as_view(), name="roster_upload"),
     path(
         "facilities/<int:pk>/rosters/mapping/", RosterMappingView.as_view(), name="roster_mapping"
     ),
