@@ -447,7 +447,7 @@ def _parse_datetime(raw: str, zone: ZoneInfo, date_format: str) -> datetime | No
         moment = datetime.fromisoformat(raw)
     except ValueError:
         moment = None
-    if moment is None:
+    if moment is None and ":" in raw:
         for shape in ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M %p", "%Y%m%d%H%M"):
             try:
                 moment = datetime.strptime(raw, shape)

@@ -35,7 +35,19 @@ from access.core.actors import SystemActor, require_actor
 
 __all__ = ["RosterRefused", "RowError", "receive_roster", "save_mapping"]
 
-# The booking columns a later roster may change (the booking number never changes).
+# The booking columns a roster row sets; a later roster may change them.
+ROW_FIELDS = (
+    "given_name",
+    "middle_name",
+    "family_name",
+    "date_of_birth",
+    "sex",
+    "place_of_birth",
+    "identifiers",
+    "fields",
+    "booked_at",
+    "release_date",
+)
 UPDATED_FIELDS = [
     "last_roster",
     "given_name",
@@ -177,55 +189,60 @@ def _apply(
     facility: CapFacility, roster: Roster, parsed: list[rosters.ParsedBooking], as_of: datetime
 ) -> tuple[int, int]:
     """Create and update the bookings of this snapshot; release those it no longer lists.
-    Bulk writes: a roster of thousands must not cost thousands of round trips."""
+    Set-based writes: a roster of thousands must not cost thousands of round trips, and
+    between two daily rosters most bookings change nothing but their last roster."""
     require_actor("save cap.Booking")  # bulk writes skip ProgramRecord.save
     bookings = Booking.objects.filter(facility=facility)
     known: dict[str, Booking | None] = {
         b.booking_number: b for b in bookings.filter(status=BookingStatus.IN_CUSTODY)
     }
     listed = [row.booking_number for row in parsed if row.booking_number not in known]
-    for start in range(0, len(listed), 1000):  # released earlier and listed again
-        for found in bookings.filter(booking_number__in=listed[start : start + 1000]):
+    for part in _chunks(listed):  # released earlier and listed again
+        for found in bookings.filter(booking_number__in=part):
             known[found.booking_number] = found
     now = timezone.now()
-    new: list[Booking] = []
+    created: list[Booking] = []
     changed: list[Booking] = []
+    seen: list[int] = []
+    held_again = 0
     for row in parsed:
         booking = known.pop(row.booking_number, None)
+        values = {name: getattr(row, name) for name in ROW_FIELDS}
         if booking is None:
-            booking = Booking(facility=facility, booking_number=row.booking_number)
-            booking.first_roster = roster
-            new.append(booking)
-        else:
-            if booking.status == BookingStatus.RELEASED:
-                # Listed again after a release: held again, so a new stay for the queue.
-                new_stay = True
-                booking.status, booking.released_at = BookingStatus.IN_CUSTODY, None
-            else:
-                new_stay = False
+            created.append(
+                Booking(
+                    facility=facility,
+                    booking_number=row.booking_number,
+                    first_roster=roster,
+                    last_roster=roster,
+                    **values,
+                )
+            )
+            continue
+        seen.append(booking.pk)
+        differs = any(getattr(booking, name) != value for name, value in values.items())
+        if booking.status == BookingStatus.RELEASED:
+            # Listed again after a release: held again, a new stay for the queue.
+            booking.status, booking.released_at = BookingStatus.IN_CUSTODY, None
+            held_again += 1
+            differs = True
+        if differs:
+            for name, value in values.items():
+                setattr(booking, name, value)
+            booking.last_roster, booking.updated_at = roster, now
             changed.append(booking)
-            if new_stay:
-                new.append(booking)
-        booking.last_roster = roster
-        for name in (
-            "given_name",
-            "middle_name",
-            "family_name",
-            "date_of_birth",
-            "sex",
-            "place_of_birth",
-            "identifiers",
-            "fields",
-            "booked_at",
-            "release_date",
-        ):
-            setattr(booking, name, getattr(row, name))
-        booking.updated_at = now
-    created = [b for b in new if b.pk is None]
-    Booking.objects.bulk_create(created, batch_size=1000)
-    Booking.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=1000)
+    Booking.objects.bulk_create(created, batch_size=500)
+    Booking.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=100)
+    for part in _chunks(seen):
+        Booking.objects.filter(pk__in=part).update(last_roster=roster, updated_at=now)
     gone = [b.pk for b in known.values() if b and b.status == BookingStatus.IN_CUSTODY]
-    released = Booking.objects.filter(pk__in=gone).update(
-        status=BookingStatus.RELEASED, released_at=as_of, updated_at=now
-    )
-    return len(new), released
+    released = 0
+    for part in _chunks(gone):
+        released += Booking.objects.filter(pk__in=part).update(
+            status=BookingStatus.RELEASED, released_at=as_of, updated_at=now
+        )
+    return len(created) + held_again, released
+
+
+def _chunks(items: list[Any], size: int = 1000) -> list[list[Any]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
