@@ -111,6 +111,9 @@ def test_a_later_roster_books_in_and_releases(cap_officer: Any, cap_facility: Ca
     assert kept.first_roster == first and kept.last_roster == second
     assert kept.release_date is not None and kept.release_date.month == 3
     assert Booking.objects.get(booking_number="B-2000").first_roster == second
+    unchanged = Booking.objects.get(booking_number="B-1003")
+    assert (unchanged.first_roster, unchanged.last_roster) == (first, second)
+    assert unchanged.status == BookingStatus.IN_CUSTODY
 
 
 def test_a_released_person_listed_again_is_held_again(
