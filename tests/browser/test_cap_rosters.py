@@ -49,7 +49,11 @@ def test_first_roster_with_mapping_preview_and_a_refused_roster(
     CapFacility.objects.filter(pk=cap_facility.pk).update(column_mapping={})
     sign_in(page, live_server, cap_officer)
 
-    page.goto(f"{live_server.url}/cap/facilities/{cap_facility.pk}/rosters/upload/")
+    page.goto(f"{live_server.url}/cap/rosters/")
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Send a roster").get_by_role(
+        "link", name="Alpha County Jail"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Send a roster")
     assert_accessible(page)
     page.get_by_label("Roster file (CSV or XLSX)").set_input_files(_file("jail.csv", JAIL_CSV))

@@ -174,7 +174,10 @@ def test_list_shows_only_the_teams_rosters(
     assert f'href="/cap/rosters/{mine.pk}/"' in page
     assert f'href="/cap/rosters/{theirs.pk}/"' not in page
     assert "Alpha County Jail" in page and "Bravo City Jail" not in page
+    assert f'href="/cap/facilities/{cap_facility.pk}/rosters/upload/"' in page
+    assert f'href="/cap/facilities/{other_facility.pk}/rosters/upload/"' not in page
     oversight = client_as(make_user("oversight_auditor")).get("/cap/rosters/").content.decode()
     assert "Alpha County Jail" in oversight and "Bravo City Jail" in oversight
+    assert "/rosters/upload/" not in oversight  # oversight reads, sends nothing
     agency = client_as("agency_liaison", cap_facility.facility.agency).get("/cap/rosters/")
     assert agency.status_code == 404

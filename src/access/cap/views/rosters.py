@@ -111,6 +111,7 @@ class RosterListView(ObjectListView):
     table_class = RosterTable
     title = "Rosters"
     export_name = "cap-rosters"
+    template_name = "cap/roster_list.html"
 
     def scoped(self, action: str | None = None) -> Any:
         return super().scoped(action).select_related("facility__facility")
