@@ -171,3 +171,19 @@ def test_unknown_mapping_field_refused() -> None:
     with pytest.raises(RosterRefused):
         rosters.clean_mapping({"nickname": "Alias"})
     assert rosters.clean_mapping({"id.jail_id": "JID", "sex": ""}) == {"id.jail_id": "JID"}
+
+
+def test_rows_and_bytes_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rosters, "MAX_ROWS", 2)
+    with pytest.raises(RosterRefused, match="more than 2 rows"):
+        _read(csv_bytes(ROWS * 2))
+    with pytest.raises(RosterRefused, match="more than 2 rows"):
+        rosters.table_from_json(json_rows() * 2)
+    monkeypatch.setattr(rosters, "MAX_BYTES", 100)
+    with pytest.raises(RosterRefused, match="larger than"):
+        _read(csv_bytes())
+
+
+def test_a_header_column_named_twice_is_refused() -> None:
+    with pytest.raises(RosterRefused, match="appears twice"):
+        _read(b"Booking #,DOB,DOB\n1,1980,1981\n")

@@ -181,3 +181,24 @@ def test_list_shows_only_the_teams_rosters(
     assert "/rosters/upload/" not in oversight  # oversight reads, sends nothing
     agency = client_as("agency_liaison", cap_facility.facility.agency).get("/cap/rosters/")
     assert agency.status_code == 404
+
+
+def test_staged_files_nobody_confirmed_are_removed(
+    client_as: Any, cap_officer: Any, cap_facility: CapFacility, _staging: Path
+) -> None:
+    import os
+
+    CapFacility.objects.filter(pk=cap_facility.pk).update(column_mapping={})
+    _staging.mkdir(parents=True)
+    old = _staging / "abandoned.roster"
+    old.write_bytes(b"old")
+    os.utime(old, (0, 0))
+    client = client_as(cap_officer)
+    _upload(client, cap_facility, csv_bytes(JAIL_ROWS, JAIL_HEADER))
+    first = client.session[STAGING_SESSION_KEY]["token"]
+    _upload(client, cap_facility, csv_bytes(JAIL_ROWS[:1], JAIL_HEADER))
+    assert not old.exists()
+    assert not (_staging / f"{first}.roster").exists()  # one staged file per session
+    assert [p.name for p in _staging.iterdir()] == [
+        f"{client.session[STAGING_SESSION_KEY]['token']}.roster"
+    ]
