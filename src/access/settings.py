@@ -291,6 +291,7 @@ SPECTACULAR_SETTINGS = {
         "SupervisorDecisionEnum": "access.inquiries.choices.SupervisorDecision.choices",
         "ComplaintFindingEnum": "access.complaints.choices.Finding.choices",
         "MisuseFindingEnum": "access.inquiries.choices.Finding.choices",
+        "RosterStatusEnum": "access.cap.choices.RosterStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

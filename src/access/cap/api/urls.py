@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from django.urls import path
 from rest_framework.routers import SimpleRouter
+
+from access.cap.api.rosters import FacilityRostersView, RosterViewSet
 
 router = SimpleRouter()
 # Each part registers its viewsets here: rosters, screening, queue, facilities.
-urlpatterns = [*router.urls]
+router.register("rosters", RosterViewSet, basename="cap-roster")
+urlpatterns = [
+    *router.urls,
+    path(
+        "facilities/<int:id>/rosters/",
+        FacilityRostersView.as_view(),
+        name="cap-facility-rosters",
+    ),
+]
