@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rest_framework.routers import SimpleRouter
 
+from access.cap.api import screening
+
 router = SimpleRouter()
 # Each part registers its viewsets here: rosters, screening, queue, facilities.
-urlpatterns = [*router.urls]
+urlpatterns = [*router.urls, *screening.urlpatterns]
