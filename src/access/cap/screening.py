@@ -50,7 +50,15 @@ from access.records import screening as records_screening
 from access.records.models import PersonRecord
 from access.records.search import EMPTY_NOTE, NO_INDEX_NOTE
 
-__all__ = ["ACTOR", "KEEP", "NO_MODEL_ERROR", "Progress", "booking_record", "screen"]
+__all__ = [
+    "ACTOR",
+    "KEEP",
+    "NO_MODEL_ERROR",
+    "Progress",
+    "booking_record",
+    "progress_of",
+    "screen",
+]
 
 Progress = Callable[[int, int], None]  # (done, total)
 ACTOR = SystemActor("screening job")
@@ -99,6 +107,16 @@ def _pending(roster: Roster) -> Any:
 
 def _in_scope(roster: Roster) -> Any:
     return Booking.objects.filter(last_roster=roster, status=BookingStatus.IN_CUSTODY)
+
+
+def progress_of(roster: Roster) -> tuple[int, int, int]:
+    """(done, total, percent) of a roster's screening; for a roster still waiting, counted
+    from its bookings (the job fixes the total when it starts)."""
+    if roster.status == R.QUEUED and not roster.progress_total:
+        in_scope = _in_scope(roster)
+        done, total = in_scope.filter(screened_at__isnull=False).count(), in_scope.count()
+        return done, total, int(100 * done / total) if total else 0
+    return roster.progress_done, roster.progress_total, roster.percent
 
 
 def _begin(roster_id: int) -> Roster:

@@ -23,12 +23,13 @@ from access.audit import events
 from access.cap.actions import screening as actions
 from access.cap.events import Event
 from access.cap.models import Booking, Roster, ScreeningCandidate
+from access.cap.screening import progress_of
 
 
 class ProgressSerializer(serializers.ModelSerializer):
-    done = serializers.IntegerField(source="progress_done")
-    total = serializers.IntegerField(source="progress_total")
-    percent = serializers.IntegerField()
+    done = serializers.SerializerMethodField()
+    total = serializers.SerializerMethodField()
+    percent = serializers.SerializerMethodField()
 
     class Meta:
         model = Roster
@@ -44,6 +45,16 @@ class ProgressSerializer(serializers.ModelSerializer):
             "model_version",
             "error",
         ]
+
+
+    def get_done(self, roster: Roster) -> int:
+        return progress_of(roster)[0]
+
+    def get_total(self, roster: Roster) -> int:
+        return progress_of(roster)[1]
+
+    def get_percent(self, roster: Roster) -> int:
+        return progress_of(roster)[2]
 
 
 class CancelSerializer(serializers.Serializer):

@@ -23,6 +23,7 @@ from django.views import View
 from access.cap.actions import screening as actions
 from access.cap.choices import BookingStatus, RosterStatus
 from access.cap.models import Booking, Roster, ScreeningCandidate
+from access.cap.screening import progress_of
 from access.core.views import ObjectDetailView, ScopedMixin
 
 PER_PAGE = 50
@@ -41,10 +42,14 @@ def candidate_url(pk: int) -> str:
 def progress_context(roster: Roster, user: Any) -> dict[str, Any]:
     running = roster.status in RUNNING
     may_cancel = user.can("cap.cancel_roster")
+    done, total, percent = progress_of(roster)
     # Screen readers hear the region when its text changes: in steps of 10%, not every second.
-    step = roster.percent // 10 * 10
+    step = percent // 10 * 10
     return {
         "roster": roster,
+        "done": done,
+        "total": total,
+        "percent": percent,
         "running": running,
         "status_colour": RosterStatus.colour(roster.status),
         "spoken": f"{roster.get_status_display()}: {step}% of bookings screened"
