@@ -264,6 +264,13 @@ def _why_not(note: str) -> str:
 
 def screen(roster_id: int, *, progress: Progress | None = None) -> Roster:
     """Screen one roster (see the module's docstring); returns it as it ended."""
+    waiting = Roster.objects.filter(pk=roster_id, status=R.QUEUED, cancel_requested=False)
+    if waiting.exists():
+        # set-up before the roster starts, so the page's progress moves once it does
+        try:
+            records_screening.prepare()
+        except Exception:  # the run itself fails the roster with the error, if it recurs
+            logger.exception("preparing to screen roster %s", roster_id)
     roster = _begin(roster_id)
     if roster.status != R.SCREENING:
         return roster
