@@ -2,6 +2,10 @@
 screening is done, cancelling with a reason from the keyboard, and the results, each state
 checked with axe."""
 
+# The fixtures come from tests.cap.screening_support (imported: the CAP parts keep no shared
+# conftest), so each test's arguments shadow the imported names.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import pytest
@@ -24,7 +28,9 @@ from access.cap.models import Roster
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-def test_the_progress_element_updates_without_a_reload(page, live_server, cap_officer, cap_facility, make_roster):
+def test_the_progress_element_updates_without_a_reload(
+    page, live_server, cap_officer, cap_facility, make_roster
+):
     roster = make_roster(cap_facility, present=0, absent=3)
     Roster.objects.filter(pk=roster.pk).update(
         status=RosterStatus.SCREENING, progress_done=1500, progress_total=5000
@@ -34,15 +40,21 @@ def test_the_progress_element_updates_without_a_reload(page, live_server, cap_of
     bar = page.get_by_role("progressbar", name="Screening")
     expect(bar).to_have_attribute("value", "1500")
     expect(bar).to_have_attribute("max", "5000")
-    expect(page.get_by_test_id("progress-text")).to_contain_text("1,500 of 5,000 bookings screened (30%)")
+    expect(page.get_by_test_id("progress-text")).to_contain_text(
+        "1,500 of 5,000 bookings screened (30%)"
+    )
     expect(page.get_by_role("status").filter(has_text="30% of bookings screened")).to_have_count(1)
     assert_accessible(page)
 
     page.evaluate("window.notReloaded = true")
     Roster.objects.filter(pk=roster.pk).update(progress_done=4000)
-    expect(page.get_by_test_id("progress-text")).to_contain_text("4,000 of 5,000 bookings screened (80%)")
+    expect(page.get_by_test_id("progress-text")).to_contain_text(
+        "4,000 of 5,000 bookings screened (80%)"
+    )
     Roster.objects.filter(pk=roster.pk).update(status=RosterStatus.SCREENED, progress_done=5000)
-    expect(page.get_by_test_id("progress-text")).to_contain_text("5,000 of 5,000 bookings screened (100%)")
+    expect(page.get_by_test_id("progress-text")).to_contain_text(
+        "5,000 of 5,000 bookings screened (100%)"
+    )
     expect(page.get_by_test_id("roster-status")).to_have_text("Screened")
     expect(page.get_by_role("link", name="See the results")).to_be_visible()
     assert page.evaluate("window.notReloaded") is True  # updated in place, no reload
@@ -65,7 +77,9 @@ def test_cancelling_from_the_keyboard(page, live_server, cap_officer, cap_facili
     assert_accessible(page)
 
 
-def test_the_results_of_a_screened_roster(page, live_server, cap_officer, cap_facility, make_roster, store):
+def test_the_results_of_a_screened_roster(
+    page, live_server, cap_officer, cap_facility, make_roster, store
+):
     roster = make_roster(cap_facility, present=3, absent=2)
     screening.screen(roster.pk)
     sign_in(page, live_server, cap_officer)

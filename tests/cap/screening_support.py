@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 from tests.conftest import FIXTURE_ACTOR
-from tests.inquiries.conftest import _engine, model_file, population, store  # noqa: F401
+from tests.inquiries.conftest import _engine, model_file, population, store
 
 from access.accounts.models import User
 from access.agencies.models import Agency, Facility
@@ -28,8 +28,8 @@ __all__ = [
     "model_file",
     "other_facility",
     "population",
-    "stored_people",
     "store",
+    "stored_people",
 ]
 
 
@@ -98,10 +98,13 @@ def make_roster() -> Callable[..., Roster]:
                 booked_in=present + absent,
                 **fields,
             )
-            rows = [
-                (" ".join(p.family_names), p.given_name, p.dob)  # type: ignore[attr-defined]
-                for p in people
-            ] + ABSENT[:absent]
+            rows = (
+                [
+                    (" ".join(p.family_names), p.given_name, p.dob)  # type: ignore[attr-defined]
+                    for p in people
+                ]
+                + ABSENT[:absent]
+            )
             for i, (family, given, dob) in enumerate(rows):
                 Booking.objects.create(
                     facility=facility,

@@ -1,5 +1,9 @@
 """The screening job: a roster's booked people screened through the records front door."""
 
+# The fixtures come from tests.cap.screening_support (imported: the CAP parts keep no shared
+# conftest), so each test's arguments shadow the imported names.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 from typing import Any
@@ -25,7 +29,9 @@ from access.records import search
 pytestmark = pytest.mark.django_db
 
 
-def test_screening_stores_the_best_candidates_of_each_booked_person(store, cap_facility, make_roster):
+def test_screening_stores_the_best_candidates_of_each_booked_person(
+    store, cap_facility, make_roster
+):
     roster = make_roster(cap_facility, present=6, absent=3)
     calls: list[tuple[int, int]] = []
 
@@ -54,7 +60,9 @@ def test_screening_stores_the_best_candidates_of_each_booked_person(store, cap_f
     )
 
 
-def test_screening_keeps_what_the_front_door_answers_for_each_person(store, cap_facility, make_roster):
+def test_screening_keeps_what_the_front_door_answers_for_each_person(
+    store, cap_facility, make_roster
+):
     roster = make_roster(cap_facility, present=5, absent=1)
     screening.screen(roster.pk)
     for booking in Booking.objects.filter(last_roster=roster):
@@ -124,7 +132,9 @@ def test_chunks_save_progress_as_they_go(store, cap_facility, make_roster, monke
     assert event.details["chunks"] == 5
 
 
-def test_a_cancel_asked_for_stops_before_the_next_chunk(store, cap_facility, make_roster, monkeypatch):
+def test_a_cancel_asked_for_stops_before_the_next_chunk(
+    store, cap_facility, make_roster, monkeypatch
+):
     roster = make_roster(cap_facility, present=6, absent=3)
     monkeypatch.setattr(screening, "FIRST_CHUNK", 3)
     monkeypatch.setattr(screening, "MIN_CHUNK", 3)
@@ -160,7 +170,9 @@ def test_a_failure_fails_the_roster_with_the_error(store, cap_facility, make_ros
     assert event.outcome == "failure"
 
 
-def test_with_no_model_the_roster_fails_with_a_note(db, cap_facility, make_roster, store, settings, tmp_path):
+def test_with_no_model_the_roster_fails_with_a_note(
+    db, cap_facility, make_roster, store, settings, tmp_path
+):
     settings.INQUIRIES_MODEL_PATH = tmp_path / "none.json"
     search.reset()
     roster = make_roster(cap_facility, present=2, absent=1)
@@ -174,8 +186,12 @@ def test_a_candidate_record_of_a_us_citizen_stops_that_candidate(store, cap_faci
     roster = make_roster(cap_facility, present=12, absent=0)
     screening.screen(roster.pk)
     rows = ScreeningCandidate.objects.filter(roster=roster).select_related("record")
-    citizens = [c for c in rows if c.record.citizenship in ("us_born", "naturalized")
-                or c.record.country_of_birth.upper() == "US"]
+    citizens = [
+        c
+        for c in rows
+        if c.record.citizenship in ("us_born", "naturalized")
+        or c.record.country_of_birth.upper() == "US"
+    ]
     assert citizens, "the synthetic store has U.S. citizens among the candidates"
     for candidate in rows:
         if candidate in citizens:
@@ -193,4 +209,3 @@ def test_a_cancelled_queued_roster_is_not_started(store, cap_facility, make_rost
     done = screening.screen(roster.pk)
     assert done.status == RosterStatus.CANCELLED
     assert not Booking.objects.filter(screened_at__isnull=False).exists()
-

@@ -1,6 +1,10 @@
 """The records front door's batch side: the online-store path answers as one search per
 person does, and the per-record path is used whenever the store does not hold every record."""
 
+# The fixtures come from tests.cap.screening_support (imported: the CAP parts keep no shared
+# conftest), so each test's arguments shadow the imported names.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import pyarrow as pa

@@ -1,6 +1,10 @@
 """The roster page (progress, cancel, screen again, results) and the screening API, within the
 CAP officer's team."""
 
+# The fixtures come from tests.cap.screening_support (imported: the CAP parts keep no shared
+# conftest), so each test's arguments shadow the imported names.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import pytest
@@ -29,7 +33,9 @@ def _state(roster: Roster) -> tuple:
     return (fresh.status, fresh.cancel_requested, fresh.progress_done, fresh.error)
 
 
-def test_the_roster_page_shows_progress_that_polls_while_queued(client_as, cap_officer, cap_facility, make_roster):
+def test_the_roster_page_shows_progress_that_polls_while_queued(
+    client_as, cap_officer, cap_facility, make_roster
+):
     roster = make_roster(cap_facility, present=0, absent=3)
     page = client_as(cap_officer).get(f"/cap/rosters/{roster.pk}/")
     html = page.content.decode()
@@ -42,7 +48,9 @@ def test_the_roster_page_shows_progress_that_polls_while_queued(client_as, cap_o
     assert "Cancel screening" in html
 
 
-def test_the_progress_region_answers_286_when_done_so_polling_stops(client_as, cap_officer, cap_facility, make_roster, store):
+def test_the_progress_region_answers_286_when_done_so_polling_stops(
+    client_as, cap_officer, cap_facility, make_roster, store
+):
     roster = make_roster(cap_facility, present=2, absent=1)
     client = client_as(cap_officer)
     waiting = client.get(f"/cap/rosters/{roster.pk}/progress/", **HTMX)
@@ -57,7 +65,9 @@ def test_the_progress_region_answers_286_when_done_so_polling_stops(client_as, c
     assert plain.status_code == 302 and plain["Location"] == f"/cap/rosters/{roster.pk}/"
 
 
-def test_the_screened_page_lists_candidates_and_people_with_no_result(client_as, cap_officer, cap_facility, make_roster, store):
+def test_the_screened_page_lists_candidates_and_people_with_no_result(
+    client_as, cap_officer, cap_facility, make_roster, store
+):
     roster = make_roster(cap_facility, present=3, absent=2)
     screening.screen(roster.pk)
     html = client_as(cap_officer).get(f"/cap/rosters/{roster.pk}/").content.decode()
@@ -70,7 +80,9 @@ def test_the_screened_page_lists_candidates_and_people_with_no_result(client_as,
     assert "People with candidates (3)" in html
 
 
-def test_another_teams_roster_is_not_found_and_nothing_changes(client_as, cap_officer, other_facility, make_roster):
+def test_another_teams_roster_is_not_found_and_nothing_changes(
+    client_as, cap_officer, other_facility, make_roster
+):
     roster = make_roster(other_facility, present=0, absent=2)
     client = client_as(cap_officer)
     before = _state(roster)
@@ -96,7 +108,9 @@ def test_a_role_without_cap_grants_gets_404(client_as, cap_facility, make_roster
     assert client.get(f"/api/cap/rosters/{roster.pk}/progress/").status_code == 404
 
 
-def test_cancelling_a_queued_roster_cancels_it_at_once(client_as, cap_officer, cap_facility, make_roster):
+def test_cancelling_a_queued_roster_cancels_it_at_once(
+    client_as, cap_officer, cap_facility, make_roster
+):
     roster = make_roster(cap_facility, present=0, absent=2)
     response = client_as(cap_officer).post(
         f"/cap/rosters/{roster.pk}/cancel/", {"reason": "Wrong facility's file"}
@@ -132,7 +146,15 @@ def test_cancelling_a_screening_roster_asks_the_job_to_stop(cap_officer, cap_fac
     assert fresh.status == RosterStatus.SCREENING and fresh.cancel_requested
 
 
-def test_screen_again_requeues_a_failed_roster_and_the_worker_runs_it(client_as, cap_officer, cap_facility, make_roster, store, django_capture_on_commit_callbacks, monkeypatch):
+def test_screen_again_requeues_a_failed_roster_and_the_worker_runs_it(
+    client_as,
+    cap_officer,
+    cap_facility,
+    make_roster,
+    store,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
     roster = make_roster(cap_facility, present=2, absent=1)
     monkeypatch.setattr(screening.records_screening, "screen", lambda *a, **k: 1 / 0)
     assert screening.screen(roster.pk).status == RosterStatus.FAILED
@@ -146,7 +168,9 @@ def test_screen_again_requeues_a_failed_roster_and_the_worker_runs_it(client_as,
     assert Booking.objects.filter(last_roster=roster, screened_at__isnull=True).count() == 0
 
 
-def test_screen_again_refuses_a_screened_roster(client_as, cap_officer, cap_facility, make_roster, store):
+def test_screen_again_refuses_a_screened_roster(
+    client_as, cap_officer, cap_facility, make_roster, store
+):
     roster = make_roster(cap_facility, present=1, absent=1)
     screening.screen(roster.pk)
     before, events = _state(roster), AuditEvent.objects.count()
@@ -155,7 +179,9 @@ def test_screen_again_refuses_a_screened_roster(client_as, cap_officer, cap_faci
     assert AuditEvent.objects.count() == events
 
 
-def test_the_api_reports_progress_cancels_and_gives_results(client_as, cap_officer, cap_facility, make_roster, store):
+def test_the_api_reports_progress_cancels_and_gives_results(
+    client_as, cap_officer, cap_facility, make_roster, store
+):
     client = client_as(cap_officer)
     roster = make_roster(cap_facility, present=2, absent=1)
     progress = client.get(f"/api/cap/rosters/{roster.pk}/progress/").json()

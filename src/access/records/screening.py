@@ -94,8 +94,8 @@ def _candidate(
     record_id: str,
     weight: float,
     p_raw: float,
-    levels: np.ndarray,
-    weights: np.ndarray,
+    levels: Sequence[int],
+    weights: Sequence[float],
 ) -> Candidate:
     why = explain.explain(scorer.compiled, levels, weights)
     p = float(scorer.model.calibrated(p_raw))

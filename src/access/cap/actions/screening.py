@@ -96,7 +96,7 @@ def screen_again(actor: Any, roster: Roster) -> Roster:
     events.record(
         Event.REQUEUE_SCREENING,
         obj=roster,
-        details={ "status_before": before, "status": roster.status},
+        details={"status_before": before, "status": roster.status},
     )
     queue_screening(roster)
     return roster

@@ -18,8 +18,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from access.audit.events import audited
 from access.audit import events
+from access.audit.events import audited
 from access.cap.actions import screening as actions
 from access.cap.events import Event
 from access.cap.models import Booking, Roster, ScreeningCandidate
@@ -45,7 +45,6 @@ class ProgressSerializer(serializers.ModelSerializer):
             "model_version",
             "error",
         ]
-
 
     def get_done(self, roster: Roster) -> int:
         return progress_of(roster)[0]

@@ -91,7 +91,7 @@ class RosterScreeningView(RosterScoped, ObjectDetailView):
             self.request.GET.get("page")
         )
         for booking in page:
-            for candidate in booking.found:  # type: ignore[attr-defined]
+            for candidate in booking.found:
                 candidate.url = candidate_url(candidate.pk)
         empty = Paginator(
             screened.filter(candidate_count=0).order_by("family_name", "given_name", "pk"),

@@ -35,9 +35,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "benchmark", choices=["matching", "inquiries", "pages", "link", "cap"]
-        )
+        parser.add_argument("benchmark", choices=["matching", "inquiries", "pages", "link", "cap"])
         parser.add_argument("--records", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--queries", type=int, default=1000)
