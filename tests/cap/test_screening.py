@@ -199,8 +199,12 @@ def test_a_candidate_record_of_a_us_citizen_stops_that_candidate(store, cap_faci
             assert candidate.stop_reasons
         elif not candidate.stop_reasons:
             assert candidate.status == ReviewStatus.PENDING
-    stops = AuditEvent.objects.filter(action="cap.stop").count()
-    assert stops == sum(1 for c in rows if c.status == ReviewStatus.STOPPED)
+    listed = [
+        c["candidate"]
+        for event in AuditEvent.objects.filter(action="cap.stop", object_id=str(roster.pk))
+        for c in event.details["candidates"]
+    ]
+    assert sorted(listed) == sorted(c.pk for c in rows if c.status == ReviewStatus.STOPPED)
 
 
 def test_a_cancelled_queued_roster_is_not_started(store, cap_facility, make_roster):
