@@ -13,6 +13,7 @@ class Event(EventSet):
     # Screening
     SCREEN_ROSTER = "cap.screen_roster"
     CANCEL_SCREENING = "cap.cancel_screening"
+    REQUEUE_SCREENING = "cap.requeue_screening"
     # Queue, review, interviews
     VIEW_CANDIDATE = "cap.view_candidate"
     EXPORT = "cap.export"
@@ -28,6 +29,7 @@ class Event(EventSet):
         (RECEIVE_ROSTER, "A booking roster received and queued for screening", ""),
         (SCREEN_ROSTER, "A roster screened against the person records", ""),
         (CANCEL_SCREENING, "A roster's screening cancelled", ""),
+        (REQUEUE_SCREENING, "A roster queued to be screened again", ""),
         (VIEW_CANDIDATE, "A screening candidate viewed", ""),
         (EXPORT, "Screening results exported", ""),
         (VERIFY, "A screening candidate verified by a CAP officer", ""),

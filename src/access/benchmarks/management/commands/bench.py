@@ -11,6 +11,10 @@ which must be a benchmark database (``access.benchmarks.inquiries.bench``); one 
 configured database, which must be a benchmark database (``access.benchmarks.pages.bench``);
 one JSON object with median and p95 per page group.
 
+``access bench cap --bookings B --records N``: a jail roster of B bookings screened end to end
+(file, receive, screening job, stored candidates) against N synthetic records in the
+configured benchmark database (``access.benchmarks.cap``); one JSON object.
+
 ``access bench link --dataset febrl4``: ``access link``'s engine beside Splink's own example
 model on a public benchmark with known true pairs (``access.benchmarks.link_public``); one
 JSON object."""
@@ -26,11 +30,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 class Command(BaseCommand):
     help = (
-        "Run a benchmark and print one JSON object (benchmarks: matching, inquiries, pages, link)."
+        "Run a benchmark and print one JSON object (benchmarks: matching, inquiries, pages, link, "
+        "cap)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("benchmark", choices=["matching", "inquiries", "pages", "link"])
+        parser.add_argument("benchmark", choices=["matching", "inquiries", "pages", "link", "cap"])
         parser.add_argument("--records", type=int, default=100_000)
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--queries", type=int, default=1000)
@@ -42,6 +47,12 @@ class Command(BaseCommand):
             "store, no Splink baseline; the model trained at 1,000,000 records), for stores "
             "beyond memory: training and generation run in processes of their own "
             "(docs/benchmarks.md has its 10,000,000-record run).",
+        )
+        parser.add_argument(
+            "--bookings",
+            type=int,
+            default=5000,
+            help="cap: bookings in the roster (70%% in the store with errors, 30%% absent).",
         )
         linking = parser.add_argument_group("link")
         linking.add_argument(
@@ -97,6 +108,9 @@ class Command(BaseCommand):
         if options["benchmark"] == "link":
             self.link(options)
             return
+        if options["benchmark"] == "cap":
+            self.cap(options)
+            return
         from access.benchmarks import matching as bench
         from access.matching.progress import steps
 
@@ -115,6 +129,28 @@ class Command(BaseCommand):
                 options["roster"],
                 progress=step,
             )
+        self.stdout.write(json.dumps(result))
+
+    def cap(self, options: dict[str, Any]) -> None:
+        from access.benchmarks import cap
+        from access.benchmarks.inquiries.bench import BenchRefused
+
+        if options["records"] < 1000 or options["bookings"] < 1:
+            raise CommandError("use --records >= 1000 and --bookings >= 1")
+
+        def say(message: str) -> None:
+            print(f"[bench cap] {message}", file=sys.stderr, flush=True)
+
+        try:
+            result = cap.run(
+                records=options["records"],
+                bookings=options["bookings"],
+                seed=options["seed"],
+                fresh=options["fresh"],
+                say=say,
+            )
+        except BenchRefused as refused:
+            raise CommandError(str(refused)) from refused
         self.stdout.write(json.dumps(result))
 
     def link(self, options: dict[str, Any]) -> None:
