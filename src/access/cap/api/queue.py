@@ -1,0 +1,144 @@
+"""The CAP API's referral queue and interviews: the pages' rules, the project's error shape.
+A candidate of another team's facility answers 404 and nothing changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from access.cap.actions import queue as actions
+from access.cap.api.serializers import (
+    CandidateListSerializer,
+    CandidateSerializer,
+    DecideSerializer,
+    InterviewCreateSerializer,
+    InterviewSerializer,
+    OutcomeSerializer,
+    RejectSerializer,
+    VerifySerializer,
+)
+from access.cap.filtersets import CandidateFilterSet
+from access.cap.models import Interview, ScreeningCandidate
+from access.cap.queues import work_queue
+from access.core.api.views import ScopedAPIMixin
+
+
+class CandidateViewSet(
+    ScopedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """The referral queue: candidates of people still held at the caller's teams' facilities,
+    soonest release first, then priority level (`?facility=`, `?band=`, `?status=`). No person
+    data in the list. Reading one candidate is logged. `verify` (refused for a name-only
+    match, names alone checked, or before the caller read the candidate), `reject`, `refer`
+    (CAP officers) and `decide` (an ICE supervisor, on a citizenship stop)."""
+
+    filterset_class = CandidateFilterSet
+    queryset = ScreeningCandidate.objects.none()
+
+    def get_serializer_class(self) -> Any:
+        return CandidateListSerializer if self.action == "list" else CandidateSerializer
+
+    def get_queryset(self) -> QuerySet[ScreeningCandidate]:
+        if self.action == "list":
+            return work_queue(self.request.user)
+        return (
+            ScreeningCandidate.objects.restrict(self.request.user)
+            .select_related("booking", "record", "reviewed_by", "decided_by")
+            .prefetch_related("record__birth_dates", "record__identifiers", "interviews__officer")
+        )
+
+    def _answer(self, candidate: ScreeningCandidate) -> Response:
+        return Response(CandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        candidate = self.get_object()
+        actions.view_candidate(request.user, candidate, form="api")
+        return Response(CandidateSerializer(candidate).data)
+
+    @extend_schema(request=VerifySerializer, responses={200: CandidateSerializer})
+    @action(detail=True, methods=["post"])
+    def verify(self, request: Request, pk: str | None = None) -> Response:
+        candidate = self.get_object()
+        form = VerifySerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        actions.verify(
+            request.user,
+            candidate,
+            fields_checked=list(form.validated_data["fields_checked"]),
+            notes=form.validated_data["notes"],
+        )
+        return self._answer(candidate)
+
+    @extend_schema(request=RejectSerializer, responses={200: CandidateSerializer})
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        candidate = self.get_object()
+        form = RejectSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        actions.reject(request.user, candidate, form.validated_data["reason"])
+        return self._answer(candidate)
+
+    @extend_schema(request=None, responses={200: CandidateSerializer})
+    @action(detail=True, methods=["post"])
+    def refer(self, request: Request, pk: str | None = None) -> Response:
+        candidate = self.get_object()
+        actions.refer(request.user, candidate)
+        return self._answer(candidate)
+
+    @extend_schema(request=DecideSerializer, responses={200: CandidateSerializer})
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        candidate = self.get_object()
+        form = DecideSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        actions.decide_stop(request.user, candidate, data["decision"], data["reason"])
+        return self._answer(candidate)
+
+
+class InterviewViewSet(
+    ScopedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Interviews of referred people at the caller's teams' facilities. `POST` schedules one
+    (a mode the facility allows, not in the past); `outcome` records when it was held and
+    what came of it (a citizenship claim stops the referral for a supervisor)."""
+
+    serializer_class = InterviewSerializer
+    queryset = Interview.objects.none()
+
+    def get_queryset(self) -> QuerySet[Interview]:
+        return Interview.objects.restrict(self.request.user).select_related("officer")
+
+    @extend_schema(request=InterviewCreateSerializer, responses={201: InterviewSerializer})
+    def create(self, request: Request) -> Response:
+        form = InterviewCreateSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = dict(form.validated_data)
+        candidate = (
+            ScreeningCandidate.objects.restrict(request.user)
+            .filter(pk=data.pop("candidate"))
+            .select_related("booking__facility")
+            .first()
+        )
+        if candidate is None:
+            raise exceptions.ValidationError({"candidate": ["Not found."]})
+        if not actions.may(request.user, "cap.add_interview", candidate):
+            raise Http404("Not found")
+        interview = actions.schedule_interview(request.user, candidate, **data)
+        return Response(InterviewSerializer(interview).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=OutcomeSerializer, responses={200: InterviewSerializer})
+    @action(detail=True, methods=["post"])
+    def outcome(self, request: Request, pk: str | None = None) -> Response:
+        interview = self.get_object()
+        form = OutcomeSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        interview = actions.record_interview(request.user, interview, **form.validated_data)
+        return Response(InterviewSerializer(interview).data)
