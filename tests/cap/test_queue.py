@@ -192,7 +192,11 @@ def test_interview_modes_follow_the_facility(q_candidate, q_officer) -> None:
     interview = actions.schedule_interview(
         q_officer, candidate, mode="phone", scheduled_for=soon, interpreter_language="Spanish"
     )
-    assert (interview.mode, interview.officer, interview.status) == ("phone", q_officer, "scheduled")
+    assert (interview.mode, interview.officer, interview.status) == (
+        "phone",
+        q_officer,
+        "scheduled",
+    )
     assert interview.interpreter_language == "Spanish"
     with pytest.raises(actions.Refused, match="already scheduled"):
         actions.schedule_interview(q_officer, candidate, mode="in_person", scheduled_for=soon)
@@ -244,9 +248,7 @@ def test_record_the_outcome(q_candidate, q_officer) -> None:
 
 def test_released_before_the_interview_is_not_held(q_candidate, q_officer) -> None:
     interview = scheduled(q_candidate, q_officer)
-    done = actions.record_interview(
-        q_officer, interview, held_at=None, outcome="released_before"
-    )
+    done = actions.record_interview(q_officer, interview, held_at=None, outcome="released_before")
     assert (done.status, done.held_at) == ("cancelled", None)
 
 
