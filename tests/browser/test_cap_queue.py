@@ -33,7 +33,10 @@ def tick(form: Locator, label: str) -> None:
 
 
 def test_a_cap_officer_works_the_queue(
-    page: Page, live_server: Any, q_candidate: Any, q_officer: Any
+    page: Page,
+    live_server: Any,
+    q_candidate: Any,  # noqa: F811
+    q_officer: Any,  # noqa: F811
 ) -> None:
     warm_up(live_server)
     sign_in(page, live_server, q_officer)
@@ -104,7 +107,11 @@ def test_a_cap_officer_works_the_queue(
 
 
 def test_a_supervisor_decides_a_screening_stop(
-    page: Page, live_server: Any, q_citizen_candidate: Any, q_officer: Any, q_supervisor: Any
+    page: Page,
+    live_server: Any,
+    q_citizen_candidate: Any,  # noqa: F811
+    q_officer: Any,  # noqa: F811
+    q_supervisor: Any,  # noqa: F811
 ) -> None:
     from access.cap.actions import queue as actions
 

@@ -31,9 +31,10 @@ def test_restrict_with_the_team_scope_shows_only_covered_rows(
     assert list(CapFacility.objects.restrict(q_other_officer)) == [q_other_facility]
     assert set(CapFacility.objects.restrict(q_supervisor)) == {q_facility, q_other_facility}
     # Two teams covering one facility (a second team added): the row appears once.
+    from tests.cap.conftest import Q_ACTOR
+
     from access.cap.models import CapTeam
     from access.core.actors import bound_actor
-    from tests.cap.conftest import Q_ACTOR
 
     with bound_actor(Q_ACTOR):
         night = CapTeam.objects.create(name="Night shift")
