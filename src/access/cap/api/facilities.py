@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from access.cap.actions import facilities as actions
-from access.cap.api.serializers import FacilityChangeSerializer, FacilitySerializer
+from access.cap.api.serializers import CapFacilityChangeSerializer, CapFacilitySerializer
 from access.cap.filtersets import FacilityFilterSet
 from access.cap.models import CapFacility
 from access.core.api.views import ScopedAPIMixin
@@ -24,7 +24,7 @@ class FacilityViewSet(
     delivery and frequency, the saved column mapping). `PATCH` changes the settings a CAP
     officer keeps, for a facility their team covers (audited with before and after)."""
 
-    serializer_class = FacilitySerializer
+    serializer_class = CapFacilitySerializer
     filterset_class = FacilityFilterSet
     queryset = CapFacility.objects.none()
     http_method_names = ["get", "patch", "head", "options"]
@@ -36,10 +36,10 @@ class FacilityViewSet(
             .annotate(last_roster_at=Max("rosters__as_of"))
         )
 
-    @extend_schema(request=FacilityChangeSerializer, responses={200: FacilitySerializer})
+    @extend_schema(request=CapFacilityChangeSerializer, responses={200: CapFacilitySerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         facility = self.get_object()
-        form = FacilityChangeSerializer(data=request.data)
+        form = CapFacilityChangeSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         actions.change_facility(request.user, facility, **form.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=facility.pk)).data)

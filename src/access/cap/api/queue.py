@@ -15,14 +15,14 @@ from rest_framework.response import Response
 
 from access.cap.actions import queue as actions
 from access.cap.api.serializers import (
-    CandidateListSerializer,
-    CandidateSerializer,
-    DecideSerializer,
-    InterviewCreateSerializer,
-    InterviewSerializer,
-    OutcomeSerializer,
-    RejectSerializer,
-    VerifySerializer,
+    CapCandidateListSerializer,
+    CapCandidateSerializer,
+    CapDecideSerializer,
+    CapInterviewCreateSerializer,
+    CapInterviewSerializer,
+    CapOutcomeSerializer,
+    CapRejectSerializer,
+    CapVerifySerializer,
 )
 from access.cap.filtersets import CandidateFilterSet
 from access.cap.models import Interview, ScreeningCandidate
@@ -43,7 +43,7 @@ class CandidateViewSet(
     queryset = ScreeningCandidate.objects.none()
 
     def get_serializer_class(self) -> Any:
-        return CandidateListSerializer if self.action == "list" else CandidateSerializer
+        return CapCandidateListSerializer if self.action == "list" else CapCandidateSerializer
 
     def get_queryset(self) -> QuerySet[ScreeningCandidate]:
         if self.action == "list":
@@ -55,18 +55,18 @@ class CandidateViewSet(
         )
 
     def _answer(self, candidate: ScreeningCandidate) -> Response:
-        return Response(CandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data)
+        return Response(CapCandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         candidate = self.get_object()
         actions.view_candidate(request.user, candidate, form="api")
-        return Response(CandidateSerializer(candidate).data)
+        return Response(CapCandidateSerializer(candidate).data)
 
-    @extend_schema(request=VerifySerializer, responses={200: CandidateSerializer})
+    @extend_schema(request=CapVerifySerializer, responses={200: CapCandidateSerializer})
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
         candidate = self.get_object()
-        form = VerifySerializer(data=request.data)
+        form = CapVerifySerializer(data=request.data)
         form.is_valid(raise_exception=True)
         actions.verify(
             request.user,
@@ -76,27 +76,27 @@ class CandidateViewSet(
         )
         return self._answer(candidate)
 
-    @extend_schema(request=RejectSerializer, responses={200: CandidateSerializer})
+    @extend_schema(request=CapRejectSerializer, responses={200: CapCandidateSerializer})
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str | None = None) -> Response:
         candidate = self.get_object()
-        form = RejectSerializer(data=request.data)
+        form = CapRejectSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         actions.reject(request.user, candidate, form.validated_data["reason"])
         return self._answer(candidate)
 
-    @extend_schema(request=None, responses={200: CandidateSerializer})
+    @extend_schema(request=None, responses={200: CapCandidateSerializer})
     @action(detail=True, methods=["post"])
     def refer(self, request: Request, pk: str | None = None) -> Response:
         candidate = self.get_object()
         actions.refer(request.user, candidate)
         return self._answer(candidate)
 
-    @extend_schema(request=DecideSerializer, responses={200: CandidateSerializer})
+    @extend_schema(request=CapDecideSerializer, responses={200: CapCandidateSerializer})
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
         candidate = self.get_object()
-        form = DecideSerializer(data=request.data)
+        form = CapDecideSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
         actions.decide_stop(request.user, candidate, data["decision"], data["reason"])
@@ -110,15 +110,15 @@ class InterviewViewSet(
     (a mode the facility allows, not in the past); `outcome` records when it was held and
     what came of it (a citizenship claim stops the referral for a supervisor)."""
 
-    serializer_class = InterviewSerializer
+    serializer_class = CapInterviewSerializer
     queryset = Interview.objects.none()
 
     def get_queryset(self) -> QuerySet[Interview]:
         return Interview.objects.restrict(self.request.user).select_related("officer")
 
-    @extend_schema(request=InterviewCreateSerializer, responses={201: InterviewSerializer})
+    @extend_schema(request=CapInterviewCreateSerializer, responses={201: CapInterviewSerializer})
     def create(self, request: Request) -> Response:
-        form = InterviewCreateSerializer(data=request.data)
+        form = CapInterviewCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)
         candidate = (
@@ -132,13 +132,13 @@ class InterviewViewSet(
         if not actions.may(request.user, "cap.add_interview", candidate):
             raise Http404("Not found")
         interview = actions.schedule_interview(request.user, candidate, **data)
-        return Response(InterviewSerializer(interview).data, status=status.HTTP_201_CREATED)
+        return Response(CapInterviewSerializer(interview).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=OutcomeSerializer, responses={200: InterviewSerializer})
+    @extend_schema(request=CapOutcomeSerializer, responses={200: CapInterviewSerializer})
     @action(detail=True, methods=["post"])
     def outcome(self, request: Request, pk: str | None = None) -> Response:
         interview = self.get_object()
-        form = OutcomeSerializer(data=request.data)
+        form = CapOutcomeSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         interview = actions.record_interview(request.user, interview, **form.validated_data)
-        return Response(InterviewSerializer(interview).data)
+        return Response(CapInterviewSerializer(interview).data)

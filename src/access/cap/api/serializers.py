@@ -14,7 +14,7 @@ from access.enforcement.choices import CheckedField
 from access.inquiries.citizenship import SupervisorDecision
 
 
-class FacilitySerializer(serializers.ModelSerializer):
+class CapFacilitySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="facility.name", read_only=True)
     agency = serializers.IntegerField(source="facility.agency_id", read_only=True)
     agency_name = serializers.CharField(source="facility.agency.name", read_only=True)
@@ -47,8 +47,8 @@ class FacilitySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class FacilityChangeSerializer(serializers.Serializer):
-    """``PATCH``: any of the settings a CAP officer keeps (``actions.facilities.EDITABLE``)."""
+class CapFacilityChangeSerializer(serializers.Serializer):
+    """`PATCH`: any of the settings a CAP officer keeps for a facility."""
 
     access_hours = serializers.CharField(max_length=200, required=False, allow_blank=True)
     remote_interviews = serializers.ChoiceField(
@@ -63,7 +63,7 @@ class FacilityChangeSerializer(serializers.Serializer):
     contacts = serializers.CharField(max_length=10_000, required=False, allow_blank=True)
 
 
-class CandidateListSerializer(serializers.ModelSerializer):
+class CapCandidateListSerializer(serializers.ModelSerializer):
     """A queue row: ids, dates and scores, no person data (the detail view is logged)."""
 
     booking_number = serializers.CharField(source="booking.booking_number", read_only=True)
@@ -89,7 +89,7 @@ class CandidateListSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class BookingSerializer(serializers.ModelSerializer):
+class CapBookingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Booking
         fields = [
@@ -112,7 +112,7 @@ class BookingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class InterviewSerializer(serializers.ModelSerializer):
+class CapInterviewSerializer(serializers.ModelSerializer):
     officer: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="username", read_only=True
     )
@@ -134,10 +134,10 @@ class InterviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CandidateSerializer(CandidateListSerializer):
+class CapCandidateSerializer(CapCandidateListSerializer):
     """A candidate beside its booking, with the record, the explanation and the review."""
 
-    booking_detail = BookingSerializer(source="booking", read_only=True)
+    booking_detail = CapBookingSerializer(source="booking", read_only=True)
     record = serializers.SerializerMethodField()
     date_of_birth_agrees = serializers.SerializerMethodField()
     identifier_agrees = serializers.SerializerMethodField()
@@ -149,11 +149,11 @@ class CandidateSerializer(CandidateListSerializer):
     decided_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="username", read_only=True
     )
-    interviews = InterviewSerializer(many=True, read_only=True)
+    interviews = CapInterviewSerializer(many=True, read_only=True)
 
-    class Meta(CandidateListSerializer.Meta):
+    class Meta(CapCandidateListSerializer.Meta):
         fields = [
-            *CandidateListSerializer.Meta.fields,
+            *CapCandidateListSerializer.Meta.fields,
             "booking_detail",
             "record",
             "explanation",
@@ -204,23 +204,23 @@ class CandidateSerializer(CandidateListSerializer):
         return actions.citizenship_indicator(candidate)
 
 
-class VerifySerializer(serializers.Serializer):
+class CapVerifySerializer(serializers.Serializer):
     fields_checked = serializers.ListField(
         child=serializers.ChoiceField(choices=CheckedField.choices()), max_length=10
     )
     notes = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
 
 
-class RejectSerializer(serializers.Serializer):
+class CapRejectSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class DecideSerializer(serializers.Serializer):
+class CapDecideSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=SupervisorDecision.choices())
     reason = serializers.CharField(max_length=2000)
 
 
-class InterviewCreateSerializer(serializers.Serializer):
+class CapInterviewCreateSerializer(serializers.Serializer):
     candidate = serializers.IntegerField()
     mode = serializers.ChoiceField(choices=InterviewMode.choices())
     scheduled_for = serializers.DateTimeField()
@@ -229,7 +229,7 @@ class InterviewCreateSerializer(serializers.Serializer):
     )
 
 
-class OutcomeSerializer(serializers.Serializer):
+class CapOutcomeSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=InterviewOutcome.choices())
     held_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     notes = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
