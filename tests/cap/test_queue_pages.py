@@ -194,6 +194,8 @@ def test_the_api_queue_and_review(client_as, q_three, q_officer) -> None:
     listed = client.get("/api/cap/candidates/").json()["results"]
     assert [row["booking_number"] for row in listed] == ["B-12", "B-11", "B-13"]
     assert "record" not in listed[0]
+    possible = client.get("/api/cap/candidates/", {"band": "possible"}).json()["results"]
+    assert [row["booking_number"] for row in possible] == ["B-13"]
     soon = q_three[0]
     url = f"/api/cap/candidates/{soon.pk}/"
     early = client.post(
@@ -256,3 +258,24 @@ def test_the_api_decide_is_for_supervisors(client_as, q_citizen_candidate, q_off
     assert ScreeningCandidate.objects.get(pk=q_citizen_candidate.pk).status == "stopped"
     done = client_as(q_supervisor).post(url, body, content_type="application/json")
     assert done.status_code == 200 and done.json()["status"] == "cleared"
+
+
+def test_roles_without_cap_grants_get_404(client_as, q_candidate, agency_a) -> None:
+    client = client_as("agency_liaison", agency_a)
+    for url in (
+        reverse("cap:queue"),
+        reverse("cap:queue") + "?export=csv",
+        reverse("cap:stops"),
+        reverse("cap:facilities"),
+        "/api/cap/candidates/",
+        "/api/cap/facilities/",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert not AuditEvent.objects.filter(action__startswith="cap.").exists()
+
+
+def test_a_name_only_candidate_has_no_verify_form(client_as, q_name_only, q_officer) -> None:
+    page = client_as(q_officer).get(reverse("cap:candidate", args=[q_name_only.pk]))
+    assert b"Name-only match" in page.content
+    assert b'name="verify-fields_checked"' not in page.content
+    assert b'name="reject-reason"' in page.content

@@ -87,6 +87,7 @@ def render_candidate(
     facility = booking.facility
     can_review = actions.may(user, "cap.review_screeningcandidate", candidate)
     in_custody = booking.status == BookingStatus.IN_CUSTODY
+    is_name_only = actions.name_only(candidate)
     context = {
         "title": f"Candidate #{candidate.pk} for booking {booking.booking_number}",
         "candidate": candidate,
@@ -96,7 +97,7 @@ def render_candidate(
         "status_colour": V.colour(candidate.status),
         "dob_agrees": dob,
         "identifier_agrees": ident,
-        "name_only": actions.name_only(candidate),
+        "name_only": is_name_only,
         "indicator": actions.citizenship_indicator(candidate),
         "reasons": reason_labels(candidate.stop_reasons),
         "decision_label": SupervisorDecision.label(candidate.supervisor_decision)
@@ -107,7 +108,8 @@ def render_candidate(
         "identifiers": record.identifiers.all(),
         "immigration_events": record.immigration_events.all(),
         "interviews": candidate.interviews.select_related("officer"),
-        "can_verify": can_review and actions.verifiable(candidate),
+        # A name-only match is never verified: no form to try (the action refuses it too).
+        "can_verify": can_review and actions.verifiable(candidate) and not is_name_only,
         "can_reject": can_review and candidate.status == V.PENDING,
         "can_refer": can_review and in_custody and actions.referable(candidate),
         "can_schedule": actions.may(user, "cap.add_interview", candidate)
