@@ -298,3 +298,29 @@ def test_viewing_is_audited_and_counts_as_the_comparison(q_candidate, q_officer)
     assert event.object_id == str(q_candidate.pk)
     assert event.details == {"booking": q_candidate.booking_id, "record": "R-1001", "form": "api"}
     assert actions.has_viewed(q_officer, q_candidate)
+
+
+def test_a_candidate_stopped_by_screening_is_verified_after_clearing(
+    q_facility, q_officer, q_supervisor
+) -> None:
+    """Screening stops a candidate whose record indicates citizenship as soon as it finds it
+    (status stopped, reasons stored, nothing decided): the supervisor decides first; once
+    cleared, the officer verifies it (no second stop) and refers it."""
+    from tests.cap.conftest import make_candidate, make_record
+
+    record = make_record("R-5001", country_of_birth="US", citizenship="us_born")
+    candidate = make_candidate(q_facility, "B-5001", record)
+    ScreeningCandidate.objects.filter(pk=candidate.pk).update(
+        status="stopped", stop_reasons=["record_us_birth"]
+    )
+    candidate = ScreeningCandidate.objects.get(pk=candidate.pk)
+    assert actions.awaiting_decision(candidate)
+    with pytest.raises(actions.Refused):
+        actions.verify(q_officer, candidate, fields_checked=["date_of_birth"])
+    cleared = actions.decide_stop(q_supervisor, candidate, "not_established", "Another person.")
+    assert actions.verifiable(cleared) and not actions.referable(cleared)
+    actions.view_candidate(q_officer, cleared)
+    verified = actions.verify(q_officer, cleared, fields_checked=["date_of_birth"])
+    assert verified.status == "verified"
+    assert events(Event.STOP) == 0  # no second stop after the supervisor's decision
+    assert actions.refer(q_officer, verified).status == "referred"
