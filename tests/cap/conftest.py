@@ -3,6 +3,7 @@ and their candidate records, built directly. Names start with ``q_``."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -160,7 +161,8 @@ def make_candidate(
             rank=1,
             probability=probability,
             band=band,
-            explanation=explanation if explanation is not None else DOB_AGREES,
+            # A copy: a test that edits its candidate's explanation leaves the others alone.
+            explanation=copy.deepcopy(explanation if explanation is not None else DOB_AGREES),
         )
 
 
