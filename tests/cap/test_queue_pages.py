@@ -279,3 +279,40 @@ def test_a_name_only_candidate_has_no_verify_form(client_as, q_name_only, q_offi
     assert b"Name-only match" in page.content
     assert b'name="verify-fields_checked"' not in page.content
     assert b'name="reject-reason"' in page.content
+
+
+def test_another_teams_interview_is_404_and_unchanged(
+    client_as, q_candidate, q_officer, q_other_officer
+) -> None:
+    actions.view_candidate(q_officer, q_candidate)
+    actions.verify(q_officer, q_candidate, fields_checked=["date_of_birth"])
+    candidate = actions.refer(q_officer, ScreeningCandidate.objects.get(pk=q_candidate.pk))
+    interview = actions.schedule_interview(
+        q_officer,
+        candidate,
+        mode="in_person",
+        scheduled_for=timezone.now() + timezone.timedelta(hours=3),
+    )
+    other = client_as(q_other_officer)
+    url = reverse("cap:interview", args=[interview.pk])
+    assert other.get(url).status_code == 404
+    held = timezone.now().strftime("%Y-%m-%dT%H:%M")
+    assert other.post(url, {"outcome": "declined", "held_at": held}).status_code == 404
+    api = other.post(
+        f"/api/cap/interviews/{interview.pk}/outcome/",
+        {"outcome": "declined", "held_at": timezone.now().isoformat()},
+        content_type="application/json",
+    )
+    assert api.status_code == 404
+    scheduled = other.post(
+        "/api/cap/interviews/",
+        {
+            "candidate": candidate.pk,
+            "mode": "in_person",
+            "scheduled_for": timezone.now().isoformat(),
+        },
+        content_type="application/json",
+    )
+    assert scheduled.status_code == 404  # not a candidate the caller can see
+    assert Interview.objects.get().status == "scheduled"
+    assert Interview.objects.count() == 1

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -127,9 +127,8 @@ class InterviewViewSet(
             .select_related("booking__facility")
             .first()
         )
-        if candidate is None:
-            raise exceptions.ValidationError({"candidate": ["Not found."]})
-        if not actions.may(request.user, "cap.add_interview", candidate):
+        # Another team's candidate answers as the candidate's own routes do: 404.
+        if candidate is None or not actions.may(request.user, "cap.add_interview", candidate):
             raise Http404("Not found")
         interview = actions.schedule_interview(request.user, candidate, **data)
         return Response(CapInterviewSerializer(interview).data, status=status.HTTP_201_CREATED)
