@@ -7,6 +7,19 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.cap.queue_fixtures import (  # noqa: F401  (the queue's fixtures, prefixed q_)
+    q_candidate,
+    q_citizen_candidate,
+    q_facility,
+    q_foreign_candidate,
+    q_name_only,
+    q_officer,
+    q_other_facility,
+    q_other_officer,
+    q_other_team,
+    q_supervisor,
+    q_team,
+)
 from tests.conftest import FIXTURE_ACTOR
 
 from access.agencies.models import Agency, Facility

@@ -85,6 +85,12 @@ _CAP_READ = {
     "cap.view_interview": ALL,
 }
 _CAP_SUPERVISOR = {**_CAP_READ, "cap.decide_screeningcandidate": ALL}
+# Program managers assign a facility to the CAP team that covers it (and may edit its settings).
+_CAP_PROGRAM = {
+    "cap.view_capteam": ALL,
+    "cap.view_capfacility": ALL,
+    "cap.change_capfacility": ALL,
+}
 # Person records: only roles that verify identities or oversee; viewing is audited.
 _PERSON_RECORDS = {"records.view_personrecord": ALL}
 # The matching model card (versions, calibration, evaluation): program managers and auditors.
@@ -213,6 +219,7 @@ ROLES: dict[str, dict[str, object]] = {
             "officers.link_officer": ALL,
             **_ENCOUNTERS_READ,
             **_DETAINERS_READ,
+            **_CAP_PROGRAM,
             "audit.view_auditevent": ALL,
         },
     },

@@ -312,6 +312,23 @@ class ScreeningCandidate(FSMModelMixin, ProgramRecord):
     )
     reviewed_at = models.DateTimeField("reviewed", null=True, blank=True)
     reason = models.TextField("reason", blank=True, max_length=limits.LONG_TEXT)
+    # The supervisor's decision on a citizenship stop. "citizen" leaves the candidate stopped
+    # for good (closed, kept as data); "not_established" clears it.
+    supervisor_decision = models.CharField(
+        "supervisor's decision", max_length=20, blank=True, help_text="On a citizenship stop."
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cap_stop_decisions",
+        verbose_name="decided by",
+    )
+    decided_at = models.DateTimeField("decided", null=True, blank=True)
+    supervisor_notes = models.TextField(
+        "supervisor's reasons", blank=True, max_length=limits.LONG_TEXT
+    )
 
     agency_scope: ClassVar[str] = "booking__facility__facility__agency"
     team_scope: ClassVar[str] = "booking__facility__team__members"
@@ -336,7 +353,8 @@ class ScreeningCandidate(FSMModelMixin, ProgramRecord):
     def get_absolute_url(self) -> str:
         return reverse("cap:candidate", args=[self.pk])
 
-    @transition(field=status, source=V.PENDING, target=V.VERIFIED)
+    # A candidate stopped before anyone verified it and then cleared is verified afterwards.
+    @transition(field=status, source=[V.PENDING, V.CLEARED], target=V.VERIFIED)
     def verify(self) -> None:
         pass
 

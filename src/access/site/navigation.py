@@ -31,6 +31,9 @@ MENU = [
     ("Encounters", "enforcement:list", "enforcement.view_encounter"),
     ("Encounter citizenship stops", "enforcement:stops", "enforcement.decide_encounter"),
     ("Enforcement funnel", "enforcement:funnel", "enforcement.view_encounter"),
+    ("CAP referral queue", "cap:queue", "cap.review_screeningcandidate"),
+    ("CAP facilities", "cap:facilities", "cap.view_capfacility"),
+    ("Screening citizenship stops", "cap:stops", "cap.decide_screeningcandidate"),
     ("Agencies", "agencies:list", "agencies.view_agency"),
     ("287(g) public list", "agencies:publiclist", "agencies.view_publishedsnapshot"),
     ("Audit trail", "audit:list", "audit.view_auditevent"),
@@ -82,6 +85,7 @@ GROUPS = [
         "Enforcement",
         ["enforcement:list", "detention:list", "enforcement:stops", "enforcement:funnel"],
     ),
+    ("Jail screening", ["cap:queue", "cap:facilities", "cap:stops"]),
     ("Agencies", ["agencies:list", "agencies:publiclist"]),
     ("Your account", ["accounts:profile", "api-docs"]),
 ]

@@ -15,6 +15,7 @@ from access.agencies.models import Agency
 from access.agreements.reminders import reminders_for
 from access.agreements.waiting import queue_items as agreements_waiting
 from access.audit.review import pending as review_pending
+from access.cap import queues as cap_queues
 from access.complaints import queues as complaint_queues
 from access.core.text import plural
 from access.detention.queues import home_items as detainer_items
@@ -141,7 +142,11 @@ def _oversight(user: User) -> list[Item]:
 
 def _supervisor(user: User) -> list[Item]:
     """Citizenship stops of inquiries and of encounters, then identifications to confirm."""
-    return inquiry_queues.supervisor_items(user) + enforcement_queues.supervisor_items(user)
+    return (
+        inquiry_queues.supervisor_items(user)
+        + enforcement_queues.supervisor_items(user)
+        + cap_queues.supervisor_items(user)
+    )
 
 
 QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
@@ -156,6 +161,7 @@ QUEUES: dict[str, tuple[str, Callable[[User], list[Item]]]] = {
         lambda u: detainer_items(u) + _supervisor(u),
     ),
     "opr": ("Complaints due soonest", complaint_queues.opr_items),
+    "cap": ("Jail screening referrals, soonest release first", cap_queues.officer_items),
 }
 
 EMPTY_NOTES = {

@@ -6,11 +6,15 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from access.cap.api import screening
+from access.cap.api.facilities import FacilityViewSet
+from access.cap.api.queue import CandidateViewSet, InterviewViewSet
 from access.cap.api.rosters import FacilityRostersView, RosterViewSet
 
 router = SimpleRouter()
-# Each part registers its viewsets here: rosters, screening, queue, facilities.
 router.register("rosters", RosterViewSet, basename="cap-roster")
+router.register("facilities", FacilityViewSet, basename="cap-facility")
+router.register("candidates", CandidateViewSet, basename="cap-candidate")
+router.register("interviews", InterviewViewSet, basename="cap-interview")
 urlpatterns = [
     # Screening's explicit roster paths (progress, cancel, results) come before the router's
     # roster detail route so neither shadows the other.
