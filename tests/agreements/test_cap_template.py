@@ -84,8 +84,9 @@ def test_drafting_a_cap_agreement_renders_every_clause(
     assert "citizenship made in an interview stops the process" in text["interviews"]
     assert "every view of a screening result and every export" in text["information_sharing"]
     assert "Each party bears its own costs" in text["costs"]
-    assert "effective on January 1, 2026 and remains in effect until December 31, 2028" in (
-        text["duration"]
+    assert (
+        "effective on January 1, 2026 and remains in effect until December 31, 2028"
+        in (text["duration"])
     )
     assert "effective 30 days after the notice" in text["termination"]
     assert "- Dana Reyes, Chief Deputy, 555-0100" in text["appendix_contacts"]
