@@ -284,14 +284,16 @@ def _person(record: PersonRecord) -> Person | None:
 
 
 def stored_people(n: int, *, citizens: bool) -> list[Person]:
-    """``n`` different people of the store: noncitizens from the immigration files, or U.S.
-    citizens whose records say so (``citizens``), each with a name and a full date of birth."""
+    """``n`` different people of the store: noncitizens (lawful permanent residents included)
+    from the immigration files, or U.S. citizens whose records say so (``citizens``), each
+    with a name and a full date of birth."""
     rows = PersonRecord.objects.exclude(Q(given_name="") | Q(family_names=[]))
     if citizens:
         rows = rows.filter(citizenship__in=Citizenship.CITIZENS)
     else:
-        rows = rows.filter(source=RecordSource.IMMIGRATION).exclude(
-            citizenship__in=Citizenship.CITIZENS
+        rows = rows.filter(
+            source=RecordSource.IMMIGRATION,
+            citizenship__in=[Citizenship.NONCITIZEN, Citizenship.LPR],
         )
     rows = rows.prefetch_related("birth_dates", "identifiers").order_by("pk")
     found: list[Person] = []
