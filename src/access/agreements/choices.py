@@ -78,24 +78,27 @@ class Party(ChoiceSet):
 
 
 class ModelCode(ChoiceSet):
-    """The models that have a clause template (the 287(g) models and LESC access and
-    training), and their partnership type codes."""
+    """The models that have a clause template (the 287(g) models, LESC access and training,
+    and the Criminal Alien Program), and their partnership type codes."""
 
     JEM = "JEM"
     TFM = "TFM"
     WSO = "WSO"
     LESC = "LESC"
+    CAP = "CAP"
     CHOICES = [
         (JEM, "287(g) Jail Enforcement Model", ""),
         (TFM, "287(g) Task Force Model", ""),
         (WSO, "287(g) Warrant Service Officer", ""),
         (LESC, "LESC access and training", ""),
+        (CAP, "Criminal Alien Program", ""),
     ]
     BY_PARTNERSHIP_TYPE = {
         "287g_jem": JEM,
         "287g_tfm": TFM,
         "287g_wso": WSO,
         "lesc_training": LESC,
+        "cap_team": CAP,
     }
 
 

@@ -1,5 +1,5 @@
 """The first clause templates (version 1, effective 1 January 2025), seeded by a migration:
-the three 287(g) models and LESC access and training.
+the three 287(g) models, LESC access and training, and the Criminal Alien Program (CAP).
 
 The text paraphrases the structure and obligations of ICE's 2025 287(g) Memoranda of
 Agreement (Jail Enforcement Model, Task Force Model, Warrant Service Officer) in neutral
@@ -367,12 +367,164 @@ LESC_SECTIONS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The Criminal Alien Program: ICE's own officers screen the people held in the agency's jails
+# (rosters the jail sends, interviews in its facilities). No authority is delegated, so the
+# nomination, training and certification sections have no place here; the agreement is about
+# access, rosters, interview space, information, costs, duration and termination.
+CAP_SECTIONS: dict[str, tuple[str, str]] = {
+    "parties": (
+        "Parties",
+        "This Memorandum of Agreement (MOA) is made between U.S. Immigration and Customs "
+        "Enforcement (ICE), a component of the Department of Homeland Security (DHS), and the "
+        "{{ agency_name }}, {{ agency_state }} (the law enforcement agency, LEA), which operates "
+        "the jail facilities named in this MOA. Under it officers of ICE's Criminal Alien "
+        "Program (CAP) screen persons booked into and held in those facilities. The parties "
+        "enter into this MOA in good faith and agree to abide by its terms.",
+    ),
+    "purpose": (
+        "Purpose",
+        "The objective of this MOA is to let ICE identify, among the persons held in the "
+        "facilities of the {{ agency_name }}, those who may be removable noncitizens, before "
+        "their release from criminal custody, through booking rosters the LEA sends and "
+        "interviews CAP officers conduct. A match between a roster and an ICE record is a "
+        "candidate, never an identification: a CAP officer verifies each candidate against the "
+        "fields of the record before any referral for interview. Every claim or indication of "
+        "United States citizenship stops the screening of that person until an ICE supervisor "
+        "has decided.",
+    ),
+    "authority": (
+        "Authority",
+        "ICE conducts the Criminal Alien Program under the authority of its officers to "
+        "interrogate any person believed to be a noncitizen as to the person's right to be or "
+        "to remain in the United States (section 287(a) of the Immigration and Nationality Act, "
+        "8 U.S.C. 1357(a)) and to issue immigration detainers (8 C.F.R. 287.7). The LEA "
+        "cooperates under its own authority. This MOA is not an agreement under section 287(g) "
+        "of the Immigration and Nationality Act: it delegates no function of an immigration "
+        "officer to LEA personnel.",
+    ),
+    "facility_access": (
+        "Facility access and hours",
+        "The LEA gives CAP officers of {{ ice_office_name }} access to the following "
+        "facilities:\n"
+        "{% for f in facilities %}- {{ f.name }}{% if f.city %}, {{ f.city }}{% endif %}\n"
+        "{% empty %}- [facilities to be completed]\n{% endfor %}\n"
+        "Access is during the hours agreed for each facility, recorded with the facility's CAP "
+        "settings in the ACCESS system, and outside those hours by arrangement with the "
+        "facility's shift supervisor. CAP officers identify themselves on entry, follow the "
+        "facility's security rules and are escorted where the facility requires. The LEA gives "
+        "{{ ice_office_name }} at least 48 hours' notice of a change of hours or rules, except "
+        "in an emergency.",
+    ),
+    "roster_delivery": (
+        "Booking rosters",
+        "The LEA sends ICE, at the frequency agreed for each facility and at least once a day, "
+        "a roster of every person held: booking number, family and given names and date of "
+        "birth, and, where the LEA records them, sex, place of birth, identifiers (such as the "
+        "FBI number and State identification number) and the booking and expected release "
+        "dates. Rosters are sent through the ACCESS system (its upload page, its interface for "
+        "the LEA's jail management system, or an automated feed) and never by unencrypted "
+        "email. Each roster is a complete snapshot of the persons held at its time; a person "
+        "absent from a later roster is treated as released at that time. The LEA does not "
+        "select or leave out persons from a roster by race, ethnicity, national origin, "
+        "language, religion or perceived immigration status.",
+    ),
+    "interviews": (
+        "Interview space and remote interviews",
+        "The LEA provides in each facility a private space where a CAP officer and the person "
+        "interviewed can speak without being overheard, with a telephone for an interpreter. "
+        "Where the CAP settings of a facility allow, interviews may be held by telephone or by "
+        "video, and the LEA provides the equipment in a private space. Each person interviewed "
+        "is told, in a language the person understands, who the interviewer is and the purpose "
+        "of the interview. An interpreter is offered to every person with limited English "
+        "proficiency, and the interpreter's language is recorded. A claim of United States "
+        "citizenship made in an interview stops the process until an ICE supervisor has "
+        "decided.",
+    ),
+    "information_sharing": (
+        "Information sharing",
+        "Rosters and other information the LEA provides are used only for the purposes of this "
+        "MOA. They are kept in the ACCESS system, which records every view of a screening "
+        "result and every export, and only CAP officers of the team assigned to a facility see "
+        "that facility's rosters. ICE informs the LEA of any detainer or request for "
+        "notification it issues for a person held, and the LEA informs ICE of that person's "
+        "release date when it is known. Neither party discloses the other's information to a "
+        "third party except as the law requires. Personally identifiable information is "
+        "protected as the Privacy Act of 1974 and DHS policy require, and ICE keeps screening "
+        "records under its approved records schedules.",
+    ),
+    "civil_rights": (
+        "Civil rights standards",
+        "ICE officers and LEA personnel acting under this MOA are bound by all applicable "
+        "Federal civil rights laws, regulations and guidance on non-discrimination, including "
+        "Title VI of the Civil Rights Act of 1964, Section 504 of the Rehabilitation Act of "
+        "1973 and Title II of the Americans with Disabilities Act. No person is screened, "
+        "interviewed or referred on the basis of race, ethnicity, national origin, language or "
+        "religion.",
+    ),
+    "costs": (
+        "Costs",
+        "Each party bears its own costs under this MOA. ICE provides its officers, their "
+        "travel and any equipment it requires; the LEA provides facility access, interview "
+        "space and its rosters without charge to ICE. This MOA obligates no funds of either "
+        "party; any reimbursement requires a separate written agreement.",
+    ),
+    "complaints": (
+        "Complaint procedures",
+        "Anyone, including a person held, may complain about the conduct of ICE officers or "
+        "LEA personnel in activities under this MOA, in writing or orally, in English or "
+        "another language. ICE's Office of Professional Responsibility (OPR) reviews every "
+        "complaint concerning ICE personnel; the LEA handles complaints concerning its own "
+        "personnel and informs ICE of those that concern activities under this MOA. The LEA "
+        "displays how to complain in its processing areas in English and Spanish.",
+    ),
+    "duration": (
+        "Duration",
+        "This MOA becomes effective on {{ effective_date }} and remains in effect until "
+        "{{ expiry_date }}, unless renewed or terminated earlier. The parties review its "
+        "operation at least once a year, including the numbers of persons screened, referred "
+        "and interviewed and any complaints received.",
+    ),
+    "termination": (
+        "Termination",
+        "Either party may terminate this MOA by written notice to the other, effective 30 days "
+        "after the notice unless it names a later date; the LEA sends its notice to "
+        "{{ ice_office_name }}. Either party may suspend activities at a facility at once where "
+        "the safety of persons or a violation of this MOA requires it, and informs the other "
+        "in writing with the reasons. On termination the LEA stops sending rosters, and ICE "
+        "keeps the records already received under its records schedules.\n\n"
+        "This MOA does not create any right, substantive or procedural, enforceable at law by "
+        "any person in any matter, civil or criminal.",
+    ),
+}
+CAP_ORDER = [
+    "parties",
+    "purpose",
+    "authority",
+    "facility_access",
+    "roster_delivery",
+    "interviews",
+    "information_sharing",
+    "civil_rights",
+    "costs",
+    "complaints",
+    "modification",
+    "duration",
+    "termination",
+    "appendix_contacts",
+]
+
 # The parties' preamble, then the sections every 287(g) template must have, in MOA order.
 ORDER = ["parties", *REQUIRED_SECTIONS]
 
 
 def seed_sections(model_code: str) -> list[dict[str, Any]]:
     """The version-1 sections of one model, in MOA order."""
+    if model_code == "CAP":
+        return [
+            {"key": key, "heading": heading, "text": text}
+            for key in CAP_ORDER
+            for heading, text in [CAP_SECTIONS.get(key) or COMMON[key]]
+        ]
     if model_code == "LESC":
         return [
             {"key": key, "heading": heading, "text": text}
@@ -394,7 +546,7 @@ def seed_sections(model_code: str) -> list[dict[str, Any]]:
 
 def seed_templates(template_model: Any) -> None:
     """Create version 1 of each model's template (idempotent; used by a data migration)."""
-    for code in ("JEM", "TFM", "WSO", "LESC"):
+    for code in ("JEM", "TFM", "WSO", "LESC", "CAP"):
         template_model.objects.update_or_create(
             model_code=code,
             version=SEED_VERSION,

@@ -129,6 +129,10 @@ def variables_for(agreement: Agreement) -> dict[str, Any]:
         "ice_office_name": office.name if office else "the responsible ICE field office",
         "ice_contacts": _contacts(office, ContactRole.PRIMARY) or _contacts(office),
         "model_name": agreement.partnership_type.name,
+        # The agency's jails (the CAP template lists those CAP officers may enter).
+        "facilities": [
+            {"name": f.name, "city": f.city} for f in agency.facilities.order_by("name", "pk")
+        ],
         "officer_limit": agreement.officer_limit if agreement.officer_limit else TO_COMPLETE,
         "effective_date": _date(agreement.effective_on, "the date of the last signature"),
         "expiry_date": _date(agreement.expires_on, "the end of its term"),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from access.agencies.choices import AgencyKind
 from access.agencies.models import Agency
+from access.agreements.choices import ModelCode
 from access.agreements.held import refuse_if_held
 from access.agreements.models import Agreement
 from access.agreements.validators import MAX_PDF_BYTES, check_signed_on, validate_pdf
@@ -43,7 +44,7 @@ class AgreementCreateForm(forms.ModelForm):
         fields["supervising_office"].queryset = Agency.objects.filter(kind=AgencyKind.FEDERAL)
         fields["supervising_office"].required = True
         fields["partnership_type"].queryset = PartnershipType.objects.filter(
-            code__in=["287g_jem", "287g_tfm", "287g_wso", "lesc_training"]
+            code__in=list(ModelCode.BY_PARTNERSHIP_TYPE)
         )
         fields["access_request"].queryset = AccessRequest.objects.select_related("agency")
         fields["access_request"].label_from_instance = lambda r: (

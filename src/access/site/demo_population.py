@@ -1,4 +1,5 @@
-"""The demo's synthetic population: generate, load, publish, train, seed inquiries.
+"""The demo's synthetic population: generate, load, publish, train, seed inquiries, encounters
+and CAP rosters.
 
 ``access seed_demo --persons N`` queues one ``DemoPopulationLoad`` (``queue_load``) and runs it
 either in the command (small N) or on the job worker (``site.tasks.load_demo_population``),
@@ -22,6 +23,8 @@ from django.utils import timezone
 
 from access.audit import events
 from access.audit.events import audited
+from access.cap.choices import RosterStatus
+from access.cap.demo import seed_demo_rosters
 from access.core.actors import SystemActor
 from access.enforcement.demo import identify_demo_encounters
 from access.records import online as records_online
@@ -48,7 +51,8 @@ STAGES = {
     "load": (10, 75),
     "publish": (75, 85),
     "train": (85, 95),
-    "inquiries": (95, 100),
+    "inquiries": (95, 98),
+    "cap": (98, 100),
 }
 STAGE_LABELS = {
     "generate": "Generating synthetic persons",
@@ -56,6 +60,7 @@ STAGE_LABELS = {
     "publish": "Publishing the online store",
     "train": "Training the matching model",
     "inquiries": "Seeding demo inquiries",
+    "cap": "Sending and screening demo CAP rosters",
 }
 
 Say = Callable[[str], None]
@@ -209,3 +214,7 @@ def _stages(load: DemoPopulationLoad, say: Say) -> None:
     say(f"Seeded {len(seeded)} demo inquiries.")
     identified = identify_demo_encounters(LOADER)
     say(f"Searched the demo encounters; {len(identified)} more recorded and identified.")
+    _report(load, "cap", 0.0)
+    rosters = seed_demo_rosters()
+    waiting = sum(1 for r in rosters if r.status == RosterStatus.QUEUED)
+    say(f"Sent {len(rosters)} demo CAP rosters; {waiting} waiting for the screening job.")

@@ -17,6 +17,7 @@ from access.accounts.models import User
 from access.agencies.publiclist.ice287g import load_snapshot
 from access.agencies.publiclist.importer import import_snapshots
 from access.agreements.sync import sync_from_public_list
+from access.cap.demo import TEAM, seed_demo_cap
 from access.complaints.demo import seed_demo_complaints
 from access.core.actors import SystemActor
 from access.detention.demo import seed_demo_detainers
@@ -72,6 +73,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo encounters: {len(encounters)} over several months.")
             detainers = seed_demo_detainers(SystemActor("demo data loader"))
             self.stdout.write(f"Demo detainers: {len(detainers)} in every state.")
+            jails = seed_demo_cap(SystemActor("demo data loader"))
+            self.stdout.write(
+                f"Demo CAP: the {TEAM} covers {len(jails)} jails, their roster mappings saved "
+                "(their rosters come with the population)."
+            )
         self.load_population(options["persons"], options["seed"])
         if not options["quiet_logins"]:
             self.print_logins(options["url"])
