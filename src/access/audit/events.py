@@ -118,7 +118,8 @@ def record(
     # Text copied from the actor, agency and object never makes the write fail: a name longer
     # than its column is cut, as SQLite would keep it whole and PostgreSQL would refuse it.
     for name in ("actor_name", "agency_name", "object_type", "object_id", "object_repr"):
-        values[name] = values[name][: AuditEvent._meta.get_field(name).max_length]
+        limit = getattr(AuditEvent._meta.get_field(name), "max_length", None)
+        values[name] = values[name][:limit]
     with transaction.atomic():
         head = _lock_head()
         values["prev_hash"] = head.last_hash
