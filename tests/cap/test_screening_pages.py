@@ -48,6 +48,16 @@ def test_the_roster_page_shows_progress_that_polls_while_queued(
     assert "Cancel screening" in html
 
 
+def test_a_roster_received_without_queueing_offers_screen_now_and_does_not_poll(
+    client_as, cap_officer, cap_facility, make_roster
+):
+    roster = make_roster(cap_facility, present=0, absent=3, job_id="")
+    html = client_as(cap_officer).get(f"/cap/rosters/{roster.pk}/").content.decode()
+    assert "Received; screening not started" in html
+    assert "Screen now" in html and "Cancel screening" not in html
+    assert 'hx-trigger="every 1s"' not in html
+
+
 def test_the_progress_region_answers_286_when_done_so_polling_stops(
     client_as, cap_officer, cap_facility, make_roster, store
 ):

@@ -474,7 +474,7 @@ def filename(jail: Jail, as_of: datetime) -> str:
 def seed_demo_rosters() -> list[Roster]:
     """Build each demo jail's rosters from the stored person records and send them as the
     demo CAP officer: the Naples roster of yesterday and today's (screened, so the queue has
-    work), Immokalee's today (waiting for the screening job). None when the demo CAP team,
+    work), Immokalee's today (received, waiting for "Screen now"). None when the demo CAP team,
     its officer or its jails are missing, or when they already have rosters.
 
     Each call runs in its own short transactions (no outer one): SQLite has the web process
@@ -521,6 +521,9 @@ def seed_demo_rosters() -> list[Roster]:
                 filename=filename(jail, as_of),
                 source=RosterSource.DEMO,
                 as_of=as_of,
+                # The waiting facility's roster is not handed to the worker: it stays
+                # received until the CAP officer presses "Screen now".
+                queue=jail.screened,
             )
             roster.refresh_from_db()
             if jail.screened and roster.status == RosterStatus.QUEUED:

@@ -217,4 +217,4 @@ def _stages(load: DemoPopulationLoad, say: Say) -> None:
     _report(load, "cap", 0.0)
     rosters = seed_demo_rosters()
     waiting = sum(1 for r in rosters if r.status == RosterStatus.QUEUED)
-    say(f"Sent {len(rosters)} demo CAP rosters; {waiting} waiting for the screening job.")
+    say(f"Sent {len(rosters)} demo CAP rosters; {waiting} waiting to be screened.")

@@ -30,7 +30,13 @@ def queue_screening(roster: Roster) -> None:
     """Queue the roster for the job worker once the transaction that stored it commits."""
     from access.cap.tasks import screen_roster
 
-    transaction.on_commit(lambda: screen_roster.enqueue(roster.pk))
+    def enqueue() -> None:
+        # The job's id marks the roster as handed to the worker (a queued roster without one
+        # was received without queueing: the demo's waiting roster, or a CLI import).
+        result = screen_roster.enqueue(roster.pk)
+        Roster.objects.filter(pk=roster.pk).update(job_id=str(result.id)[:64])
+
+    transaction.on_commit(enqueue)
 
 
 def _mine(actor: Any, roster: Roster) -> Roster:
@@ -84,12 +90,15 @@ def cancel_screening(actor: Any, roster: Roster, reason: str) -> Roster:
 @audited
 def screen_again(actor: Any, roster: Roster) -> Roster:
     """Queue a failed or cancelled roster for screening again (the bookings it already
-    screened are kept and skipped)."""
+    screened are kept and skipped), or a received roster that was never handed to the job
+    worker for the first time ("Screen now")."""
     roster = _mine(actor, roster)
-    if roster.status not in (R.FAILED, R.CANCELLED):
+    never_queued = roster.status == R.QUEUED and not roster.job_id
+    if roster.status not in (R.FAILED, R.CANCELLED) and not never_queued:
         raise ValidationError("Only a failed or cancelled screening can be run again.")
     before = roster.status
-    roster.requeue()
+    if not never_queued:
+        roster.requeue()
     roster.cancel_requested = False
     roster.error = ""
     roster.save()

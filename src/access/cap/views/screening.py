@@ -40,7 +40,9 @@ def candidate_url(pk: int) -> str:
 
 
 def progress_context(roster: Roster, user: Any) -> dict[str, Any]:
-    running = roster.status in RUNNING
+    # A roster received without queueing (the demo's waiting roster) waits for "Screen now".
+    not_queued = roster.status == RosterStatus.QUEUED and not roster.job_id
+    running = roster.status in RUNNING and not not_queued
     may_cancel = user.can("cap.cancel_roster")
     done, total, percent = progress_of(roster)
     # Screen readers hear the region when its text changes: in steps of 10%, not every second.
@@ -52,12 +54,18 @@ def progress_context(roster: Roster, user: Any) -> dict[str, Any]:
         "percent": percent,
         "running": running,
         "status_colour": RosterStatus.colour(roster.status),
+        "status_label": "Received; screening not started"
+        if not_queued
+        else roster.get_status_display(),
         "spoken": f"{roster.get_status_display()}: {step}% of bookings screened"
         if running
+        else "Received; not yet handed to the screening job"
+        if not_queued
         else roster.get_status_display(),
         "can_cancel": may_cancel and running and not roster.cancel_requested,
         "can_screen_again": may_cancel
         and roster.status in (RosterStatus.FAILED, RosterStatus.CANCELLED),
+        "can_screen_now": may_cancel and not_queued,
     }
 
 
@@ -140,7 +148,7 @@ class ScreenAgainView(RosterScoped, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Queued for screening again.")
+            messages.success(request, "Queued for screening.")
         return redirect(roster.get_absolute_url())
 
 
