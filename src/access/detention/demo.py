@@ -1,9 +1,18 @@
 """Demo detainers: one in every state, one within 4 hours of its deadline, one overdue.
 
-``seed_demo_detainers(actor)`` runs after the demo officers (``site`` calls it). It uses the
-demo agencies' identified encounters when the enforcement demo made some, and otherwise
-records a few identified encounters itself. Every detainer goes through the real actions
-(authority check included); an agency whose officers may not issue detainers gets none.
+``seed_demo_detainers(actor, now=None)`` runs after the demo officers (``site`` calls it). It
+uses the demo agencies' identified encounters when the enforcement demo made some, and
+otherwise records a few identified encounters itself. Every detainer goes through the real
+actions (authority check included); an agency whose officers may not issue detainers gets
+none. ``now`` is the moment the clocks are set against (release times and the clock check);
+the detainers themselves are issued at the real time of seeding, which the authority check
+judges.
+
+"Within 4 hours of its deadline" holds whenever the demo is seeded: the urgent detainer's
+deadline is at most 4 hours of the hold away (``clock.business_time_left``), and also at
+most 4 real hours away whenever the calendar allows one. On a Saturday, a Sunday or a
+federal holiday no deadline can fall in the next 4 real hours (the hold does not run on
+those days), so the deadline is the one 3 hold hours ahead, early on the next business day.
 """
 
 from __future__ import annotations
@@ -30,6 +39,25 @@ NAMES = [("Moreno", "Luis"), ("Ortega", "Ana"), ("Pham", "Minh"), ("Silva", "Ros
 NAMES += [("Haddad", "Omar"), ("Kowalski", "Jan"), ("Mensah", "Kofi"), ("Duarte", "Ines")]
 
 
+# The urgent detainer's deadline: about 3 hours of the hold ahead (inside the 4-hour alert).
+URGENT_AHEAD = timedelta(hours=3)
+# A real-time deadline nearer than this would turn overdue while someone looks at the demo.
+URGENT_AT_LEAST = timedelta(hours=1)
+
+
+def urgent_release(now: datetime, zone: str) -> datetime:
+    """A release time whose hold ends about 3 hours from ``now`` on the hold clock.
+
+    First the latest release whose deadline is at most 3 real hours ahead; when the calendar
+    puts that deadline less than an hour ahead (or behind: the next hours fall on excluded
+    days), the release whose deadline is 3 hold hours ahead (``clock.deadline`` counting
+    from ``now``), which on a weekend or holiday is early on the next business day."""
+    release = _release_for(now + URGENT_AHEAD, zone)
+    if clock.elapsed(now, clock.deadline(release, zone)) >= URGENT_AT_LEAST:
+        return release
+    return _release_for(clock.deadline(now, zone, hold=URGENT_AHEAD), zone)
+
+
 def _release_for(target: datetime, zone: str) -> datetime:
     """The latest release whose deadline is at or before ``target`` (minute precision)."""
     low, high = target - timedelta(days=12), target
@@ -42,17 +70,21 @@ def _release_for(target: datetime, zone: str) -> datetime:
     return low.replace(second=0, microsecond=0)
 
 
-def _encounters(officer: Officer, facility: Facility, count: int) -> list[Encounter]:
+def _encounters(
+    officer: Officer, facility: Facility, count: int, now: datetime
+) -> list[Encounter]:
+    # Releases go back up to a long holiday weekend plus two days: older encounters only.
+    start = now - timedelta(days=20)
     found = list(
         Encounter.objects.filter(
             agency=officer.agency_id,
+            occurred_at__lte=start,
             status=EncounterStatus.IDENTIFIED,
             claims_us_citizenship=False,
             detainers__isnull=True,
         ).order_by("occurred_at")[:count]
     )
     recorder = officer.user or User.objects.filter(agency=officer.agency_id).order_by("pk").first()
-    start = timezone.now() - timedelta(days=20)
     with bound_actor(SystemActor("demo detainers")):
         for n in range(len(found), count):
             family, given = NAMES[n % len(NAMES)]
@@ -93,26 +125,26 @@ def _issue(actor: Any, officer: Officer, encounter: Encounter, facility: Facilit
     )
 
 
-def seed_demo_detainers(actor: SystemActor) -> list[Detainer]:
+def seed_demo_detainers(actor: SystemActor, now: datetime | None = None) -> list[Detainer]:
     created: list[Detainer] = []
-    now = timezone.now()
+    now = now or timezone.now()
     for officer in Officer.objects.select_related("agency", "agreement__partnership_type"):
         if any(d.agency_id == officer.agency_id for d in created):
             continue
-        if not authority.check(officer, actions.FUNCTION, when=now).allowed:
+        if not authority.check(officer, actions.FUNCTION).allowed:
             continue
         facility = Facility.objects.filter(agency=officer.agency_id).exclude(time_zone="").first()
         if facility is None:
             continue
         zone = facility.time_zone
-        encounters = _encounters(officer, facility, 8)
+        encounters = _encounters(officer, facility, 8, now)
         try:
             made = [_issue(actor, officer, e, facility) for e in encounters]
         except ValidationError:
             continue
         _waiting, soon, urgent, overdue, *closed = made
         actions.record_release(actor, soon, now - timedelta(hours=2))
-        actions.record_release(actor, urgent, _release_for(now + timedelta(hours=3), zone))
+        actions.record_release(actor, urgent, urgent_release(now, zone))
         actions.record_release(actor, overdue, _release_for(now - timedelta(hours=5), zone))
         for detainer, outcome, reason in zip(
             closed,
@@ -127,5 +159,5 @@ def seed_demo_detainers(actor: SystemActor) -> list[Detainer]:
         ):
             actions.record_outcome(actor, detainer, outcome, reason)
         created.extend(made)
-    actions.check_clocks(actor)
+    actions.check_clocks(actor, now=now)
     return created
