@@ -99,3 +99,38 @@ def test_seeding_at_a_fixed_moment_leaves_one_detainer_near_its_deadline(
     # The overdue one is flagged as of that moment, and only it.
     flagged = Detainer.objects.filter(overdue_since__isnull=False)
     assert list(flagged.values_list("overdue_since", flat=True)) == [now]
+
+
+def test_the_demo_records_removals_in_past_months(
+    jem_officer: Any, jail: Any, supervisor: Any
+) -> None:
+    """With an officer authorized for months, three subjects were removed after ICE assumed
+    custody; the funnel's last step counts them."""
+    from access.enforcement import funnel
+    from access.enforcement.models import Encounter, EncounterStep
+    from access.officers.models import (
+        Authorization,
+        Certification,
+        ExamAttempt,
+        SupervisorAssignment,
+    )
+
+    long_ago = timezone.localdate() - timedelta(days=200)
+    Authorization.objects.filter(officer=jem_officer).update(valid_from=long_ago)
+    Certification.objects.filter(officer=jem_officer).update(certified_on=long_ago)
+    ExamAttempt.objects.filter(officer=jem_officer).update(taken_on=long_ago)
+    start = timezone.now() - timedelta(days=200)
+    SupervisorAssignment.objects.filter(officer=jem_officer).update(started_at=start)
+    now = timezone.now()
+    made = seed_demo_detainers(SystemActor("demo test"), now=now)
+    assert len(made) == 11
+    removals = EncounterStep.objects.filter(kind="removed").select_related("encounter")
+    assert removals.count() == 3
+    for step in removals:
+        assert step.recorded_by == supervisor
+        assert step.occurred_on < timezone.localdate() - timedelta(days=10)
+        detainer = step.encounter.detainers.get()
+        assert detainer.status == DetainerStatus.CUSTODY_ASSUMED
+    rows = {r.stage.key: r for r in funnel.compute(Encounter.objects.all())}
+    assert rows["removed"].total == 3
+    assert sum(rows["removed"].by_level.values()) == 3

@@ -29,6 +29,7 @@ from access.core.actors import SystemActor, bound_actor
 from access.detention import actions, clock
 from access.detention.choices import DetainerStatus, ProbableCause, ServiceMethod
 from access.detention.models import Detainer
+from access.enforcement import actions as enforcement
 from access.enforcement.choices import EncounterStatus
 from access.enforcement.models import Encounter
 from access.officers import authority
@@ -37,6 +38,9 @@ from access.officers.models import Officer
 S = DetainerStatus
 NAMES = [("Moreno", "Luis"), ("Ortega", "Ana"), ("Pham", "Minh"), ("Silva", "Rosa")]
 NAMES += [("Haddad", "Omar"), ("Kowalski", "Jan"), ("Mensah", "Kofi"), ("Duarte", "Ines")]
+SEVERITIES = ["misdemeanor", "felony", "infraction"]
+# Encounters whose subjects ICE removed, this many days before the demo's "now".
+REMOVED_DAYS_AGO = (80, 55, 35)
 
 
 # The urgent detainer's deadline: about 3 hours of the hold ahead (inside the 4-hour alert).
@@ -84,45 +88,102 @@ def _encounters(
             detainers__isnull=True,
         ).order_by("occurred_at")[:count]
     )
-    recorder = officer.user or User.objects.filter(agency=officer.agency_id).order_by("pk").first()
-    with bound_actor(SystemActor("demo detainers")):
-        for n in range(len(found), count):
-            family, given = NAMES[n % len(NAMES)]
-            encounter = Encounter(
-                officer=officer,
-                agency=officer.agency,
-                partnership_type=officer.agreement.partnership_type,
-                function="interview",
-                facility=facility,
-                occurred_at=start + timedelta(hours=n),
-                origin="booking",
-                recorded_by=recorder,
-                family_name=family,
-                given_name=given,
-                status=EncounterStatus.IDENTIFIED,
-                severity="felony" if n % 2 else "misdemeanor",
-                priority_level=str(1 + n % 3),
-                identified_at=start + timedelta(hours=n, minutes=40),
-            )
-            encounter.save()
-            found.append(encounter)
+    for n in range(len(found), count):
+        found.append(_identified(officer, facility, start + timedelta(hours=n), n))
     return found
 
 
-def _issue(actor: Any, officer: Officer, encounter: Encounter, facility: Facility) -> Detainer:
-    now = timezone.now()
+def _identified(officer: Officer, facility: Facility, when: datetime, n: int) -> Encounter:
+    """An identified encounter made directly (the enforcement demo walks the real steps)."""
+    recorder = officer.user or User.objects.filter(agency=officer.agency_id).order_by("pk").first()
+    family, given = NAMES[n % len(NAMES)]
+    with bound_actor(SystemActor("demo detainers")):
+        encounter = Encounter(
+            officer=officer,
+            agency=officer.agency,
+            partnership_type=officer.agreement.partnership_type,
+            function="interview",
+            facility=facility,
+            occurred_at=when,
+            origin="booking",
+            recorded_by=recorder,
+            family_name=family,
+            given_name=given,
+            status=EncounterStatus.IDENTIFIED,
+            severity=SEVERITIES[n % len(SEVERITIES)],
+            priority_level=str(1 + n % 3),
+            identified_at=when + timedelta(minutes=40),
+        )
+        encounter.save()
+    return encounter
+
+
+def _issue(
+    actor: Any,
+    officer: Officer,
+    encounter: Encounter,
+    facility: Facility,
+    issued_at: datetime | None = None,
+) -> Detainer:
+    issued_at = issued_at or timezone.now()
     return actions.issue_detainer(
         actor,
         encounter,
         officer=officer,
         facility=facility,
+        issued_at=issued_at,
         probable_cause=ProbableCause.BIOMETRIC_MATCH,
         probable_cause_details="Fingerprint match to a DHS record showing no lawful status.",
-        served_at=now,
+        served_at=issued_at,
         service_method=ServiceMethod.IN_PERSON_BY_OFFICER,
         hold_requested=True,
         notify_before_release=True,
     )
+
+
+def _remover(officer: Officer) -> User | None:
+    """Who records a removal: the officer's ICE supervisor, else any ICE supervisor."""
+    people = [officer.supervisor] if officer.supervisor_id else []
+    people.append(
+        User.objects.filter(roles__slug="ice_supervisor", is_active=True).order_by("pk").first()
+    )
+    for user in people:
+        if user is not None and user.can("enforcement.remove_encounter"):
+            return user
+    return None
+
+
+def _removals(actor: Any, officer: Officer, facility: Facility, now: datetime) -> list[Detainer]:
+    """Subjects removed in the past months: detainer, custody assumed, then the removal
+    (ICE's step) weeks later. Skipped where the officer could not have issued then."""
+    remover = _remover(officer)
+    if remover is None:
+        return []
+    done = []
+    for n, days in enumerate(REMOVED_DAYS_AGO):
+        when = now - timedelta(days=days)
+        if not authority.check(officer, actions.FUNCTION, when=when + timedelta(hours=2)).allowed:
+            continue
+        encounter = _identified(officer, facility, when, n + 1)
+        detainer = _issue(actor, officer, encounter, facility, issued_at=when + timedelta(hours=2))
+        release = when + timedelta(days=1)
+        actions.record_release(actor, detainer, release)
+        actions.record_outcome(
+            actor,
+            detainer,
+            S.CUSTODY_ASSUMED,
+            "ERO officers took custody at the jail.",
+            at=release + timedelta(hours=5),
+        )
+        enforcement.record_removal(
+            remover,
+            encounter,
+            occurred_on=timezone.localdate(release + timedelta(days=21)),
+            document="I-205",
+            reference=f"DEMO-REM-{encounter.pk}",
+        )
+        done.append(detainer)
+    return done
 
 
 def seed_demo_detainers(actor: SystemActor, now: datetime | None = None) -> list[Detainer]:
@@ -159,5 +220,6 @@ def seed_demo_detainers(actor: SystemActor, now: datetime | None = None) -> list
         ):
             actions.record_outcome(actor, detainer, outcome, reason)
         created.extend(made)
+        created.extend(_removals(actor, officer, facility, now))
     actions.check_clocks(actor, now=now)
     return created

@@ -29,6 +29,7 @@ from access.enforcement.forms import (
     EncounterForm,
     FunnelForm,
     NotIdentifiedForm,
+    RemovalForm,
     ReportCitizenshipForm,
     StepForm,
     VerifyForm,
@@ -166,6 +167,9 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
         can_step=actions.may(user, encounter, "step") and encounter.status == S.IDENTIFIED,
         can_search=actions.may(user, encounter, "add") and encounter.status == S.RECORDED,
         detainer_url=detainer_url(user, encounter),
+        can_remove=actions.may(user, encounter, "remove")
+        and encounter.status == S.IDENTIFIED
+        and actions.removal_of(encounter) is None,
         can_report=actions.may(user, encounter, "verify", "confirm", "step")
         and encounter.status != S.CITIZENSHIP_STOP
         and encounter.supervisor_decision != SupervisorDecision.CITIZEN,
@@ -348,6 +352,33 @@ def step(request: AuthedRequest, pk: int) -> HttpResponse:
         intro=f"{StepKind.label(StepKind.CHARGING_DOCUMENT)}, "
         f"{StepKind.label(StepKind.REFERRAL).lower()} or "
         f"{StepKind.label(StepKind.WARRANT_SERVED).lower()}, with its date.",
+    )
+
+
+def removal(request: AuthedRequest, pk: int) -> HttpResponse:
+    encounter = _get(request, pk)
+    if not actions.may(request.user, encounter, "remove"):
+        raise Http404("Not found")
+
+    def run(data: dict[str, Any]) -> None:
+        actions.record_removal(
+            request.user,
+            encounter,
+            occurred_on=data["occurred_on"],
+            document=data["document"],
+            reference=data["reference"],
+            notes=data["notes"],
+        )
+
+    return _step_page(
+        request,
+        encounter,
+        RemovalForm(request.POST or None),
+        "Record the removal (ICE)",
+        run,
+        "Removal recorded.",
+        intro="The date the subject was removed from the United States; it is counted in "
+        "the funnel's last step.",
     )
 
 
