@@ -112,8 +112,7 @@ def test_filing_refusals_name_the_field_and_store_nothing(
     agreement: Any, opr: Any, agency_b: Any, walk: Callable[..., Officer]
 ) -> None:
     before = snapshot()
-    assert_error(post(opr, API, {"agency": agreement.agency.pk, "narrative": ""}), 400,
-                 "narrative")
+    assert_error(post(opr, API, {"agency": agreement.agency.pk, "narrative": ""}), 400, "narrative")
     error = assert_error(
         post(opr, API, {"agency": agreement.agency.pk, "narrative": "   "}), 400, "narrative"
     )
@@ -137,9 +136,7 @@ def test_filing_refusals_name_the_field_and_store_nothing(
 
 
 @pytest.mark.parametrize("role", ["ice_program_manager", "oversight_auditor"])
-def test_readers_may_not_file(
-    role: str, agreement: Any, make_user: Callable[..., Any]
-) -> None:
+def test_readers_may_not_file(role: str, agreement: Any, make_user: Callable[..., Any]) -> None:
     before = snapshot()
     response = post(make_user(role), API, {"agency": agreement.agency.pk, "narrative": "x"})
     assert_error(response, 404)
@@ -200,8 +197,9 @@ def test_opr_steps_refuse_bad_input_and_change_nothing(
 ) -> None:
     url = f"{API}{complaint.pk}/"
     before = snapshot()
-    error = assert_error(post(opr, url + "assign/", {"investigator": manager.username}), 400,
-                         "investigator")
+    error = assert_error(
+        post(opr, url + "assign/", {"investigator": manager.username}), 400, "investigator"
+    )
     assert error["fields"]["investigator"] == ["Choose an active OPR investigator."]
     assert_error(post(opr, url + "assign/", {"investigator": "nobody"}), 400, "investigator")
     # No officer identified yet: nothing to suspend.

@@ -79,9 +79,7 @@ def encounter_input(**overrides: Any) -> EncounterInput:
 
 
 @pytest.fixture
-def make_identified(
-    jem_officer: Officer, officer_user: User, jail: Facility
-) -> Callable[..., Any]:
+def make_identified(jem_officer: Officer, officer_user: User, jail: Facility) -> Callable[..., Any]:
     """An encounter already identified, made directly (the identification steps are tested in
     test_identification.py): for the steps that come after it."""
     from datetime import timedelta

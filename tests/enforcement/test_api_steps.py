@@ -129,8 +129,9 @@ def test_the_supervisor_decides_the_stop(
     body = {"decision": "citizen", "notes": "Birth certificate verified"}
     for user in [*outsiders, officer_user]:
         assert post(user, encounter, "decide", body).status_code == 404, user
-    assert_error(post(supervisor, encounter, "decide", {"decision": "maybe", "notes": "x"}), 400,
-                 "decision")
+    assert_error(
+        post(supervisor, encounter, "decide", {"decision": "maybe", "notes": "x"}), 400, "decision"
+    )
     assert state(encounter) == before
     response = post(supervisor, encounter, "decide", body)
     assert response.status_code == 200, response.content
@@ -196,8 +197,9 @@ def test_ice_records_the_removal(
     before = state(encounter)
     for user in [*outsiders, officer_user]:
         assert post(user, encounter, "removal", body).status_code == 404, user
-    assert_error(post(supervisor, encounter, "removal", {"occurred_on": "soon"}), 400,
-                 "occurred_on")
+    assert_error(
+        post(supervisor, encounter, "removal", {"occurred_on": "soon"}), 400, "occurred_on"
+    )
     assert state(encounter) == before
     response = post(supervisor, encounter, "removal", body)
     assert response.status_code == 201, response.content

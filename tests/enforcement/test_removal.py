@@ -79,7 +79,9 @@ def test_bad_input_names_each_reason_and_changes_nothing(
     encounter = make_identified(occurred_at=timezone.now() - timedelta(days=2))
     error = _nothing_changed(
         lambda: actions.record_removal(
-            supervisor, encounter, occurred_on=timezone.localdate() + timedelta(days=1),
+            supervisor,
+            encounter,
+            occurred_on=timezone.localdate() + timedelta(days=1),
             document="I-862",
         ),
         actions.Refused,
@@ -124,9 +126,7 @@ def test_the_funnel_counts_removals_by_priority_level_and_severity(
     for encounter in made[:3]:  # the level-2 felony is identified, not removed
         actions.record_removal(supervisor, encounter, occurred_on=day)
     # Another step on a removed encounter does not count it twice.
-    actions.record_step(
-        made[0].recorded_by, made[0], kind="referral_to_ice", occurred_on=day
-    )
+    actions.record_step(made[0].recorded_by, made[0], kind="referral_to_ice", occurred_on=day)
     rows = {row.stage.key: row for row in funnel.compute(Encounter.objects.all())}
     removed = rows["removed"]
     assert removed.stage.label == "Removed"

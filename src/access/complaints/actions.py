@@ -315,7 +315,10 @@ def check_clocks(actor: Any, today: date | None = None) -> dict[str, list[int]]:
         else:
             subject = f"Complaint {complaint.display_code} is {-left} days past its 90-day clock"
         _notify_investigators(
-            complaint, subject, f"Due {complaint.due_on:%Y-%m-%d}.", NotificationKind.COMPLAINT_CLOCK
+            complaint,
+            subject,
+            f"Due {complaint.due_on:%Y-%m-%d}.",
+            NotificationKind.COMPLAINT_CLOCK,
         )
         complaint.alerted_days_left = min(threshold, left)
         complaint.save()

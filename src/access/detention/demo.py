@@ -74,9 +74,7 @@ def _release_for(target: datetime, zone: str) -> datetime:
     return low.replace(second=0, microsecond=0)
 
 
-def _encounters(
-    officer: Officer, facility: Facility, count: int, now: datetime
-) -> list[Encounter]:
+def _encounters(officer: Officer, facility: Facility, count: int, now: datetime) -> list[Encounter]:
     # Releases go back up to a long holiday weekend plus two days: older encounters only.
     start = now - timedelta(days=20)
     found = list(
