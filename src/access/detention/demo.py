@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.utils import timezone
 
 from access.accounts.models import User
@@ -40,7 +41,7 @@ NAMES = [("Moreno", "Luis"), ("Ortega", "Ana"), ("Pham", "Minh"), ("Silva", "Ros
 NAMES += [("Haddad", "Omar"), ("Kowalski", "Jan"), ("Mensah", "Kofi"), ("Duarte", "Ines")]
 SEVERITIES = ["misdemeanor", "felony", "infraction"]
 # Encounters whose subjects ICE removed, this many days before the demo's "now".
-REMOVED_DAYS_AGO = (80, 55, 35)
+REMOVED_DAYS_AGO = (58, 45, 30)
 
 
 # The urgent detainer's deadline: about 3 hours of the hold ahead (inside the 4-hour alert).
@@ -187,7 +188,10 @@ def _removals(actor: Any, officer: Officer, facility: Facility, now: datetime) -
 def seed_demo_detainers(actor: SystemActor, now: datetime | None = None) -> list[Detainer]:
     created: list[Detainer] = []
     now = now or timezone.now()
-    for officer in Officer.objects.select_related("agency", "agreement__partnership_type"):
+    # The officers linked to the demo accounts first: their supervision and certification
+    # are dated from their authorization (the enforcement demo), so they could act months ago.
+    officers = Officer.objects.select_related("agency", "agreement__partnership_type")
+    for officer in officers.order_by(F("user").asc(nulls_last=True), "pk"):
         if any(d.agency_id == officer.agency_id for d in created):
             continue
         if not authority.check(officer, actions.FUNCTION).allowed:
