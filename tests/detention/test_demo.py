@@ -128,7 +128,7 @@ def test_the_demo_records_removals_in_past_months(
     assert removals.count() == 3
     for step in removals:
         assert step.recorded_by == supervisor
-        assert step.occurred_on < timezone.localdate() - timedelta(days=10)
+        assert step.occurred_on <= timezone.localdate() - timedelta(days=7)
         detainer = step.encounter.detainers.get()
         assert detainer.status == DetainerStatus.CUSTODY_ASSUMED
     rows = {r.stage.key: r for r in funnel.compute(Encounter.objects.all())}
