@@ -46,7 +46,9 @@ def test_issue_clock_overdue_and_outcome(
     local = timezone.now().astimezone(ZoneInfo(jail.time_zone))
 
     sign_in(page, live_server, officer_user)
-    page.goto(f"{live_server.url}/detainers/encounter/{encounter.pk}/issue/")
+    # The encounter page offers the detainer to the officer who may issue one.
+    page.goto(f"{live_server.url}/encounters/{encounter.pk}/")
+    page.get_by_role("link", name="Issue a detainer").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Issue a detainer")
     assert_accessible(page)
     page.locator("label", has_text="A final order of removal").click()

@@ -171,3 +171,94 @@ def test_identify_verify_confirm_and_a_step(
     expect(page.get_by_text("Step recorded.")).to_be_visible()
     assert_accessible(page)
     assert encounter.steps.get().kind == "referral_to_ice"
+
+
+def _made(setting: dict[str, Any], status: str, **fields: Any) -> Encounter:
+    """An encounter already in ``status``, made directly (its earlier steps are tested above)."""
+    officer = setting["officer"]
+    with bound_actor(SystemActor("browser test")):
+        encounter = Encounter(
+            officer=officer,
+            agency=officer.agency,
+            partnership_type=officer.agreement.partnership_type,
+            function="interview",
+            facility=setting["jail"],
+            occurred_at=timezone.now() - timedelta(days=3),
+            origin="booking",
+            recorded_by=setting["user"],
+            family_name="MENSAH",
+            given_name="KOFI",
+            status=status,
+            severity="misdemeanor",
+            priority_level="3",
+            searched_at=timezone.now() - timedelta(days=3),
+            **fields,
+        )
+        encounter.save()
+    return encounter
+
+
+def test_not_identified_citizenship_report_and_removal(
+    page: Page,
+    live_server: Any,
+    setting: dict[str, Any],
+    supervisor: Any,  # noqa: F811
+) -> None:
+    """The remaining step pages: no candidate is the subject, a report of U.S. citizenship
+    evidence, and ICE's removal, which the funnel then counts."""
+    warm_up(live_server)
+    no_match = _made(setting, "candidates")
+    reported = _made(setting, "identified")
+    removed = _made(setting, "identified")
+
+    sign_in(page, live_server, setting["user"])
+    page.goto(f"{live_server.url}/encounters/{no_match.pk}/")
+    page.get_by_role("link", name="No candidate is the subject").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("No candidate is the subject")
+    assert_accessible(page)
+    page.get_by_role("button", name="Record").click()  # no reason given: refused
+    expect(page.get_by_text("This field is required.")).to_be_visible()
+    assert_accessible(page)
+    no_match.refresh_from_db()
+    assert no_match.status == "candidates"
+    page.get_by_label("Why no candidate is the subject").fill("The photographs differ.")
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_text("Recorded: no record identified.")).to_be_visible()
+    no_match.refresh_from_db()
+    assert no_match.status == "not_identified"
+
+    page.goto(f"{live_server.url}/encounters/{reported.pk}/")
+    expect(page.get_by_role("link", name="Record the removal")).to_have_count(0)  # ICE's step
+    page.get_by_role("link", name="Report a claim or evidence of U.S. citizenship").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Report a claim or evidence")
+    assert_accessible(page)
+    page.locator("label", has_text="Evidence of U.S. citizenship came to light").click()
+    page.get_by_label("Describe the claim or the evidence").fill("A U.S. passport in his bag.")
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_text("The encounter is stopped for an ICE supervisor.")).to_be_visible()
+    assert_accessible(page)
+    reported.refresh_from_db()
+    assert (reported.status, reported.stop_reasons) == ("citizenship_stop", ["evidence_reported"])
+    sign_out(page)
+
+    sign_in(page, live_server, supervisor)
+    page.goto(f"{live_server.url}/encounters/{removed.pk}/")
+    page.get_by_role("link", name="Record the removal").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Record the removal (ICE)")
+    assert_accessible(page)
+    page.get_by_label("Date of removal").fill(str(timezone.localdate() + timedelta(days=3)))
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_text("is in the future")).to_be_visible()
+    assert_accessible(page)
+    assert not removed.steps.exists()
+    page.get_by_label("Date of removal").fill(str(timezone.localdate() - timedelta(days=1)))
+    page.get_by_label("Form").select_option(value="I-205")
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_text("Removal recorded.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Removed from the United States")).to_be_visible()
+    assert_accessible(page)
+    assert removed.steps.get().kind == "removed"
+    page.goto(f"{live_server.url}/encounters/funnel/")
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Removed"))
+    expect(row).to_contain_text("1")
+    assert_accessible(page)

@@ -174,6 +174,11 @@ def test_the_clock_alerts_once_per_threshold_then_daily_when_overdue(complaint, 
     result = actions.check_clocks(ACTOR, today)
     assert result == {"alerted": [complaint.pk], "overdue": [complaint.pk]}
     assert alerts() - start == 4
+    kinds = Notification.objects.filter(recipient=opr, subject__contains=complaint.display_code)
+    assert sorted(kinds.values_list("kind", flat=True)) == [
+        "awaiting_action",  # the referral: a new complaint waits for OPR
+        *["complaint_clock"] * 4,  # the clock's own kind
+    ]
     # a resolved complaint has no clock
     actions.resolve(opr, complaint, finding="unfounded", resolution="r", notice="n")
     assert actions.check_clocks(ACTOR, today) == {"alerted": [], "overdue": []}

@@ -76,3 +76,37 @@ def encounter_input(**overrides: Any) -> EncounterInput:
     }
     values.update(overrides)
     return EncounterInput(**values)
+
+
+@pytest.fixture
+def make_identified(jem_officer: Officer, officer_user: User, jail: Facility) -> Callable[..., Any]:
+    """An encounter already identified, made directly (the identification steps are tested in
+    test_identification.py): for the steps that come after it."""
+    from datetime import timedelta
+
+    from access.enforcement.choices import EncounterStatus
+    from access.enforcement.models import Encounter
+
+    def make(**fields: Any) -> Encounter:
+        values: dict[str, Any] = {
+            "officer": jem_officer,
+            "agency": jem_officer.agency,
+            "partnership_type": jem_officer.agreement.partnership_type,
+            "function": "interview",
+            "facility": jail,
+            "occurred_at": timezone.now() - timedelta(days=30),
+            "origin": "booking",
+            "recorded_by": officer_user,
+            "family_name": "SUBJECT",
+            "status": EncounterStatus.IDENTIFIED,
+            "severity": "felony",
+            "priority_level": "1",
+            "searched_at": timezone.now() - timedelta(days=30),
+            **fields,
+        }
+        with bound_actor(FIXTURE_ACTOR):
+            encounter = Encounter(**values)
+            encounter.save()
+        return encounter
+
+    return make

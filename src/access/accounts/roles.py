@@ -144,8 +144,9 @@ _COMPLAINTS_OPR = {
     "agencies.view_agency": ALL,
 }
 # Enforcement (287(g) encounters): agency officers record, verify (as the officer) and add
-# steps for their own agency; ICE supervisors confirm identifications and decide citizenship
-# stops; program managers and auditors read and export everything.
+# steps for their own agency; ICE supervisors confirm identifications, decide citizenship
+# stops and record removals (ICE's act, not the agency's); program managers and auditors
+# read and export everything.
 _ENCOUNTERS_OFFICER = {
     "enforcement.view_encounter": AGENCY,
     "enforcement.add_encounter": AGENCY,
@@ -156,6 +157,7 @@ _ENCOUNTERS_SUPERVISOR = {
     "enforcement.view_encounter": ALL,
     "enforcement.confirm_encounter": ALL,
     "enforcement.decide_encounter": ALL,
+    "enforcement.remove_encounter": ALL,
 }
 _ENCOUNTERS_READ = {"enforcement.view_encounter": ALL, "enforcement.export_encounter": ALL}
 # Detainers: agency officers issue and record the release and outcome for their own agency;

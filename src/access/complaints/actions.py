@@ -255,11 +255,17 @@ def _investigators() -> list[Any]:
     return list(User.objects.filter(roles__slug=INVESTIGATOR_ROLE, is_active=True).distinct())
 
 
-def _notify(people: list[Any], complaint: Complaint, subject: str, body: str) -> int:
+def _notify(
+    people: list[Any],
+    complaint: Complaint,
+    subject: str,
+    body: str,
+    kind: str = NotificationKind.AWAITING_ACTION,
+) -> int:
     for person in people:
         Notification(
             recipient=person,
-            kind=NotificationKind.AWAITING_ACTION,
+            kind=kind,
             subject=subject[:200],
             body=body,
             link=complaint.get_absolute_url(),
@@ -267,9 +273,11 @@ def _notify(people: list[Any], complaint: Complaint, subject: str, body: str) ->
     return len(people)
 
 
-def _notify_investigators(complaint: Complaint, subject: str, body: str) -> int:
+def _notify_investigators(
+    complaint: Complaint, subject: str, body: str, kind: str = NotificationKind.AWAITING_ACTION
+) -> int:
     people = [complaint.assigned_to] if complaint.assigned_to else _investigators()
-    return _notify(people, complaint, subject, body)
+    return _notify(people, complaint, subject, body, kind)
 
 
 def _notify_directors(complaint: Complaint) -> int:
@@ -306,7 +314,12 @@ def check_clocks(actor: Any, today: date | None = None) -> dict[str, list[int]]:
             subject = f"Complaint {complaint.display_code}: {left} days left on its 90-day clock"
         else:
             subject = f"Complaint {complaint.display_code} is {-left} days past its 90-day clock"
-        _notify_investigators(complaint, subject, f"Due {complaint.due_on:%Y-%m-%d}.")
+        _notify_investigators(
+            complaint,
+            subject,
+            f"Due {complaint.due_on:%Y-%m-%d}.",
+            NotificationKind.COMPLAINT_CLOCK,
+        )
         complaint.alerted_days_left = min(threshold, left)
         complaint.save()
         alerted.append(complaint.pk)

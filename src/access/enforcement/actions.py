@@ -23,6 +23,7 @@ from access.audit.models import AuditEvent
 from access.core.actors import require_actor
 from access.enforcement import search
 from access.enforcement.choices import (
+    OFFICER_STEPS,
     STEP_DOCUMENTS,
     CheckedField,
     Document,
@@ -618,7 +619,9 @@ def record_step(
     authorized function passes the signed-in officer's authority check on that date."""
     _scope(actor, encounter, "step")
     errors: dict[str, list[str]] = {}
-    if kind not in StepKind.values():
+    if kind == StepKind.REMOVED:
+        raise Refused({"kind": ["A removal is recorded by ICE (record the removal)."]})
+    if kind not in OFFICER_STEPS:
         raise Refused({"kind": ["Choose the step."]})
     if encounter.status != S.IDENTIFIED:
         raise Refused(
@@ -669,6 +672,61 @@ def record_step(
         Event.STEP_RECORDED,
         obj=encounter,
         details={"step": kind, "document": document, "occurred_on": occurred_on.isoformat()},
+    )
+    return step
+
+
+def removal_of(encounter: Encounter) -> EncounterStep | None:
+    return encounter.steps.filter(kind=StepKind.REMOVED).first()
+
+
+@audited
+def record_removal(
+    actor: Any,
+    encounter: Encounter,
+    *,
+    occurred_on: date,
+    document: str = "",
+    reference: str = "",
+    notes: str = "",
+) -> EncounterStep:
+    """ICE records that the subject was removed from the United States, with its date: the
+    last step of the funnel. Only after the identification (verified), once per encounter,
+    by an ICE role (``enforcement.remove_encounter``); the agency's officers do not."""
+    _scope(actor, encounter, "remove")
+    if encounter.status != S.IDENTIFIED:
+        raise Refused(
+            "A removal is recorded only for an identified (verified) subject; this "
+            f"encounter is {S.label(encounter.status).lower()}."
+        )
+    errors: dict[str, list[str]] = {}
+    if removal_of(encounter) is not None:
+        errors.setdefault("occurred_on", []).append("The removal is already recorded.")
+    if document not in STEP_DOCUMENTS[StepKind.REMOVED]:
+        errors.setdefault("document", []).append(
+            f"A removal names {Document.label(Document.I_205)} or no form."
+        )
+    if occurred_on > timezone.localdate():
+        errors.setdefault("occurred_on", []).append(f"{occurred_on} is in the future.")
+    if occurred_on < timezone.localdate(encounter.occurred_at):
+        errors.setdefault("occurred_on", []).append(
+            f"{occurred_on} is before the encounter ({encounter.occurred_at:%Y-%m-%d})."
+        )
+    if errors:
+        raise Refused(errors)
+    step = EncounterStep.objects.create(
+        encounter=encounter,
+        kind=StepKind.REMOVED,
+        document=document,
+        occurred_on=occurred_on,
+        reference=reference.strip(),
+        notes=notes.strip(),
+        recorded_by=actor,
+    )
+    events.record(
+        Event.REMOVAL_RECORDED,
+        obj=encounter,
+        details={"document": document, "occurred_on": occurred_on.isoformat()},
     )
     return step
 

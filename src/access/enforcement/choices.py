@@ -126,11 +126,17 @@ class StepKind(ChoiceSet):
     CHARGING_DOCUMENT = "charging_document"
     REFERRAL = "referral_to_ice"
     WARRANT_SERVED = "warrant_served"
+    REMOVED = "removed"
     CHOICES = [
         (CHARGING_DOCUMENT, "Charging document prepared", ""),
         (REFERRAL, "Referred to ICE", ""),
         (WARRANT_SERVED, "Administrative warrant served", ""),
+        (REMOVED, "Removed from the United States", ""),
     ]
+
+
+# Steps the agency's officers record; a removal is ICE's to record (``record_removal``).
+OFFICER_STEPS = [StepKind.CHARGING_DOCUMENT, StepKind.REFERRAL, StepKind.WARRANT_SERVED]
 
 
 class Document(ChoiceSet):
@@ -156,4 +162,5 @@ STEP_DOCUMENTS = {
     StepKind.CHARGING_DOCUMENT: [Document.NTA, Document.I_213, Document.I_851],
     StepKind.REFERRAL: [Document.NONE, Document.I_213],
     StepKind.WARRANT_SERVED: [Document.I_200, Document.I_205],
+    StepKind.REMOVED: [Document.NONE, Document.I_205],
 }

@@ -15,6 +15,7 @@ class Event(EventSet):
     CITIZENSHIP_STOP = "encounter.citizenship_stop"
     DECIDED = "encounter.decided"
     STEP_RECORDED = "encounter.step_recorded"
+    REMOVAL_RECORDED = "encounter.removal_recorded"
     VIEWED = "encounter.viewed"
     FUNNEL_EXPORTED = "encounter.funnel_exported"
     CHOICES = [
@@ -27,6 +28,7 @@ class Event(EventSet):
         (CITIZENSHIP_STOP, "Encounter stopped for U.S. citizenship", ""),
         (DECIDED, "Encounter citizenship stop decided", ""),
         (STEP_RECORDED, "Encounter step recorded", ""),
+        (REMOVAL_RECORDED, "Removal of the encounter's subject recorded", ""),
         (VIEWED, "Encounter viewed", ""),
         (FUNNEL_EXPORTED, "Enforcement funnel exported", ""),
     ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from access.agencies.models import Agency, Facility
 from access.enforcement.actions import ChargeInput, EncounterInput
 from access.enforcement.choices import (
+    OFFICER_STEPS,
     CheckedField,
     Document,
     Function,
@@ -210,12 +211,27 @@ class DecideForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    kind = forms.ChoiceField(label="Step", choices=StepKind.choices())
+    kind = forms.ChoiceField(
+        label="Step", choices=[c for c in StepKind.choices() if c[0] in OFFICER_STEPS]
+    )
     document = forms.ChoiceField(
         label="Form", choices=[("", "None"), *Document.choices()], required=False
     )
     occurred_on = forms.DateField(label="Date", widget=DateInput())
     reference = forms.CharField(label="Document or referral number", max_length=50, required=False)
+    notes = _notes("Notes")
+
+
+class RemovalForm(forms.Form):
+    """ICE records the subject's removal, with its date."""
+
+    occurred_on = forms.DateField(label="Date of removal", widget=DateInput())
+    document = forms.ChoiceField(
+        label="Form",
+        choices=[("", "None"), (Document.I_205, Document.label(Document.I_205))],
+        required=False,
+    )
+    reference = forms.CharField(label="Removal or case number", max_length=50, required=False)
     notes = _notes("Notes")
 
 

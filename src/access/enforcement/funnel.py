@@ -1,11 +1,13 @@
 """The funnel by threat level: how many encounters reached each step, by priority level and
 charge severity, for an agency, a model and a period (safeguard 4 of DOMAIN.md section 6).
 
-Counts come from recorded steps only. The first three steps are this app's own records;
-later steps (detainer issued, custody assumed, removed) are recorded by apps above this one
-(``access.detention``), which this app may not import: such an app registers each step with
-``register_stage`` in its ``AppConfig.ready``, giving a function that narrows a queryset of
-encounters to those that reached the step. A step nobody registered is simply not shown.
+Counts come from recorded steps only. The first three steps and the last (removed: an
+``EncounterStep`` of kind "removed", recorded by ICE) are this app's own records; the
+detainer steps between them (detainer issued, custody assumed) are recorded by an app above
+this one (``access.detention``), which this app may not import: such an app registers each
+step with ``register_stage`` in its ``AppConfig.ready``, giving a function that narrows a
+queryset of encounters to those that reached the step. A step nobody registered is simply
+not shown.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from access.enforcement.choices import PriorityLevel, Severity
+from access.enforcement.choices import PriorityLevel, Severity, StepKind
 from access.enforcement.models import Encounter
 
 Narrow = Callable[[QuerySet[Encounter]], QuerySet[Encounter]]
@@ -40,16 +42,21 @@ def _identified(rows: QuerySet[Encounter]) -> QuerySet[Encounter]:
     return rows.filter(identified_record__isnull=False)
 
 
+def _removed(rows: QuerySet[Encounter]) -> QuerySet[Encounter]:
+    return rows.filter(steps__kind=StepKind.REMOVED).distinct()
+
+
 _STAGES: dict[str, Stage] = {
     "encountered": Stage("encountered", "Encountered", lambda rows: rows, 10),
     "searched": Stage("searched", "Searched", _searched, 20),
     "identified": Stage("identified", "Identified (verified)", _identified, 30),
+    # After the detainer steps other apps register (40, 50).
+    "removed": Stage("removed", "Removed", _removed, 60),
 }
 # Steps other apps record; named here so the page can say which are not installed.
 EXPECTED_ELSEWHERE = {
     "detainer_issued": "Detainer issued",
     "custody_assumed": "Custody assumed",
-    "removed": "Removed",
 }
 
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("<int:pk>/citizenship/", views.report_citizenship, name="report_citizenship"),
     path("<int:pk>/decide/", views.decide, name="decide"),
     path("<int:pk>/steps/new/", views.step, name="step"),
+    path("<int:pk>/removal/", views.removal, name="removal"),
     path("<int:pk>/search/", views.search_again, name="search"),
 ]

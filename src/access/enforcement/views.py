@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import NoReverseMatch, reverse, reverse_lazy
 
 from access.accounts.typing import AuthedRequest
 from access.agencies.models import Agency
@@ -29,6 +29,7 @@ from access.enforcement.forms import (
     EncounterForm,
     FunnelForm,
     NotIdentifiedForm,
+    RemovalForm,
     ReportCitizenshipForm,
     StepForm,
     VerifyForm,
@@ -36,8 +37,11 @@ from access.enforcement.forms import (
 from access.enforcement.models import Encounter, EncounterCandidate
 from access.enforcement.tables import EncounterTable
 from access.inquiries.citizenship import SupervisorDecision, reason_labels
+from access.officers import authority
 
 S = EncounterStatus
+# The warrant service model never issues detainers (DOMAIN.md section 2).
+DETAINER_NEVER = "287g_wso"
 
 
 def _scoped(request: AuthedRequest, action: str = "view") -> QuerySet[Encounter]:
@@ -110,6 +114,31 @@ def record(request: AuthedRequest) -> HttpResponse:
     )
 
 
+def detainer_url(user: Any, encounter: Encounter) -> str | None:
+    """The detention app's issue page for ``encounter`` when the viewer could issue one now:
+    the subject is identified (verified) with no citizenship claim or stop, the viewer holds
+    the detainer grant for the agency, the model is not warrant service, and the viewer's
+    own authority check allows "detainer". The detention app makes the same checks again
+    when the form is sent; this only decides whether to offer the button."""
+    if encounter.status != S.IDENTIFIED or encounter.citizenship_stop:
+        return None
+    if encounter.claims_us_citizenship or encounter.partnership_type.code == DETAINER_NEVER:
+        return None
+    scope = user.grant_scope("detention.add_detainer")
+    if not (scope == "all" or (scope == "agency" and user.agency_id == encounter.agency_id)):
+        return None
+    try:
+        decision = authority.check(user, "detainer", agency=encounter.agency_id)
+    except authority.UnknownOfficer:
+        return None
+    if not decision.allowed:
+        return None
+    try:  # the detention pages may not be installed in this build
+        return reverse("detention:issue", args=[encounter.pk])
+    except NoReverseMatch:
+        return None
+
+
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     encounter = _get(request, pk)
     user = request.user
@@ -137,6 +166,10 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
         can_decide=may_decide and encounter.status == S.CITIZENSHIP_STOP,
         can_step=actions.may(user, encounter, "step") and encounter.status == S.IDENTIFIED,
         can_search=actions.may(user, encounter, "add") and encounter.status == S.RECORDED,
+        detainer_url=detainer_url(user, encounter),
+        can_remove=actions.may(user, encounter, "remove")
+        and encounter.status == S.IDENTIFIED
+        and actions.removal_of(encounter) is None,
         can_report=actions.may(user, encounter, "verify", "confirm", "step")
         and encounter.status != S.CITIZENSHIP_STOP
         and encounter.supervisor_decision != SupervisorDecision.CITIZEN,
@@ -319,6 +352,33 @@ def step(request: AuthedRequest, pk: int) -> HttpResponse:
         intro=f"{StepKind.label(StepKind.CHARGING_DOCUMENT)}, "
         f"{StepKind.label(StepKind.REFERRAL).lower()} or "
         f"{StepKind.label(StepKind.WARRANT_SERVED).lower()}, with its date.",
+    )
+
+
+def removal(request: AuthedRequest, pk: int) -> HttpResponse:
+    encounter = _get(request, pk)
+    if not actions.may(request.user, encounter, "remove"):
+        raise Http404("Not found")
+
+    def run(data: dict[str, Any]) -> None:
+        actions.record_removal(
+            request.user,
+            encounter,
+            occurred_on=data["occurred_on"],
+            document=data["document"],
+            reference=data["reference"],
+            notes=data["notes"],
+        )
+
+    return _step_page(
+        request,
+        encounter,
+        RemovalForm(request.POST or None),
+        "Record the removal (ICE)",
+        run,
+        "Removal recorded.",
+        intro="The date the subject was removed from the United States; it is counted in "
+        "the funnel's last step.",
     )
 
 

@@ -26,9 +26,11 @@ class NotificationKind(ChoiceSet):
     OFFICER_AUTHORIZATION_EXPIRED = "officer_authorization_expired"
     MODEL_DRIFT = "model_drift"
     AWAITING_ACTION = "awaiting_action"
+    COMPLAINT_CLOCK = "complaint_clock"
     CHOICES = [
         (CONFIRMATION_OVERDUE, "Hit confirmation overdue", "bg-secondary-dark"),
         (OFFICER_AUTHORIZATION_EXPIRED, "Officer's authorization expired", "bg-secondary-vivid"),
         (MODEL_DRIFT, "Matching model bands differ from analysts' decisions", "bg-gold"),
         (AWAITING_ACTION, "Waiting for you", "bg-primary"),
+        (COMPLAINT_CLOCK, "Complaint's 90-day clock", "bg-accent-warm-darker"),
     ]

@@ -23,6 +23,7 @@ from access.complaints.api.serializers import (
 )
 from access.complaints.filtersets import ComplaintFilterSet
 from access.complaints.models import Complaint
+from access.core.api.views import ScopedAPIMixin
 from access.officers.models import Officer
 
 
@@ -34,6 +35,7 @@ def _one(model: Any, field: str, **lookup: Any) -> Any:
 
 
 class ComplaintViewSet(
+    ScopedAPIMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

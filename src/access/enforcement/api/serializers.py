@@ -4,8 +4,24 @@ from typing import Any
 
 from rest_framework import serializers
 
-from access.enforcement.choices import CheckedField, Function, Origin, Severity
-from access.enforcement.models import Charge, Encounter, EncounterCandidate, Verification
+from access.enforcement.choices import (
+    OFFICER_STEPS,
+    STEP_DOCUMENTS,
+    CheckedField,
+    Document,
+    Function,
+    Origin,
+    Severity,
+    StepKind,
+)
+from access.enforcement.models import (
+    Charge,
+    Encounter,
+    EncounterCandidate,
+    EncounterStep,
+    Verification,
+)
+from access.inquiries.citizenship import SupervisorDecision
 
 
 class ChargeSerializer(serializers.ModelSerializer):
@@ -54,6 +70,16 @@ class VerificationSerializer(serializers.ModelSerializer):
         fields = ["role", "candidate", "verified_by", "fields_checked", "created_at"]
 
 
+class StepSerializer(serializers.ModelSerializer):
+    recorded_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+
+    class Meta:
+        model = EncounterStep
+        fields = ["kind", "document", "occurred_on", "reference", "recorded_by", "created_at"]
+
+
 class EncounterSerializer(serializers.ModelSerializer):
     """An encounter; its candidates only for the roles that verify or decide."""
 
@@ -66,6 +92,7 @@ class EncounterSerializer(serializers.ModelSerializer):
     )
     charges = ChargeSerializer(many=True, read_only=True)
     verifications = VerificationSerializer(many=True, read_only=True)
+    steps = StepSerializer(many=True, read_only=True)
     candidates = serializers.SerializerMethodField()
 
     class Meta:
@@ -108,6 +135,7 @@ class EncounterSerializer(serializers.ModelSerializer):
             "stop_reasons",
             "supervisor_decision",
             "verifications",
+            "steps",
             "candidates",
         ]
 
@@ -173,4 +201,54 @@ class ConfirmSerializer(serializers.Serializer):
     fields_checked = serializers.ListField(
         child=serializers.ChoiceField(choices=CheckedField.choices()), max_length=10
     )
+    notes = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
+
+
+class NotIdentifiedSerializer(serializers.Serializer):
+    notes = serializers.CharField(max_length=2000, help_text="Why no candidate is the subject.")
+
+
+class ReportCitizenshipSerializer(serializers.Serializer):
+    claimed = serializers.BooleanField(
+        help_text="true: the subject claims U.S. citizenship; false: evidence of it came to light."
+    )
+    notes = serializers.CharField(max_length=2000, help_text="The claim or the evidence.")
+
+
+class DecideSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=SupervisorDecision.choices())
+    notes = serializers.CharField(max_length=2000, help_text="The reasons for the decision.")
+
+
+_STEP_FORMS = sorted({d for kind in OFFICER_STEPS for d in STEP_DOCUMENTS[kind]})
+
+
+class StepInputSerializer(serializers.Serializer):
+    """A charging document, a referral to ICE or a warrant service (the officers' steps)."""
+
+    kind = serializers.ChoiceField(
+        choices=[(k, StepKind.label(k)) for k in OFFICER_STEPS],
+    )
+    occurred_on = serializers.DateField()
+    document = serializers.ChoiceField(
+        choices=[(d, Document.label(d) or "None") for d in _STEP_FORMS],
+        required=False,
+        default="",
+        allow_blank=True,
+    )
+    reference = serializers.CharField(max_length=50, required=False, default="", allow_blank=True)
+    notes = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
+
+
+class RemovalInputSerializer(serializers.Serializer):
+    """The subject's removal, recorded by ICE."""
+
+    occurred_on = serializers.DateField()
+    document = serializers.ChoiceField(
+        choices=[(Document.I_205, Document.label(Document.I_205))],
+        required=False,
+        default="",
+        allow_blank=True,
+    )
+    reference = serializers.CharField(max_length=50, required=False, default="", allow_blank=True)
     notes = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)

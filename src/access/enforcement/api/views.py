@@ -15,8 +15,13 @@ from access.enforcement import actions
 from access.enforcement.actions import ChargeInput, EncounterInput
 from access.enforcement.api.serializers import (
     ConfirmSerializer,
+    DecideSerializer,
     EncounterInputSerializer,
     EncounterSerializer,
+    NotIdentifiedSerializer,
+    RemovalInputSerializer,
+    ReportCitizenshipSerializer,
+    StepInputSerializer,
     VerifySerializer,
 )
 from access.enforcement.filtersets import EncounterFilterSet
@@ -32,7 +37,11 @@ class EncounterViewSet(
     """Encounters in the caller's scope; another agency's answers 404. `POST` records one
     (the signed-in officer; the same rules as the page: refused with every reason of the
     authority check, nothing stored). `verify` (the officer) and `confirm` (an ICE
-    supervisor) identify a candidate; a name-only match is refused."""
+    supervisor) identify a candidate; a name-only match is refused. Every other step of the
+    pages has its action: `not-identified` and `steps` (the officer), `citizenship` (anyone
+    working the encounter), `decide` and `removal` (an ICE supervisor), `search` (the
+    officer, while no model was active). A caller without the step's grant gets 404 and
+    nothing changes; a refused step answers 400 with every reason."""
 
     serializer_class = EncounterSerializer
     filterset_class = EncounterFilterSet
@@ -122,3 +131,72 @@ class EncounterViewSet(
             raise Http404("Not found")
         actions.view_candidate(request.user, candidate)
         return Response(EncounterSerializer(encounter, context=self._context(encounter)).data)
+
+    def _answer(self, encounter: Encounter, http_status: int = status.HTTP_200_OK) -> Response:
+        encounter = self.get_queryset().get(pk=encounter.pk)
+        return Response(
+            EncounterSerializer(encounter, context=self._context(encounter)).data,
+            status=http_status,
+        )
+
+    @extend_schema(request=NotIdentifiedSerializer, responses={200: EncounterSerializer})
+    @action(detail=True, methods=["post"], url_path="not-identified")
+    def not_identified(self, request: Request, pk: str | None = None) -> Response:
+        """The officer finds that no candidate is the subject."""
+        encounter = self.get_object()
+        form = NotIdentifiedSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        actions.not_identified(request.user, encounter, notes=form.validated_data["notes"])
+        return self._answer(encounter)
+
+    @extend_schema(request=ReportCitizenshipSerializer, responses={200: EncounterSerializer})
+    @action(detail=True, methods=["post"], url_path="citizenship")
+    def report_citizenship(self, request: Request, pk: str | None = None) -> Response:
+        """A claim or evidence of U.S. citizenship: the workflow stops for a supervisor."""
+        encounter = self.get_object()
+        form = ReportCitizenshipSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        actions.report_citizenship(
+            request.user, encounter, claimed=data["claimed"], notes=data["notes"]
+        )
+        return self._answer(encounter)
+
+    @extend_schema(request=DecideSerializer, responses={200: EncounterSerializer})
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        """The ICE supervisor's decision on a citizenship stop."""
+        encounter = self.get_object()
+        form = DecideSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        actions.decide(request.user, encounter, decision=data["decision"], notes=data["notes"])
+        return self._answer(encounter)
+
+    @extend_schema(request=StepInputSerializer, responses={201: EncounterSerializer})
+    @action(detail=True, methods=["post"])
+    def steps(self, request: Request, pk: str | None = None) -> Response:
+        """A charging document, a referral to ICE or a warrant service, with its date."""
+        encounter = self.get_object()
+        form = StepInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        actions.record_step(request.user, encounter, **form.validated_data)
+        return self._answer(encounter, status.HTTP_201_CREATED)
+
+    @extend_schema(request=RemovalInputSerializer, responses={201: EncounterSerializer})
+    @action(detail=True, methods=["post"])
+    def removal(self, request: Request, pk: str | None = None) -> Response:
+        """ICE records the subject's removal, with its date (the funnel's last step)."""
+        encounter = self.get_object()
+        form = RemovalInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        actions.record_removal(request.user, encounter, **form.validated_data)
+        return self._answer(encounter, status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: EncounterSerializer})
+    @action(detail=True, methods=["post"])
+    def search(self, request: Request, pk: str | None = None) -> Response:
+        """Search again an encounter recorded while no matching model was active."""
+        encounter = self.get_object()
+        actions.search_again(request.user, encounter)
+        return self._answer(encounter)

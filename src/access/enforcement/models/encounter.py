@@ -145,6 +145,7 @@ class Encounter(FSMModelMixin, ProgramRecord):
             ("confirm_encounter", "Can confirm an identification as ICE supervisor"),
             ("decide_encounter", "Can decide a citizenship stop"),
             ("step_encounter", "Can record charging documents, referrals and warrant service"),
+            ("remove_encounter", "Can record the subject's removal (ICE)"),
             ("export_encounter", "Can export encounters and the funnel"),
         ]
         indexes = [models.Index(fields=["agency", "occurred_at"], name="encounter_agency_time_idx")]
@@ -343,8 +344,8 @@ class Verification(ProgramRecord):
 
 
 class EncounterStep(ProgramRecord):
-    """A dated step after the encounter: a charging document, a referral to ICE, or the
-    service of an administrative warrant."""
+    """A dated step after the encounter: a charging document, a referral to ICE, the
+    service of an administrative warrant, or (recorded by ICE) the subject's removal."""
 
     encounter = models.ForeignKey(
         Encounter, on_delete=models.PROTECT, related_name="steps", verbose_name="encounter"
