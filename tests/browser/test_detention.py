@@ -56,6 +56,8 @@ def test_issue_clock_overdue_and_outcome(
     page.get_by_label("Served on the subject", exact=False).fill(f"{local:%Y-%m-%dT%H:%M}")
     page.locator("label", has_text="In person by the issuing officer").click()
     page.get_by_role("button", name="Issue the detainer").click()
+    # Wait for the answer before reading the database (the click does not wait for it).
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Detainer #")
     detainer = Detainer.objects.get()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Detainer #{detainer.pk}")
     expect(page.get_by_test_id("clock")).to_contain_text("Not started")

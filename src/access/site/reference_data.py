@@ -18,6 +18,7 @@ def seed_reference_data() -> None:
     from access.agreements.clause_seed import seed_templates
     from access.agreements.models import ClauseTemplate
     from access.core.actors import SystemActor, bound_actor
+    from access.detention.reference import seed as seed_detention_reference
     from access.enforcement.reference import seed as seed_enforcement_reference
     from access.officers.reference import seed as seed_officer_reference
     from access.partnerships.models import PartnershipType, RecommendationSettings
@@ -28,6 +29,7 @@ def seed_reference_data() -> None:
     seed_types(PartnershipType)
     seed_officer_reference(django_apps, None)
     seed_enforcement_reference(django_apps, None)
+    seed_detention_reference(django_apps, None)
     with bound_actor(SystemActor("reference data")):
         seed_templates(ClauseTemplate)
     if not RecommendationSettings.objects.exists():
