@@ -316,3 +316,8 @@ def test_another_teams_interview_is_404_and_unchanged(
     assert scheduled.status_code == 404  # not a candidate the caller can see
     assert Interview.objects.get().status == "scheduled"
     assert Interview.objects.count() == 1
+
+
+def test_cap_itself_leads_to_the_queue(client_as, q_officer) -> None:
+    response = client_as(q_officer).get("/cap/")
+    assert (response.status_code, response["Location"]) == (302, "/cap/queue/")
