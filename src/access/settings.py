@@ -292,6 +292,10 @@ SPECTACULAR_SETTINGS = {
         "ComplaintFindingEnum": "access.complaints.choices.Finding.choices",
         "MisuseFindingEnum": "access.inquiries.choices.Finding.choices",
         "RosterStatusEnum": "access.cap.choices.RosterStatus.choices",
+        "ScreeningReviewStatusEnum": "access.cap.choices.ReviewStatus.choices",
+        "BookingStatusEnum": "access.cap.choices.BookingStatus.choices",
+        "InterviewOutcomeEnum": "access.cap.choices.InterviewOutcome.choices",
+        "EncounterDocumentEnum": "access.enforcement.choices.Document.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
