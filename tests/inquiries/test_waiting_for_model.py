@@ -10,6 +10,7 @@ import pytest
 from tests.inquiries.conftest import LOADER, form_fields, subject_of
 
 from access.audit.models import AuditEvent
+from access.core.actors import SystemActor
 from access.inquiries import engine, tasks
 from access.inquiries.models import Inquiry
 from access.records import model_lifecycle, search
@@ -103,3 +104,39 @@ def test_the_job_without_labels_leaves_the_inquiries_queued(
     assert not MatchModelVersion.objects.filter(status=ModelStatus.ACTIVE).exists()
     inquiry.refresh_from_db()
     assert inquiry.status == "received" and inquiry.search_note == engine.NO_MODEL_NOTE
+
+
+def test_activating_a_version_by_hand_searches_the_waiting_inquiries(
+    unmodelled_store: Any,
+    client_as: Any,
+    agency_a: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """`access matching activate` (or the model card) picks up what waited for a model: the
+    activation's commit queues the job, which trains nothing and searches the inquiry."""
+    from django.core.management import call_command
+
+    from access.records.actions import calibrate_model, train_model
+
+    operator = SystemActor("test operator")
+
+    with django_capture_on_commit_callbacks(execute=False):
+        inquiry = _submit(client_as, agency_a, _subject())
+    version = calibrate_model(operator, train_model(operator))
+    assert MatchModelVersion.objects.count() == 1
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        call_command("matching", "activate", version.version)
+    assert len(callbacks) >= 1
+    version.refresh_from_db()
+    assert version.status == ModelStatus.ACTIVE
+    assert MatchModelVersion.objects.count() == 1  # the job trained nothing more
+    inquiry.refresh_from_db()
+    assert inquiry.status in ("awaiting_analyst", "citizenship_stop")
+    assert inquiry.search_note == "" and inquiry.candidates.exists()
+
+
+def test_an_activation_with_nothing_waiting_queues_no_job(db: Any, monkeypatch: Any) -> None:
+    queued: list[str] = []
+    monkeypatch.setattr(tasks, "request_matching_model", lambda: queued.append("job"))
+    tasks.search_waiting_after_activation(sender=MatchModelVersion, version=None)
+    assert queued == []

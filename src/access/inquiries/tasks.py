@@ -79,6 +79,15 @@ def request_matching_model() -> None:
         prepare_matching_model.enqueue()
 
 
+def search_waiting_after_activation(sender: Any, version: Any, **kwargs: Any) -> None:
+    """``records.actions.model_activated`` receiver: queue the job that searches the inquiries
+    stored while no model was active (it finds the new active version and trains nothing)."""
+    from access.inquiries.actions import waiting_for_model
+
+    if waiting_for_model().exists():
+        request_matching_model()
+
+
 @task()
 def prepare_matching_model() -> dict[str, Any]:
     """A first active matching model if there is none, then every inquiry that waited for one

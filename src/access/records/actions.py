@@ -12,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, models
+from django.db import IntegrityError, connection, models, transaction
 from django.dispatch import Signal
 from django.http import Http404
 from django.utils import timezone
@@ -360,6 +360,11 @@ class ReadRefused(ValidationError):
 # (``records`` sits below ``inquiries`` and never imports it).
 record_viewed = Signal()
 
+# Sent after an activation commits, with ``version``: work that waited for an active model
+# (inquiries stored while there was none) is picked up by the apps above ``records``, which
+# connect here rather than being imported.
+model_activated = Signal()
+
 
 @audited
 def view_record(
@@ -648,6 +653,8 @@ def activate_model(actor: Any, version: MatchModelVersion) -> MatchModelVersion:
         obj=version,
         details={**_version_details(version), "thresholds": version.thresholds},
     )
+    activated = version
+    transaction.on_commit(lambda: model_activated.send(sender=MatchModelVersion, version=activated))
     return version
 
 
