@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "access.enforcement",
     "access.detention",
     "access.cap",
+    "access.taskforces",
     "access.messaging",
 ]
 
