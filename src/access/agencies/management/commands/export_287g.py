@@ -27,8 +27,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--as-of", required=True, help="e.g. 2025-05-19T15:18:02 or 2025-05-19")
-        parser.add_argument("--list", choices=[k.value for k in ListKind], default="participating")
-        parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+        parser.add_argument(
+            "--list",
+            choices=[k.value for k in ListKind],
+            default="participating",
+            help="Which of ICE's lists (default participating).",
+        )
+        parser.add_argument(
+            "--format", choices=["csv", "xlsx"], default="csv", help="File format (default csv)."
+        )
         parser.add_argument("--out", help="file to write (default: standard output)")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -35,11 +35,33 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("benchmark", choices=["matching", "inquiries", "pages", "link", "cap"])
-        parser.add_argument("--records", type=int, default=100_000)
-        parser.add_argument("--seed", type=int, default=0)
-        parser.add_argument("--queries", type=int, default=1000)
-        parser.add_argument("--roster", type=int, default=100_000)
+        parser.add_argument(
+            "benchmark",
+            choices=["matching", "inquiries", "pages", "link", "cap"],
+            help="Which benchmark to run (docs/benchmarks.md describes each).",
+        )
+        parser.add_argument(
+            "--records",
+            type=int,
+            default=100_000,
+            help="Synthetic person records in the store (matching, inquiries, cap; default "
+            "100,000).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=0, help="Seed of the synthetic population (default 0)."
+        )
+        parser.add_argument(
+            "--queries",
+            type=int,
+            default=1000,
+            help="matching: probe inquiries timed one by one (default 1,000).",
+        )
+        parser.add_argument(
+            "--roster",
+            type=int,
+            default=100_000,
+            help="matching: rows of the roster screened in one batch (default 100,000).",
+        )
         parser.add_argument(
             "--online",
             action="store_true",

@@ -64,7 +64,12 @@ class Command(BaseCommand):
             "list", help="Every officer with badge, agency_id, status and functions allowed today."
         )
         listing.add_argument("--agency", type=int, help="Only this agency's officers.")
-        listing.add_argument("--format", choices=["json", "csv"], default="json")
+        listing.add_argument(
+            "--format",
+            choices=["json", "csv"],
+            default="json",
+            help="Output format (default json).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "authority":

@@ -21,7 +21,7 @@ class Command(BaseCommand):
     help = "Print the current TOTP code of a demo account, e.g. `access demo_otp admin`."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("username")
+        parser.add_argument("username", help="The demo account, e.g. admin or analyst.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
