@@ -19,6 +19,9 @@ PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("ACCESS_VAR_DIR", PROJECT_DIR / "var"))
 # The online store inquiry workers map (``access records publish``); one per host.
 ONLINE_STORE_DIR = Path(os.environ.get("ACCESS_ONLINE_STORE_DIR", VAR_DIR / "online-store"))
+# A model file pinned instead of the active model version: benchmarks and tests only (the
+# inquiry benchmark's gunicorn workers get it here). Refused in production.
+INQUIRIES_MODEL_PATH = os.environ.get("ACCESS_INQUIRIES_MODEL_PATH") or None
 
 ACCESS_ENV = os.environ.get("ACCESS_ENV", "development")
 PRODUCTION = ACCESS_ENV == "production"
@@ -36,6 +39,11 @@ if PRODUCTION:
         ) from None
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters in production")
+    if INQUIRIES_MODEL_PATH:
+        raise ImproperlyConfigured(
+            "ACCESS_INQUIRIES_MODEL_PATH pins a model file for benchmarks and tests only: "
+            "production identifies with the active model version (`access matching activate`)"
+        )
 else:
     # A development-only key: production refuses to start without its own.
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-" + "x" * 60)

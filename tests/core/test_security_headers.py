@@ -72,6 +72,19 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set when ACCESS_ENV=production" in result.stderr
 
 
+def test_production_refuses_a_pinned_model_file():
+    """A pinned model file (benchmarks, tests) would bypass the active, calibrated version."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=_production_env(ACCESS_INQUIRIES_MODEL_PATH="/tmp/model.json"),  # nosec B108
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ACCESS_INQUIRIES_MODEL_PATH pins a model file" in result.stderr
+
+
 def test_production_hashes_passwords_with_pbkdf2():
     code = "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])"
     result = subprocess.run(
