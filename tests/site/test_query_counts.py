@@ -201,3 +201,20 @@ def test_officer_page_of_a_model_with_more_functions(client_as, authorized):
         ModelFunction.codes_in_effect(many.agreement.partnership_type_id, today)
     )
     assert queries(client, few.get_absolute_url()) == queries(client, many.get_absolute_url())
+
+
+def test_case_register_with_more_cases(client_as, make_user, agency_a):
+    from datetime import date
+
+    from access.inquiries import cases
+
+    keeper = make_user("agency_liaison", agency_a)
+    made = {"n": 0}
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            made["n"] += 1
+            number = f"24-{made['n']:05d}"
+            cases.add_case(keeper, agency=agency_a, case_number=number, opened_on=date(2024, 1, 1))
+
+    same_count_for_n_and_3n(client_as(keeper), "/inquiries/cases/", grow)
