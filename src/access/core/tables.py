@@ -32,4 +32,4 @@ def signature(fn: Any) -> tuple[tuple[str, ...], str | None]:
 
 def install() -> None:
     """``call_with_appropriate`` looks ``signature`` up in its module on every call."""
-    utils.signature = signature  # type: ignore[assignment]
+    utils.signature = signature

@@ -41,17 +41,15 @@ class AuthorizationSerializer(serializers.ModelSerializer):
         fields = ["id", "functions", "valid_from", "valid_until", "supervisor", "ended_at"]
 
 
-# The serializer context key of a page's bulk authority answers ({officer id: codes}).
-ALLOWED_NOW = "officers_functions_allowed_now"
-
-
 class OfficerListSerializer(serializers.ListSerializer):
     """A page of officers: the authority of all of them is checked at once (a fixed number of
     queries for the page, not several per officer and function)."""
 
+    allowed_now: dict[int, list[str]]
+
     def to_representation(self, data: Any) -> list[Any]:
         officers = list(data.all() if hasattr(data, "all") else data)
-        self.child.context[ALLOWED_NOW] = authority.functions_allowed_for(officers)
+        self.allowed_now = authority.functions_allowed_for(officers)
         return super().to_representation(officers)
 
 
@@ -101,7 +99,7 @@ class OfficerSerializer(serializers.ModelSerializer):
         return {"outcome": check.outcome, "reason": check.reason, "checked_on": check.checked_on}
 
     def get_functions_allowed_now(self, officer: Officer) -> list[str]:
-        page = self.context.get(ALLOWED_NOW, {})
+        page: dict[int, list[str]] = getattr(self.parent, "allowed_now", {})
         if officer.pk in page:
             return page[officer.pk]
         return authority.functions_allowed(officer)

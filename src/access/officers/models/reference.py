@@ -57,7 +57,9 @@ class ModelFunction(models.Model):
         cls, partnership_type_ids: Iterable[int], on: date
     ) -> dict[int, dict[str, str]]:
         """``{model id: {code: name}}`` for several models in one query (a page of officers)."""
-        rows = cls.objects.filter(in_effect_on(on), partnership_type_id__in=set(partnership_type_ids))
+        rows = cls.objects.filter(
+            in_effect_on(on), partnership_type_id__in=set(partnership_type_ids)
+        )
         found: dict[int, dict[str, str]] = {}
         for type_id, code, name in rows.order_by("partnership_type_id", "code").values_list(
             "partnership_type_id", "code", "name"
