@@ -218,3 +218,23 @@ def test_case_register_with_more_cases(client_as, make_user, agency_a):
             cases.add_case(keeper, agency=agency_a, case_number=number, opened_on=date(2024, 1, 1))
 
     same_count_for_n_and_3n(client_as(keeper), "/inquiries/cases/", grow)
+
+
+def test_inquiry_list_api_with_more_inquiries(client_as, make_agency):
+    # Each inquiry lists its candidates to analysts: one query for the page, not one a row.
+    from tests.inquiries.test_message import EXAMPLE_1
+
+    agency = make_agency(state="VA", ori="VA0290000", county_fips="51013")
+    officer = client_as("agency_officer", agency)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            sent = officer.post(
+                "/api/inquiries/", {"nlets": EXAMPLE_1}, content_type="application/json"
+            )
+            assert sent.status_code == 201
+
+    analyst = client_as("lesc_analyst")
+    same_count_for_n_and_3n(analyst, "/api/inquiries/", grow)
+    rows = analyst.get("/api/inquiries/").json()["results"]
+    assert len(rows) == 3 * N and all(row["candidates"] == [] for row in rows)
