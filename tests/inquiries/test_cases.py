@@ -275,3 +275,31 @@ def test_a_case_cannot_be_opened_or_closed_in_the_future(liaison, agency_a):
             liaison.user, agency=agency_a, case_number="99-3", opened_on=date(2099, 1, 1)
         )
     assert _state() == before
+
+
+def test_the_register_shows_a_page_of_cases_at_a_time(client_as, make_user, agency_a, agency_b):
+    """A register of thousands is not rendered whole (issue 15 item 21): 25 rows a page, the
+    count of every case in the caption, and the agency chosen kept from page to page."""
+    keeper = make_user("agency_liaison", agency_a)
+    for n in range(30):
+        cases.add_case(
+            keeper, agency=agency_a, case_number=f"24-{n:05d}", opened_on=date(2024, 1, 1)
+        )
+    other = make_user("agency_liaison", agency_b)
+    cases.add_case(other, agency=agency_b, case_number="B-1", opened_on=date(2024, 1, 1))
+    manager = client_as("ice_program_manager")
+    first = manager.get(f"/inquiries/cases/?agency={agency_a.pk}").content.decode()
+    assert "30 cases, 30 open (page 1 of 2)" in first
+    assert first.count("<td>24-") == 25 and "B-1" not in first
+    assert f'href="?agency={agency_a.pk}&amp;page=2"' in first
+    second = manager.get(f"/inquiries/cases/?agency={agency_a.pk}&page=2").content.decode()
+    assert second.count("<td>24-") == 5 and "(page 2 of 2)" in second
+    shown = {
+        number
+        for html in (first, second)
+        for number in AgencyCase.objects.values_list("case_number", flat=True)
+        if f"<td>{number}</td>" in html
+    }
+    assert shown == {f"24-{n:05d}" for n in range(30)}  # every case on one page or the other
+    beyond = manager.get(f"/inquiries/cases/?agency={agency_a.pk}&page=99").content.decode()
+    assert "(page 2 of 2)" in beyond  # a page past the end shows the last one

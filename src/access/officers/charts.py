@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from access.agreements.actions import add_months
+from access.officers import authority
 from access.officers.choices import OfficerStatus
 from access.officers.models import Officer
 
@@ -35,12 +35,8 @@ BAR_HEIGHT, BAR_GAP = 18, 8
 
 def training_until(officer: Officer, today: date) -> date | None:
     """The last day the officer's newest passed course counts (exams prefetched with their
-    courses; the same rule as ``authority.training_current_until``)."""
-    passes = [exam for exam in officer.exams.all() if exam.passed and exam.taken_on <= today]
-    if not passes:
-        return None
-    latest = max(passes, key=lambda exam: exam.taken_on)
-    return add_months(latest.taken_on, latest.course.valid_months)
+    courses; the authority check's own rule)."""
+    return authority.training_until_of(officer.exams.all(), today)
 
 
 def currency_of(officer: Officer, today: date) -> str:

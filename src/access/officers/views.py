@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -33,7 +33,13 @@ from access.officers.forms import (
     SupervisorForm,
     agreements_for,
 )
-from access.officers.models import Officer
+from access.officers.models import (
+    Authorization,
+    Certification,
+    ExamAttempt,
+    Officer,
+    SupervisorAssignment,
+)
 from access.officers.pdf import authorization_pdf, certificate_pdf
 from access.officers.tables import OfficerTable
 
@@ -102,16 +108,28 @@ class OfficerDetailView(OfficerScoped, ObjectDetailView):
 
     def extra_context(self, obj: Officer) -> dict[str, Any]:
         user: Any = self.request.user
+        # The page's tables and the authority check read the same rows: one query per table
+        # whatever the number of functions or records (the check reuses the prefetch).
+        prefetch_related_objects(
+            [obj],
+            Prefetch("exams", ExamAttempt.objects.select_related("course")),
+            Prefetch("certifications", Certification.objects.select_related("course")),
+            Prefetch("authorizations", Authorization.objects.select_related("supervisor")),
+            Prefetch(
+                "supervisor_assignments", SupervisorAssignment.objects.select_related("supervisor")
+            ),
+            "suspensions",
+        )
         available = {t.name for t in obj.get_available_user_status_transitions(user)}  # type: ignore[attr-defined]
         steps = [(name, label) for name, (label, _) in actions.STEPS.items() if name in available]
         return {
             "status_colour": S.colour(obj.status),
             "check": getattr(obj, "background_check", None),
             "check_details": self.may(obj, "screen"),
-            "exams": obj.exams.select_related("course"),
-            "certifications": obj.certifications.select_related("course"),
-            "authorizations": obj.authorizations.select_related("supervisor"),
-            "assignments": obj.supervisor_assignments.select_related("supervisor"),
+            "exams": obj.exams.all(),
+            "certifications": obj.certifications.all(),
+            "authorizations": obj.authorizations.all(),
+            "assignments": obj.supervisor_assignments.all(),
             "suspensions": obj.suspensions.all(),
             "authority": authority.today_for_each_function(obj),
             "can_screen": "clear_check" in available,

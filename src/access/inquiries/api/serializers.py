@@ -103,7 +103,8 @@ class InquirySerializer(serializers.ModelSerializer):
         user = self.context["request"].user
         if not (user.can("inquiries.answer_inquiry") or user.can("inquiries.decide_inquiry")):
             return None
-        rows = obj.candidates.select_related("record")
+        prefetched = "candidates" in getattr(obj, "_prefetched_objects_cache", {})
+        rows = obj.candidates.all() if prefetched else obj.candidates.select_related("record")
         return CandidateSerializer(rows, many=True).data  # type: ignore[return-value]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
@@ -86,7 +86,13 @@ class InquiryViewSet(
     queryset = Inquiry.objects.none()
 
     def get_queryset(self) -> QuerySet[Inquiry]:
-        rows = Inquiry.objects.restrict(self.request.user, "view").order_by("-created_at")
+        # The candidates of a whole page in one query (the serializer lists them per inquiry).
+        candidates = Prefetch("candidates", InquiryCandidate.objects.select_related("record"))
+        rows = (
+            Inquiry.objects.restrict(self.request.user, "view")
+            .order_by("-created_at")
+            .prefetch_related(candidates)
+        )
         params = self.request.query_params
         if params.get("citizenship_stop") in ("true", "1"):
             rows = rows.filter(citizenship_stop=True)

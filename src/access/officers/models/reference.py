@@ -6,6 +6,7 @@ Rows are seeded by migrations and changed only by new rows with a later ``effect
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import models
@@ -49,8 +50,22 @@ class ModelFunction(models.Model):
     @classmethod
     def codes_in_effect(cls, partnership_type_id: int, on: date) -> dict[str, str]:
         """``{code: name}`` of the functions the model allows on ``on``."""
-        rows = cls.objects.filter(in_effect_on(on), partnership_type_id=partnership_type_id)
-        return dict(rows.order_by("code").values_list("code", "name"))
+        return cls.codes_in_effect_for([partnership_type_id], on).get(partnership_type_id, {})
+
+    @classmethod
+    def codes_in_effect_for(
+        cls, partnership_type_ids: Iterable[int], on: date
+    ) -> dict[int, dict[str, str]]:
+        """``{model id: {code: name}}`` for several models in one query (a page of officers)."""
+        rows = cls.objects.filter(
+            in_effect_on(on), partnership_type_id__in=set(partnership_type_ids)
+        )
+        found: dict[int, dict[str, str]] = {}
+        for type_id, code, name in rows.order_by("partnership_type_id", "code").values_list(
+            "partnership_type_id", "code", "name"
+        ):
+            found.setdefault(type_id, {})[code] = name
+        return found
 
 
 class Course(models.Model):
