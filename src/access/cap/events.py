@@ -16,6 +16,8 @@ class Event(EventSet):
     REQUEUE_SCREENING = "cap.requeue_screening"
     # Queue, review, interviews
     VIEW_CANDIDATE = "cap.view_candidate"
+    VIEW_BOOKING = "cap.view_booking"
+    VIEW_RESULTS = "cap.view_results"
     EXPORT = "cap.export"
     VERIFY = "cap.verify"
     REJECT = "cap.reject"
@@ -31,6 +33,8 @@ class Event(EventSet):
         (CANCEL_SCREENING, "A roster's screening cancelled", ""),
         (REQUEUE_SCREENING, "A roster queued to be screened again", ""),
         (VIEW_CANDIDATE, "A screening candidate viewed", ""),
+        (VIEW_BOOKING, "A booked person viewed", ""),
+        (VIEW_RESULTS, "A roster's screening results (its booked people) viewed", ""),
         (EXPORT, "Screening results exported", ""),
         (VERIFY, "A screening candidate verified by a CAP officer", ""),
         (REJECT, "A screening candidate rejected", ""),

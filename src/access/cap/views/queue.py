@@ -20,8 +20,8 @@ from access.accounts.typing import AuthedRequest
 from access.cap.actions import queue as actions
 from access.cap.choices import BookingStatus, InterviewStatus, ReviewStatus
 from access.cap.filtersets import CandidateFilterSet
+from access.cap.forms import DecideForm, InterviewForm, OutcomeForm, RejectForm, VerifyForm
 from access.cap.models import Booking, Interview, ScreeningCandidate
-from access.cap.queue_forms import DecideForm, InterviewForm, OutcomeForm, RejectForm, VerifyForm
 from access.cap.queues import work_queue
 from access.cap.tables import CandidateTable
 from access.core.exports import FORMATS, rows_to_response
@@ -233,6 +233,7 @@ class BookingDetailView(ObjectDetailView):
         return super().scoped(action).select_related("facility__facility", "first_roster")
 
     def extra_context(self, obj: Booking) -> dict[str, Any]:
+        actions.view_booking(self.request.user, obj, form="web")
         candidates = (
             ScreeningCandidate.objects.restrict(self.request.user)
             .filter(booking=obj)
