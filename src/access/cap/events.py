@@ -26,6 +26,7 @@ class Event(EventSet):
     REFER = "cap.refer"
     SCHEDULE_INTERVIEW = "cap.schedule_interview"
     RECORD_INTERVIEW = "cap.record_interview"
+    RECORD_ENCOUNTER = "cap.record_encounter"
     CHOICES = [
         (CHANGE_FACILITY, "A facility's CAP settings changed", ""),
         (RECEIVE_ROSTER, "A booking roster received and queued for screening", ""),
@@ -43,4 +44,5 @@ class Event(EventSet):
         (REFER, "A booked person referred for interview", ""),
         (SCHEDULE_INTERVIEW, "An interview scheduled", ""),
         (RECORD_INTERVIEW, "An interview's outcome recorded", ""),
+        (RECORD_ENCOUNTER, "A removable interview outcome recorded as an encounter", ""),
     ]
