@@ -254,3 +254,20 @@ def test_rosters_are_not_sent_without_the_demo_team(store: None, demo_site: None
     events = AuditEvent.objects.count()
     assert demo.seed_demo_rosters() == []
     assert not Roster.objects.exists() and AuditEvent.objects.count() == events
+
+
+def test_the_demo_cap_officer_is_sworn_under_a_cap_agreement(
+    demo_site: None, make_user: Any
+) -> None:
+    from access.officers import authority
+    from access.officers.models import Officer
+
+    make_user("ice_field_office_director", username="cap.demo.director")
+    demo.seed_demo_cap(ACTOR)
+    account = User.objects.get(username="capofficer")
+    officer = Officer.objects.get(user=account)
+    assert officer.agency.ori == demo.COLLIER
+    assert officer.agreement.partnership_type.code == "cap_team"
+    for function in ("interview", "detainer"):
+        assert authority.check(officer, function).allowed, function
+    assert not authority.check(officer, "serve_warrant").allowed

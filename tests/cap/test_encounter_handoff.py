@@ -177,7 +177,11 @@ def test_the_pages_lead_from_the_candidate_to_the_detainer(client_as, sworn, rem
     assert local.strftime("%Y-%m-%dT%H:%M") in html
     again = client.get(reverse("cap:candidate", args=[removable.pk])).content.decode()
     assert "Record the encounter and issue a detainer" not in again
-    assert f"#{encounter.pk}</a>" in again and "Issue a detainer" in again
+    assert f"encounter #{encounter.pk}</a>" in again and "Issue a detainer" in again
+    # The CAP officer opens the encounter like any encounter at their team's jails (logged).
+    shown = client.get(reverse("enforcement:detail", args=[encounter.pk]))
+    assert shown.status_code == 200
+    assert AuditEvent.objects.filter(action="encounter.viewed", actor_id=q_officer.pk).exists()
 
 
 def test_the_page_shows_a_refusal_and_changes_nothing(client_as, removable, q_officer):
@@ -211,3 +215,36 @@ def test_the_api_answers_404_to_another_team(client_as, sworn, removable, q_othe
     )
     assert answer.status_code == 404
     _nothing_recorded(removable)
+
+
+def test_a_roster_that_shows_the_release_starts_the_hold_clock(sworn, removable, q_officer):
+    from tests.cap.conftest import ROSTER_MAPPING
+
+    from access.cap.actions.rosters import receive_roster
+    from access.cap.models import CapFacility
+
+    encounter = encounters.record_encounter(q_officer, removable)
+    detainer = detention.issue_detainer(
+        q_officer,
+        encounter,
+        facility=encounter.facility,
+        probable_cause=ProbableCause.BIOMETRIC_MATCH,
+        probable_cause_details="Fingerprints matched a record with no lawful status.",
+        served_at=timezone.now(),
+        service_method=ServiceMethod.IN_PERSON_BY_OFFICER,
+        hold_requested=True,
+        notify_before_release=True,
+    )
+    assert detainer.status == "issued" and detainer.release_at is None
+    facility = CapFacility.objects.get(pk=removable.booking.facility_id)
+    CapFacility.objects.filter(pk=facility.pk).update(column_mapping=dict(ROSTER_MAPPING))
+    facility.refresh_from_db()
+    # The next roster no longer lists the person: released at its snapshot time.
+    row = {"Booking #": "B-7", "Last Name": "Other", "First Name": "Person", "DOB": "1990-01-01"}
+    roster, _ = receive_roster(q_officer, facility, rows=[row], source="api", queue=False)
+    assert roster.released == 1
+    detainer.refresh_from_db()
+    assert detainer.status == "holding" and detainer.release_at == roster.as_of
+    assert detainer.deadline is not None
+    received = AuditEvent.objects.get(action="cap.receive_roster")
+    assert received.details["detainer_clocks_started"] == [detainer.pk]

@@ -14,13 +14,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
 from access.audit import events
 from access.audit.events import audited
 from access.cap.actions.queue import Refused, _in_custody, _require, agreement
 from access.cap.actions.queue import citizenship_indicator as indicator_of
-from access.cap.choices import InterviewOutcome, InterviewStatus, ReviewStatus
+from access.cap.choices import BookingStatus, InterviewOutcome, InterviewStatus, ReviewStatus
 from access.cap.events import Event
-from access.cap.models import Booking, Interview, ScreeningCandidate
+from access.cap.models import Booking, Interview, Roster, ScreeningCandidate
+from access.detention import actions as detention
+from access.detention.choices import DetainerStatus
+from access.detention.models import Detainer
 from access.enforcement.choices import Function, Origin
 from access.enforcement.identified import IdentifiedInput, record_identified
 from access.enforcement.models import Encounter
@@ -148,6 +154,29 @@ def record_encounter(actor: Any, candidate: ScreeningCandidate) -> Encounter:
         },
     )
     return encounter
+
+
+def start_clocks(actor: Any, roster: Roster) -> list[int]:
+    """A roster that shows a person released starts the hold clock of the detainer issued on
+    their CAP encounter and still waiting for a release time (detention's ``record_release``,
+    at the roster's snapshot time). A release detention refuses (before the encounter) or the
+    actor may not record is left for an officer to record; the roster is kept either way."""
+    waiting = Detainer.objects.filter(
+        status=DetainerStatus.ISSUED,
+        release_at__isnull=True,
+        encounter__cap_candidate__booking__facility=roster.facility,
+        encounter__cap_candidate__booking__status=BookingStatus.RELEASED,
+        encounter__cap_candidate__booking__released_at=roster.as_of,
+    )
+    started = []
+    for detainer in waiting.order_by("pk"):
+        try:
+            with transaction.atomic():
+                detention.record_release(actor, detainer, roster.as_of)
+        except (ValidationError, PermissionDenied):
+            continue
+        started.append(detainer.pk)
+    return started
 
 
 def expected_release(encounter: Encounter) -> Any:
