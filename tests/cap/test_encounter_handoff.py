@@ -182,6 +182,13 @@ def test_the_pages_lead_from_the_candidate_to_the_detainer(client_as, sworn, rem
     shown = client.get(reverse("enforcement:detail", args=[encounter.pk]))
     assert shown.status_code == 200
     assert AuditEvent.objects.filter(action="encounter.viewed", actor_id=q_officer.pk).exists()
+    issue_url = reverse("detention:issue", args=[encounter.pk])
+    assert f'href="{issue_url}"' in shown.content.decode()
+    # Encounters are recorded by CAP officers only from screening: no "Add", no form.
+    listed = client.get(reverse("enforcement:list"))
+    assert listed.status_code == 200 and f"#{encounter.pk}" in listed.content.decode()
+    assert reverse("enforcement:add") not in listed.content.decode()
+    assert client.get(reverse("enforcement:add")).status_code == 404
 
 
 def test_the_page_shows_a_refusal_and_changes_nothing(client_as, removable, q_officer):
