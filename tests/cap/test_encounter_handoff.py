@@ -247,7 +247,8 @@ def test_a_roster_that_shows_the_release_starts_the_hold_clock(sworn, removable,
     CapFacility.objects.filter(pk=facility.pk).update(column_mapping=dict(ROSTER_MAPPING))
     facility.refresh_from_db()
     # The next roster no longer lists the person: released at its snapshot time.
-    row = {"Booking #": "B-7", "Last Name": "Other", "First Name": "Person", "DOB": "1990-01-01"}
+    row = {column: "" for column in ROSTER_MAPPING.values()}
+    row.update({"Booking #": "B-7", "Last Name": "Other", "First Name": "Ann", "DOB": "1990-01-01"})
     roster, _ = receive_roster(q_officer, facility, rows=[row], source="api", queue=False)
     assert roster.released == 1
     detainer.refresh_from_db()
