@@ -246,7 +246,8 @@ def _swear_in_cap_officer(agency: Agency) -> Officer | None:
     """The demo CAP officer's officer record under a CAP agreement with Collier County, along
     the officers app's own path (nominated, cleared, trained, certified, authorized for
     interviews and detainers, linked to the account), so the demo's removable outcome can
-    become an encounter and a detainer. Skipped when the officer demo's people are missing."""
+    become an encounter and a detainer. Skipped when the officer demo's people or officers
+    are missing."""
     account = User.objects.filter(username=OFFICER, is_active=True).first()
     people = {
         role: User.objects.filter(roles__slug=role, is_active=True).order_by("pk").first()
@@ -254,6 +255,12 @@ def _swear_in_cap_officer(agency: Agency) -> Officer | None:
     }
     supervisor = User.objects.filter(roles__slug="ice_supervisor", is_active=True).first()
     if account is None or supervisor is None or None in people.values():
+        return None
+    # Only beside the officer demo's 287(g) officers: alone, the CAP officer would be the
+    # agency's only authorized officer, and the enforcement demo would take it for the jail's.
+    if not Officer.objects.filter(
+        agency=agency, agreement__partnership_type__family="287g"
+    ).exists():
         return None
     manager, agent = people["ice_program_manager"], people["ice_field_agent"]
     today = timezone.localdate()
