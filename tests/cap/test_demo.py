@@ -254,3 +254,26 @@ def test_rosters_are_not_sent_without_the_demo_team(store: None, demo_site: None
     events = AuditEvent.objects.count()
     assert demo.seed_demo_rosters() == []
     assert not Roster.objects.exists() and AuditEvent.objects.count() == events
+
+
+def test_the_demo_cap_officer_is_sworn_under_a_cap_agreement(demo_site: None) -> None:
+    from access.officers import authority
+    from access.officers.demo import seed_demo_officers
+    from access.officers.models import Officer
+
+    seed_demo_officers(ACTOR)  # seed_demo runs the officer demo before the CAP demo
+    demo.seed_demo_cap(ACTOR)
+    account = User.objects.get(username="capofficer")
+    officer = Officer.objects.get(user=account)
+    assert officer.agency.ori == demo.COLLIER
+    assert officer.agreement.partnership_type.code == "cap_team"
+    for function in ("interview", "detainer"):
+        assert authority.check(officer, function).allowed, function
+    assert not authority.check(officer, "serve_warrant").allowed
+
+
+def test_without_the_officer_demo_no_cap_officer_is_sworn(demo_site: None) -> None:
+    from access.officers.models import Officer
+
+    demo.seed_demo_cap(ACTOR)
+    assert not Officer.objects.filter(user__username="capofficer").exists()

@@ -74,6 +74,12 @@ _CAP_OFFICER = {
     "cap.view_interview": TEAM,
     "cap.add_interview": TEAM,
     "cap.change_interview": TEAM,
+    # A removable interview outcome becomes an encounter and a detainer at the team's jails.
+    "enforcement.view_encounter": TEAM,
+    "enforcement.add_encounter": TEAM,
+    "detention.view_detainer": TEAM,
+    "detention.add_detainer": TEAM,
+    "detention.resolve_detainer": TEAM,
 }
 _CAP_READ = {
     "cap.view_capteam": ALL,

@@ -36,6 +36,9 @@ from openpyxl import Workbook
 from access.accounts.models import User
 from access.agencies import actions as agency_actions
 from access.agencies.models import Agency, Facility
+from access.agreements.choices import AgreementStatus
+from access.agreements.events import Event as AgreementEvent
+from access.agreements.models import Agreement
 from access.audit import events
 from access.audit.events import audited
 from access.cap.choices import (
@@ -48,6 +51,9 @@ from access.cap.choices import (
 from access.cap.events import Event
 from access.cap.models import CapFacility, CapTeam, Roster
 from access.cap.screening import screen
+from access.officers import actions as officer_actions
+from access.officers.models import Course, Officer
+from access.partnerships.models import PartnershipType
 from access.records.choices import Citizenship, RecordSource
 from access.records.models import PersonRecord
 from access.records.synthetic import generate
@@ -232,7 +238,97 @@ def seed_demo_cap(actor: Any) -> list[CapFacility]:
             details={"facility": facility.pk, "team": team.name, "created": True},
         )
         created.append(cap_facility)
+    _swear_in_cap_officer(collier)
     return created
+
+
+def _swear_in_cap_officer(agency: Agency) -> Officer | None:
+    """The demo CAP officer's officer record under a CAP agreement with Collier County, along
+    the officers app's own path (nominated, cleared, trained, certified, authorized for
+    interviews and detainers, linked to the account), so the demo's removable outcome can
+    become an encounter and a detainer. Skipped when the officer demo's people or officers
+    are missing."""
+    account = User.objects.filter(username=OFFICER, is_active=True).first()
+    people = {
+        role: User.objects.filter(roles__slug=role, is_active=True).order_by("pk").first()
+        for role in ("ice_program_manager", "ice_field_agent", "ice_field_office_director")
+    }
+    supervisor = User.objects.filter(roles__slug="ice_supervisor", is_active=True).first()
+    if account is None or supervisor is None or None in people.values():
+        return None
+    # Only beside the officer demo's 287(g) officers: alone, the CAP officer would be the
+    # agency's only authorized officer, and the enforcement demo would take it for the jail's.
+    if not Officer.objects.filter(
+        agency=agency, agreement__partnership_type__family="287g"
+    ).exists():
+        return None
+    manager, agent = people["ice_program_manager"], people["ice_field_agent"]
+    today = timezone.localdate()
+    agreement = Agreement(
+        agency=agency,
+        partnership_type=PartnershipType.objects.get(code="cap_team"),
+        status=AgreementStatus.ACTIVE,
+        supervising_office=supervisor.agency,
+        officer_limit=10,
+        drafted_on=date(2025, 1, 15),
+        signed_on=date(2025, 2, 1),
+        effective_on=date(2025, 2, 1),
+        expires_on=today + timedelta(days=800),
+    )
+    agreement.save()
+    events.record(
+        AgreementEvent.CREATE,
+        obj=agreement,
+        after=events.snapshot(agreement),
+        details={"demo": True, "note": "Recorded as active for the CAP demo."},
+    )
+    officer = officer_actions.nominate(
+        manager,
+        agreement=agreement,
+        reason="Assigned to the Miami CAP team",
+        first_name=account.first_name or "Casey",
+        last_name=account.last_name or "Screener",
+        badge_number="CAP-0100",
+        position="Deportation officer (CAP)",
+        hired_on=today - timedelta(days=2400),
+        citizenship_attested=True,
+        agency_check_on=today - timedelta(days=90),
+        agency_check_result="passed",
+        disciplinary_history="",
+        excessive_force_allegations=False,
+        discrimination_allegations=False,
+    )
+    officer_actions.record_background_check(
+        agent,
+        officer,
+        outcome="cleared",
+        reason="Nothing disqualifying found",
+        fingerprints_submitted_on=today - timedelta(days=80),
+        fingerprint_result="passed",
+        personal_history="Employment and residence history verified.",
+        disciplinary_review="ICE personnel file reviewed.",
+    )
+    officer_actions.record_exam(
+        agent,
+        officer,
+        course=Course.objects.get(code="cap-initial"),
+        taken_on=today - timedelta(days=60),
+        location="ICE Academy, Charleston, SC",
+        score=91,
+        reason="Final exam",
+    )
+    officer_actions.certify(agent, officer, reason="Passed the CAP course")
+    officer_actions.authorize(
+        people["ice_field_office_director"],
+        officer,
+        functions=["interview", "detainer"],
+        supervisor=supervisor,
+        reason="Trained and certified; assigned to the Miami CAP team",
+        valid_from=today - timedelta(days=50),
+    )
+    return officer_actions.link_account(
+        manager, officer, account=account, reason="The CAP officer's own account"
+    )
 
 
 # The people on the rosters

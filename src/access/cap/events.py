@@ -16,6 +16,8 @@ class Event(EventSet):
     REQUEUE_SCREENING = "cap.requeue_screening"
     # Queue, review, interviews
     VIEW_CANDIDATE = "cap.view_candidate"
+    VIEW_BOOKING = "cap.view_booking"
+    VIEW_RESULTS = "cap.view_results"
     EXPORT = "cap.export"
     VERIFY = "cap.verify"
     REJECT = "cap.reject"
@@ -24,6 +26,7 @@ class Event(EventSet):
     REFER = "cap.refer"
     SCHEDULE_INTERVIEW = "cap.schedule_interview"
     RECORD_INTERVIEW = "cap.record_interview"
+    RECORD_ENCOUNTER = "cap.record_encounter"
     CHOICES = [
         (CHANGE_FACILITY, "A facility's CAP settings changed", ""),
         (RECEIVE_ROSTER, "A booking roster received and queued for screening", ""),
@@ -31,6 +34,8 @@ class Event(EventSet):
         (CANCEL_SCREENING, "A roster's screening cancelled", ""),
         (REQUEUE_SCREENING, "A roster queued to be screened again", ""),
         (VIEW_CANDIDATE, "A screening candidate viewed", ""),
+        (VIEW_BOOKING, "A booked person viewed", ""),
+        (VIEW_RESULTS, "A roster's screening results (its booked people) viewed", ""),
         (EXPORT, "Screening results exported", ""),
         (VERIFY, "A screening candidate verified by a CAP officer", ""),
         (REJECT, "A screening candidate rejected", ""),
@@ -39,4 +44,5 @@ class Event(EventSet):
         (REFER, "A booked person referred for interview", ""),
         (SCHEDULE_INTERVIEW, "An interview scheduled", ""),
         (RECORD_INTERVIEW, "An interview's outcome recorded", ""),
+        (RECORD_ENCOUNTER, "A removable interview outcome recorded as an encounter", ""),
     ]

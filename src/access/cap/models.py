@@ -329,6 +329,16 @@ class ScreeningCandidate(FSMModelMixin, ProgramRecord):
     supervisor_notes = models.TextField(
         "supervisor's reasons", blank=True, max_length=limits.LONG_TEXT
     )
+    # The enforcement encounter a removable interview outcome led to (one per candidate): the
+    # link lives here, so enforcement knows nothing of CAP.
+    encounter = models.OneToOneField(
+        "enforcement.Encounter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cap_candidate",
+        verbose_name="encounter",
+    )
 
     agency_scope: ClassVar[str] = "booking__facility__facility__agency"
     team_scope: ClassVar[str] = "booking__facility__team__members"

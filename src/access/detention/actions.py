@@ -43,7 +43,13 @@ class DetainerRefused(ValidationError):
     """A broken rule; the messages name each reason. Nothing was changed."""
 
 
-def _require(actor: Any, action: str, agency_id: int, detainer: Detainer | None = None) -> None:
+def _require(
+    actor: Any,
+    action: str,
+    agency_id: int,
+    detainer: Detainer | None = None,
+    encounter: Encounter | None = None,
+) -> None:
     if isinstance(actor, SystemActor):
         return
     if detainer is not None:
@@ -53,6 +59,11 @@ def _require(actor: Any, action: str, agency_id: int, detainer: Detainer | None 
     scope = actor.grant_scope(f"detention.{action}_detainer")
     if scope == "all" or (scope == "agency" and agency_id == actor.agency_id):
         return
+    # A CAP officer issues at the facilities their CAP team covers (the encounter's lookup).
+    if scope == "team" and encounter is not None:
+        lookup = {Encounter.team_scope: actor.pk}
+        if Encounter._base_manager.filter(pk=encounter.pk, **lookup).exists():
+            return
     raise PermissionDenied(f"{actor} may not {action} detainers of this agency")
 
 
@@ -78,7 +89,7 @@ def issue_detainer(actor: Any, encounter: Encounter, officer: Any = None, **data
     ``data``: facility, probable_cause, probable_cause_details, served_at, service_method,
     hold_requested, notify_before_release, and optionally issued_at (now) and release_at.
     """
-    _require(actor, "add", encounter.agency_id)
+    _require(actor, "add", encounter.agency_id, encounter=encounter)
     now = timezone.now()
     # Without an issue time the detainer is recorded as issued now; the service time the
     # officer typed may then be minutes earlier (recorded after serving), so the order of the
@@ -96,7 +107,7 @@ def issue_detainer(actor: Any, encounter: Encounter, officer: Any = None, **data
     try:
         decision = authority.check(subject, FUNCTION, agency=encounter.agency_id, when=issued_at)
     except authority.UnknownOfficer:
-        reasons.append("You are not a 287(g) officer of this agency.")
+        reasons.append("You are not an officer under an agreement with this agency.")
     else:
         officer = decision.officer
         reasons.extend(decision.reasons)

@@ -137,6 +137,8 @@ class Detainer(FSMModelMixin, ProgramRecord):
     )
 
     agency_scope: ClassVar[str] = "agency"
+    # CAP officers (scope ``team``): detainers at the facilities their CAP team covers.
+    team_scope: ClassVar[str] = "encounter__facility__cap__team__members"
 
     class Meta:
         verbose_name = "detainer"

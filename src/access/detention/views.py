@@ -3,6 +3,7 @@ the release time and the outcome."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -11,15 +12,17 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from django.views import View
 
 from access.agencies.models import Facility
 from access.core.views import ObjectDetailView, ObjectListView, ScopedMixin
-from access.detention import actions
+from access.detention import actions, clock
 from access.detention.choices import DetainerStatus
 from access.detention.filtersets import DetainerFilterSet
 from access.detention.forms import IssueForm, OutcomeForm, ReleaseForm, in_zone
 from access.detention.models import Detainer
+from access.detention.release_hints import expected_release
 from access.detention.tables import DetainerTable
 from access.detention.timeleft import describe
 from access.enforcement.models import Encounter
@@ -104,7 +107,17 @@ class IssueView(View):
         form = IssueForm(data, facilities=facilities)
         if data is None and encounter.facility_id:
             form.initial["facility"] = encounter.facility_id
+        release = expected_release(encounter)
+        if data is None and release is not None and self._may_start(encounter, release):
+            zone = encounter.facility.time_zone if encounter.facility else ""
+            local = release.astimezone(clock.zone(zone)) if zone else release
+            form.initial["release_at"] = local.strftime("%Y-%m-%dT%H:%M")
         return form
+
+    @staticmethod
+    def _may_start(encounter: Encounter, release: datetime) -> bool:
+        """The issue action accepts this release time now (not too far ahead, not before)."""
+        return encounter.occurred_at <= release <= timezone.now() + actions.RELEASE_LEEWAY
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         encounter = self._encounter(pk)
@@ -126,9 +139,12 @@ class IssueView(View):
         return self._render(encounter, form, status=400)
 
     def _render(self, encounter: Encounter, form: IssueForm, status: int = 200) -> HttpResponse:
+        release = expected_release(encounter)
         context = {
             "form": form,
             "encounter": encounter,
+            "expected_release": release,
+            "release_later": release is not None and not self._may_start(encounter, release),
             "encounter_url": encounter_url(encounter),
             "title": "Issue a detainer (Form I-247A)",
         }

@@ -104,12 +104,20 @@ class EncounterInput:
 
 
 def may(actor: Any, encounter: Encounter, *permissions: str) -> bool:
-    """The actor holds one of ``enforcement.<permission>_encounter`` for its agency."""
+    """The actor holds one of ``enforcement.<permission>_encounter`` for its agency (or, scope
+    ``team``, for an encounter at a facility the actor's CAP team covers)."""
     for permission in permissions:
         scope = actor.grant_scope(f"enforcement.{permission}_encounter")
         if scope == "all" or (scope == "agency" and actor.agency_id == encounter.agency_id):
             return True
+        if scope == "team" and in_team_scope(actor, encounter):
+            return True
     return False
+
+
+def in_team_scope(actor: Any, encounter: Encounter) -> bool:
+    lookup = {Encounter.team_scope: getattr(actor, "pk", None)}
+    return Encounter._base_manager.filter(pk=encounter.pk, **lookup).exists()
 
 
 def _scope(actor: Any, encounter: Encounter, *permissions: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 
@@ -83,13 +83,21 @@ class EncounterListView(ObjectListView):
     export_name = "encounters"
     add_url = reverse_lazy("enforcement:add")  # type: ignore[assignment]
 
+    def get(self, request: HttpRequest) -> HttpResponseBase:
+        # CAP officers (scope "team") record encounters only from CAP screening: no "Add".
+        user: Any = request.user
+        if user.grant_scope("enforcement.add_encounter") not in ("agency", "all"):
+            self.add_url = None  # type: ignore[misc,assignment]  # this request only
+        return super().get(request)
+
     def scoped(self, action: str | None = None) -> QuerySet:
         return super().scoped(action).select_related("agency", "partnership_type")
 
 
 def record(request: AuthedRequest) -> HttpResponse:
     user = request.user
-    if not user.can("enforcement.add_encounter"):
+    # Scope "team" (CAP officers) records encounters only from CAP screening, not here.
+    if user.grant_scope("enforcement.add_encounter") not in ("agency", "all"):
         raise Http404("Not found")
     officer = actions.officer_of(user)
     form = EncounterForm(request.POST or None, agency=officer.agency if officer else None)
@@ -125,7 +133,11 @@ def detainer_url(user: Any, encounter: Encounter) -> str | None:
     if encounter.claims_us_citizenship or encounter.partnership_type.code == DETAINER_NEVER:
         return None
     scope = user.grant_scope("detention.add_detainer")
-    if not (scope == "all" or (scope == "agency" and user.agency_id == encounter.agency_id)):
+    if not (
+        scope == "all"
+        or (scope == "agency" and user.agency_id == encounter.agency_id)
+        or (scope == "team" and actions.in_team_scope(user, encounter))
+    ):
         return None
     try:
         decision = authority.check(user, "detainer", agency=encounter.agency_id)

@@ -43,6 +43,7 @@ from access.officers.models import (
     SupervisorAssignment,
     Suspension,
 )
+from access.partnerships.choices import PartnershipFamily
 
 S = OfficerStatus
 AUTHORIZATION_MONTHS = 12
@@ -522,8 +523,15 @@ def assign_supervisor(actor: Any, officer: Officer, *, supervisor: Any, reason: 
 OFFICER_ROLE = "agency_officer"
 
 
+CAP_OFFICER_ROLE = "cap_officer"
+
+
 def linkable_accounts(officer: Officer) -> Any:
-    """Accounts an officer record may be linked to: active agency officers of its agency."""
+    """Accounts an officer record may be linked to: active agency officers of its agency; for
+    an officer under a CAP agreement, active CAP officer accounts (ICE's own officers, whose
+    accounts belong to ICE, not to the jail's agency)."""
+    if officer.agreement.partnership_type.family == PartnershipFamily.CAP:
+        return User.objects.filter(roles__slug=CAP_OFFICER_ROLE, is_active=True).distinct()
     return User.objects.filter(
         agency=officer.agency_id, roles__slug=OFFICER_ROLE, is_active=True
     ).distinct()

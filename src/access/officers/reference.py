@@ -53,6 +53,17 @@ FUNCTIONS: list[tuple[str, str, str, date, date | None]] = [
     ("287g_tfm", "transport", "Detain and transport to ICE custody", date(2006, 1, 1), None),
     # WSO: administrative warrants in the agency's jail only; no interviews, no detainers.
     ("287g_wso", "serve_warrant", "Serve ICE administrative warrants", date(2019, 5, 1), None),
+    # CAP: ICE officers screening a jail interview and issue detainers; recorded here so the
+    # one authority check (agreement in force, certified, authorized, trained, supervised)
+    # applies to them as to every officer who records an encounter or issues a detainer.
+    (
+        "cap_team",
+        "interview",
+        "Interview people about their immigration status",
+        date(2006, 1, 1),
+        None,
+    ),
+    ("cap_team", "detainer", "Issue immigration detainers", date(2006, 1, 1), None),
     ("lesc_training", "lesc_query", "Query LESC about immigration status", date(2006, 1, 1), None),
 ]
 
@@ -105,6 +116,16 @@ COURSES: list[dict[str, Any]] = [
         "kind": "initial",
         "delivery": "online",
         "hours": 4,
+        "effective_from": date(2006, 1, 1),
+        "effective_until": None,
+    },
+    {
+        "code": "cap-initial",
+        "partnership_type": "cap_team",
+        "name": "Criminal Alien Program jail screening course",
+        "kind": "initial",
+        "delivery": "in_person",
+        "hours": 40,
         "effective_from": date(2006, 1, 1),
         "effective_until": None,
     },

@@ -33,7 +33,7 @@ from access.cap.choices import (
     ReviewStatus,
 )
 from access.cap.events import Event
-from access.cap.models import Interview, ScreeningCandidate
+from access.cap.models import Booking, Interview, Roster, ScreeningCandidate
 from access.enforcement import search as enforcement_search
 from access.enforcement.choices import CheckedField
 from access.inquiries.citizenship import StopReason, SupervisorDecision, stop_reasons
@@ -169,6 +169,28 @@ def view_candidate(actor: Any, candidate: ScreeningCandidate, *, form: str = "we
             "record": candidate.record.record_id,
             "form": form,
         },
+    )
+
+
+@audited
+def view_booking(actor: Any, booking: Booking, *, form: str = "web") -> None:
+    """Opening a booking shows a booked person and the records screening found: logged."""
+    _require(actor, "cap.view_booking", booking)
+    events.record(
+        Event.VIEW_BOOKING,
+        obj=booking,
+        details={"facility": booking.facility_id, "form": form},
+    )
+
+
+@audited
+def view_results(actor: Any, roster: Roster, *, bookings: list[int], form: str = "web") -> None:
+    """A page of a roster's results lists booked people: logged with the bookings shown."""
+    _require(actor, "cap.view_roster", roster)
+    events.record(
+        Event.VIEW_RESULTS,
+        obj=roster,
+        details={"bookings": bookings, "form": form},
     )
 
 

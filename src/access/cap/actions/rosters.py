@@ -26,6 +26,7 @@ from django.utils import timezone
 from access.audit import events
 from access.audit.events import audited
 from access.cap import rosters
+from access.cap.actions.encounters import start_clocks
 from access.cap.actions.screening import queue_screening
 from access.cap.choices import BookingStatus, RosterSource
 from access.cap.events import Event
@@ -165,6 +166,7 @@ def receive_roster(
     roster.booked_in, roster.released = booked_in, released
     roster.progress_total = len(parsed)
     roster.save(update_fields=["booked_in", "released", "progress_total", "updated_at"])
+    clocks = start_clocks(actor, roster) if released else []
     events.record(
         Event.RECEIVE_ROSTER,
         actor=actor,
@@ -178,6 +180,8 @@ def receive_roster(
             "rows": len(parsed),
             "booked_in": booked_in,
             "released": released,
+            # Only when a release started a detainer's hold clock (detention records its own).
+            **({"detainer_clocks_started": clocks} if clocks else {}),
         },
     )
     if queue:

@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from access.cap.actions import encounters as encounter_actions
 from access.cap.actions import queue as actions
 from access.cap.api.serializers import (
     CapCandidateListSerializer,
@@ -91,6 +92,19 @@ class CandidateViewSet(
         candidate = self.get_object()
         actions.refer(request.user, candidate)
         return self._answer(candidate)
+
+    @extend_schema(request=None, responses={201: CapCandidateSerializer})
+    @action(detail=True, methods=["post"])
+    def encounter(self, request: Request, pk: str | None = None) -> Response:
+        """A removable interview outcome: record the identified encounter at the facility (the
+        caller's authority check applies) and link it; `encounter` in the answer is its id, for
+        `POST /api/detainers/`. Refused with every reason, nothing changed."""
+        candidate = self.get_object()
+        encounter_actions.record_encounter(request.user, candidate)
+        return Response(
+            CapCandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(request=CapDecideSerializer, responses={200: CapCandidateSerializer})
     @action(detail=True, methods=["post"])

@@ -171,6 +171,7 @@ class CapCandidateSerializer(CapCandidateListSerializer):
             "decided_by",
             "decided_at",
             "interviews",
+            "encounter",
         ]
         read_only_fields = fields
 

@@ -10,8 +10,8 @@ from django.urls import NoReverseMatch, URLPattern, path, reverse
 
 from access.cap.actions import facilities as actions
 from access.cap.filtersets import FacilityFilterSet
+from access.cap.forms import FacilityForm
 from access.cap.models import CapFacility, Roster
-from access.cap.queue_forms import FacilityForm
 from access.cap.tables import FacilityTable
 from access.core.views import ObjectDetailView, ObjectEditView, ObjectListView, ScopedMixin
 

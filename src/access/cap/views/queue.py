@@ -9,19 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.views import View
 
 from access.accounts.typing import AuthedRequest
+from access.cap.actions import encounters as encounter_actions
 from access.cap.actions import queue as actions
 from access.cap.choices import BookingStatus, InterviewStatus, ReviewStatus
 from access.cap.filtersets import CandidateFilterSet
+from access.cap.forms import DecideForm, InterviewForm, OutcomeForm, RejectForm, VerifyForm
 from access.cap.models import Booking, Interview, ScreeningCandidate
-from access.cap.queue_forms import DecideForm, InterviewForm, OutcomeForm, RejectForm, VerifyForm
 from access.cap.queues import work_queue
 from access.cap.tables import CandidateTable
 from access.core.exports import FORMATS, rows_to_response
@@ -123,6 +124,7 @@ def render_candidate(
         "interview_form": forms.get("interview_form") or InterviewForm(modes=facility.remote_modes),
         "decide_form": forms.get("decide_form") or DecideForm(),
         "refer_error": forms.get("refer_error", ""),
+        "encounter_step": encounter_step(user, candidate, forms.get("encounter_error")),
     }
     return render(request, "cap/candidate_detail.html", context, status=status)
 
@@ -225,6 +227,36 @@ class ReferView(View):
         return redirect(candidate.get_absolute_url())
 
 
+def encounter_step(
+    user: Any, candidate: ScreeningCandidate, error: list[str] | None = None
+) -> dict[str, Any]:
+    """The "Record the encounter and issue a detainer" step, or the encounter it recorded."""
+    return {
+        "candidate_pk": candidate.pk,
+        "facility": candidate.booking.facility.facility.name,
+        "encounter": candidate.encounter,
+        "can_record": actions.may(user, "cap.review_screeningcandidate", candidate)
+        and encounter_actions.may_record(candidate),
+        "error": error or [],
+    }
+
+
+class EncounterView(View):
+    """Record the encounter of a removable outcome, then go to detention's issue page."""
+
+    def post(self, request: AuthedRequest, pk: int) -> HttpResponseBase:
+        candidate = _candidate(request, pk)
+        try:
+            encounter = encounter_actions.record_encounter(request.user, candidate)
+        except ValidationError as error:
+            fresh = _candidate(request, pk)
+            return render_candidate(request, fresh, status=400, encounter_error=error.messages)
+        except PermissionDenied as denied:
+            raise Http404("Not found") from denied
+        messages.success(request, f"Encounter #{encounter.pk} recorded: issue the detainer.")
+        return redirect(reverse("detention:issue", args=[encounter.pk]))
+
+
 class BookingDetailView(ObjectDetailView):
     model = Booking
     template_name = "cap/booking_detail.html"
@@ -233,6 +265,7 @@ class BookingDetailView(ObjectDetailView):
         return super().scoped(action).select_related("facility__facility", "first_roster")
 
     def extra_context(self, obj: Booking) -> dict[str, Any]:
+        actions.view_booking(self.request.user, obj, form="web")
         candidates = (
             ScreeningCandidate.objects.restrict(self.request.user)
             .filter(booking=obj)
@@ -297,6 +330,7 @@ class InterviewDetailView(InterviewScoped, ObjectDetailView):
             "form": form,
             "can_record": actions.may(user, "cap.change_interview", obj)
             and obj.status == InterviewStatus.SCHEDULED,
+            "encounter_step": encounter_step(user, obj.candidate),
             "status_colour": InterviewStatus.colour(obj.status),
         }
 
@@ -334,6 +368,7 @@ urlpatterns: list[URLPattern] = [
     path("candidates/<int:pk>/refer/", ReferView.as_view(), name="candidate_refer"),
     path("candidates/<int:pk>/interview/", ScheduleView.as_view(), name="candidate_schedule"),
     path("candidates/<int:pk>/decide/", DecideView.as_view(), name="candidate_decide"),
+    path("candidates/<int:pk>/encounter/", EncounterView.as_view(), name="candidate_encounter"),
     path("bookings/<int:pk>/", BookingDetailView.as_view(), name="booking"),
     path("stops/", stops, name="stops"),
     path("interviews/<int:pk>/", InterviewDetailView.as_view(), name="interview"),

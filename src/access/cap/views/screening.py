@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.views import View
 
+from access.cap.actions import queue as queue_actions
 from access.cap.actions import screening as actions
 from access.cap.choices import BookingStatus, RosterStatus
 from access.cap.models import Booking, Roster, ScreeningCandidate
@@ -105,6 +106,9 @@ class RosterScreeningView(RosterScoped, ObjectDetailView):
             screened.filter(candidate_count=0).order_by("family_name", "given_name", "pk"),
             PER_PAGE,
         ).get_page(self.request.GET.get("none_page"))
+        # The page names booked people: every rendering is logged with the bookings shown.
+        shown = [b.pk for b in page] + [b.pk for b in empty]
+        queue_actions.view_results(user, obj, bookings=shown, form="web")
         return {
             **context,
             "title": str(obj),

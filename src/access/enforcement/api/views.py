@@ -69,7 +69,8 @@ class EncounterViewSet(
     @extend_schema(request=EncounterInputSerializer, responses={201: EncounterSerializer})
     def create(self, request: Request) -> Response:
         user: Any = request.user
-        if not user.can("enforcement.add_encounter"):
+        # Scope "team" (CAP officers) records encounters only from CAP screening.
+        if user.grant_scope("enforcement.add_encounter") not in ("agency", "all"):
             raise Http404("Not found")
         form = EncounterInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)

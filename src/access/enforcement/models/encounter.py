@@ -136,6 +136,9 @@ class Encounter(FSMModelMixin, ProgramRecord):
     decided_at = models.DateTimeField("decided", null=True, blank=True)
 
     agency_scope: ClassVar[str] = "agency"
+    # CAP officers (grant scope ``team``) see encounters at the facilities their CAP team
+    # covers: a lookup through the facility, so enforcement imports nothing of the CAP app.
+    team_scope: ClassVar[str] = "facility__cap__team__members"
 
     class Meta:
         verbose_name = "encounter"
