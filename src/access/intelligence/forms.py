@@ -29,7 +29,7 @@ class RecordForm(forms.Form):
         help_text="A definable criminal activity (28 CFR 23.20(a)).",
     )
     activity_detail = forms.CharField(
-        label="The criminal activity",
+        label="Details of the activity",
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text="The offence, where and when, as far as known.",
     )

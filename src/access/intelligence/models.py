@@ -66,7 +66,7 @@ class IntelligenceRecord(ProgramRecord):
         "criminal activity", max_length=30, choices=CriminalActivity.choices(), db_index=True
     )
     activity_detail = models.TextField(
-        "the criminal activity", help_text="The offence, where and when, as far as known."
+        "details of the activity", help_text="The offence, where and when, as far as known."
     )
     reasonable_suspicion = models.TextField(
         "reasonable suspicion",
