@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from access.audit import events
 from access.audit.events import audited
+from access.core.limits import LONG_TEXT
 from access.intelligence import rules
 from access.intelligence.choices import (
     CriminalActivity,
@@ -55,7 +56,14 @@ CHOICE_FIELDS = {
     "source_type": (SourceType, "Name the source of the information."),
     "source_reliability": (SourceReliability, "Say how reliable the source is."),
 }
-MAX_LENGTHS = {"case_number": 60, "subject_name": 200}
+MAX_LENGTHS = {
+    "case_number": 60,
+    "subject_name": 200,
+    "subject_description": LONG_TEXT,
+    "activity_detail": LONG_TEXT,
+    "reasonable_suspicion": LONG_TEXT,
+    "source_detail": LONG_TEXT,
+}
 CONTENT = {
     "case_number": "",
     "subject_name": "",
@@ -202,6 +210,8 @@ def validate_record(actor: Any, record: IntelligenceRecord, reason: str) -> Inte
         raise Http404("Not found")
     _require_active(record, "validated")
     reason = (reason or "").strip()
+    if len(reason) > LONG_TEXT:
+        raise Refused({"reason": [f"At most {LONG_TEXT} characters."]})
     if len(reason) < rules.MIN_REASON_CHARS:
         raise Refused(
             {
@@ -252,9 +262,9 @@ def release_record(
         errors["reason"] = [
             f"State the need and right to know (at least {rules.MIN_REASON_CHARS} characters)."
         ]
-    for name in ("recipient_name", "recipient_agency"):
-        if len(values[name]) > 200:
-            errors[name] = ["At most 200 characters."]
+    for name, limit in (("recipient_name", 200), ("recipient_agency", 200), ("reason", LONG_TEXT)):
+        if len(values[name]) > limit:
+            errors[name] = [f"At most {limit} characters."]
     if errors:
         raise Refused(errors)
     release = Release(record=record, released_by=actor, released_at=timezone.now(), **values)

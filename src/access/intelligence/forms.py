@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from access.core.limits import LONG_TEXT
 from access.intelligence import actions, rules
 from access.intelligence.choices import CriminalActivity, SourceReliability, SourceType
 from access.taskforces.models import TaskForce
@@ -29,23 +30,30 @@ class RecordForm(forms.Form):
         help_text="A definable criminal activity (28 CFR 23.20(a)).",
     )
     activity_detail = forms.CharField(
+        max_length=LONG_TEXT,
         label="Details of the activity",
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text="The offence, where and when, as far as known.",
     )
     reasonable_suspicion = forms.CharField(
+        max_length=LONG_TEXT,
         label="Reasonable suspicion",
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text=f"The facts that tie the subject to the criminal activity (at least "
         f"{rules.MIN_SUSPICION_WORDS} words).",
     )
-    subject_name = forms.CharField(label="Subject's name or alias (optional)", required=False)
+    subject_name = forms.CharField(
+        label="Subject's name or alias (optional)",
+        required=False,
+        max_length=200,
+    )
     subject_birth_date = forms.DateField(
         label="Subject's date of birth (optional)",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     subject_description = forms.CharField(
+        max_length=LONG_TEXT,
         label="Subject",
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text="The subject's role in this case, identifiers, vehicles, addresses. Never "
@@ -56,6 +64,7 @@ class RecordForm(forms.Form):
         label="Source reliability", choices=_choices(SourceReliability)
     )
     source_detail = forms.CharField(
+        max_length=LONG_TEXT,
         label="About the source (optional)",
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
@@ -83,6 +92,7 @@ class RecordForm(forms.Form):
 
 class ValidateForm(forms.Form):
     reason = forms.CharField(
+        max_length=LONG_TEXT,
         label="Why the record is still needed",
         widget=forms.Textarea(attrs=TEXTAREA),
     )
@@ -99,6 +109,7 @@ class ReleaseForm(forms.Form):
     recipient_name = forms.CharField(label="Recipient", max_length=200)
     recipient_agency = forms.CharField(label="Recipient's agency", max_length=200)
     reason = forms.CharField(
+        max_length=LONG_TEXT,
         label="Need and right to know",
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text="Why the recipient needs this information for a law enforcement purpose "

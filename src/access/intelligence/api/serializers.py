@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from access.core.limits import LONG_TEXT
 from access.intelligence.choices import CriminalActivity, SourceReliability, SourceType
 from access.intelligence.models import IntelligenceRecord, Release
 
@@ -61,22 +62,32 @@ class RecordCreateSerializer(serializers.Serializer):
     and checked there, so a refusal names every missing or bad field at once."""
 
     task_force = serializers.IntegerField(help_text="A task force the caller serves on.")
-    case_number = serializers.CharField(required=False, allow_blank=True, default="")
+    case_number = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
     criminal_activity = serializers.ChoiceField(
         choices=CriminalActivity.choices(), required=False, allow_blank=True, default=""
     )
-    activity_detail = serializers.CharField(required=False, allow_blank=True, default="")
-    reasonable_suspicion = serializers.CharField(required=False, allow_blank=True, default="")
-    subject_name = serializers.CharField(required=False, allow_blank=True, default="")
+    activity_detail = serializers.CharField(
+        max_length=LONG_TEXT, required=False, allow_blank=True, default=""
+    )
+    reasonable_suspicion = serializers.CharField(
+        max_length=LONG_TEXT, required=False, allow_blank=True, default=""
+    )
+    subject_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
     subject_birth_date = serializers.DateField(required=False, allow_null=True, default=None)
-    subject_description = serializers.CharField(required=False, allow_blank=True, default="")
+    subject_description = serializers.CharField(
+        max_length=LONG_TEXT, required=False, allow_blank=True, default=""
+    )
     source_type = serializers.ChoiceField(
         choices=SourceType.choices(), required=False, allow_blank=True, default=""
     )
     source_reliability = serializers.ChoiceField(
         choices=SourceReliability.choices(), required=False, allow_blank=True, default=""
     )
-    source_detail = serializers.CharField(required=False, allow_blank=True, default="")
+    source_detail = serializers.CharField(
+        max_length=LONG_TEXT, required=False, allow_blank=True, default=""
+    )
     not_solely_protected_activity = serializers.BooleanField(
         required=False,
         default=False,
@@ -86,7 +97,9 @@ class RecordCreateSerializer(serializers.Serializer):
 
 
 class ValidateSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(
+        max_length=LONG_TEXT, required=False, allow_blank=True, default=""
+    )
 
 
 class ReleaseSerializer(serializers.ModelSerializer):
@@ -109,6 +122,12 @@ class ReleaseSerializer(serializers.ModelSerializer):
 
 
 class ReleaseCreateSerializer(serializers.Serializer):
-    recipient_name = serializers.CharField(required=False, allow_blank=True, default="")
-    recipient_agency = serializers.CharField(required=False, allow_blank=True, default="")
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    recipient_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    recipient_agency = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    reason = serializers.CharField(
+        max_length=LONG_TEXT, required=False, allow_blank=True, default=""
+    )
