@@ -125,3 +125,45 @@ def test_the_filters_select_by_case_and_activity(client_as, record, agent):
     miss = client.get(reverse("intelligence:list"), {"criminal_activity": "extortion"})
     assert f"#{record.pk}" in hit.content.decode()
     assert f"#{record.pk}" not in miss.content.decode()
+
+
+def test_an_officer_serves_through_the_officer_record_linked_to_their_account(
+    client_as, make_user, record, task_force, agency_a
+):
+    from tests.conftest import FIXTURE_ACTOR
+    from tests.officers.conftest import make_agreement, nomination
+
+    from access.core.actors import bound_actor
+    from access.officers.models import Officer
+    from access.taskforces.models import Member
+
+    account = make_user("agency_officer", agency_a)
+    fields = {**nomination(), "nominated_on": dt.date(2025, 1, 1)}
+    with bound_actor(FIXTURE_ACTOR):
+        officer = Officer(
+            agency=agency_a, agreement=make_agreement(agency_a), user=account, **fields
+        )
+        officer.save()
+        Member(
+            task_force=task_force,
+            officer=officer,
+            role=MemberRole.TASK_FORCE_OFFICER,
+            starts_on=dt.date(2025, 1, 1),
+        ).save()
+    client = client_as(account)
+    assert client.get(reverse("intelligence:detail", args=[record.pk])).status_code == 200
+
+
+def test_a_purged_record_shows_no_content(client_as, record, agent):
+    from tests.intelligence.conftest import backdate
+
+    from access.core.actors import SystemActor
+    from access.intelligence.actions import run_review
+
+    backdate(record, dt.date(2030, 1, 1))
+    run_review(SystemActor("test"), today=dt.date(2030, 1, 2))
+    page = client_as(agent).get(reverse("intelligence:detail", args=[record.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200 and "Purged on 2030-01-02" in text
+    assert "fentanyl" not in text and "Test Subject" not in text
+    assert "Record a release" not in text and "Validate again" not in text
