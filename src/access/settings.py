@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "access.detention",
     "access.cap",
     "access.taskforces",
+    "access.intelligence",
     "access.messaging",
 ]
 
@@ -305,6 +306,10 @@ SPECTACULAR_SETTINGS = {
         "BookingStatusEnum": "access.cap.choices.BookingStatus.choices",
         "InterviewOutcomeEnum": "access.cap.choices.InterviewOutcome.choices",
         "EncounterDocumentEnum": "access.enforcement.choices.Document.choices",
+        "IntelligenceRecordStatusEnum": "access.intelligence.choices.RecordStatus.choices",
+        "CriminalActivityEnum": "access.intelligence.choices.CriminalActivity.choices",
+        "IntelligenceSourceTypeEnum": "access.intelligence.choices.SourceType.choices",
+        "SourceReliabilityEnum": "access.intelligence.choices.SourceReliability.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -312,6 +317,12 @@ SPECTACULAR_SETTINGS = {
         "access.core.api.docs.markdown_backticks",
     ],
 }
+
+# Criminal intelligence (28 CFR Part 23, docs/intelligence.md): a record is kept at most this
+# many years from entry or last validation (23.20(h) allows 5 at most; 1-5 accepted), and
+# comes into the review queue this many days before its review date.
+INTELLIGENCE_RETENTION_YEARS = 5
+INTELLIGENCE_REVIEW_NOTICE_DAYS = 90
 
 TASKS = {
     "default": {

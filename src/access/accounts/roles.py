@@ -175,6 +175,22 @@ _DETAINERS_OFFICER = {
 }
 _DETAINERS_SUPERVISOR = {"detention.view_detainer": ALL, "detention.resolve_detainer": ALL}
 _DETAINERS_READ = {"detention.view_detainer": ALL, "detention.export_detainer": ALL}
+# Criminal intelligence (28 CFR Part 23): records open to the people serving on the record's
+# task force (scope ``team``: current members and the ICE lead, intelligence/membership.py),
+# whatever their agency; ICE program managers and oversight read every record and the release
+# log. A liaison or officer who is not a member sees none.
+_INTEL_MEMBER = {
+    "intelligence.view_intelligencerecord": TEAM,
+    "intelligence.add_intelligencerecord": TEAM,
+    "intelligence.release_intelligencerecord": TEAM,
+    "intelligence.view_release": TEAM,
+}
+_INTEL_REVIEWER = {**_INTEL_MEMBER, "intelligence.validate_intelligencerecord": TEAM}
+_INTEL_READ = {
+    "intelligence.view_intelligencerecord": ALL,
+    "intelligence.view_release": ALL,
+    "intelligence.export_release": ALL,
+}
 _REQUEST_AGENT = {
     **_REQUEST_ICE_READ,
     "partnerships.assess_accessrequest": ALL,
@@ -196,13 +212,20 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "Agency liaison",
         "description": "Represents a local agency: files partnership requests, reads its agreements, keeps its case register.",
         "home_queue": "agency",
-        "grants": {**_AGENCY_READ, **_REQUEST_AGENCY, **_CASES_AGENCY, **_OFFICERS_AGENCY},
+        "grants": {
+            **_INTEL_REVIEWER,
+            **_AGENCY_READ,
+            **_REQUEST_AGENCY,
+            **_CASES_AGENCY,
+            **_OFFICERS_AGENCY,
+        },
     },
     "agency_officer": {
         "name": "Agency officer",
         "description": "An officer of a partner agency: submits inquiries, records authorized actions.",
         "home_queue": "agency",
         "grants": {
+            **_INTEL_MEMBER,
             **_AGENCY_READ,
             "partnerships.view_accessrequest": AGENCY,
             "agreements.view_agreement": AGENCY,
@@ -218,6 +241,7 @@ ROLES: dict[str, dict[str, object]] = {
         "description": "Runs the program: assigns requests, manages agencies and agreement templates.",
         "home_queue": "program",
         "grants": {
+            **_INTEL_READ,
             **_AGENCY_MANAGE,
             **_REQUEST_MANAGER,
             **_CASES_ALL,
@@ -235,7 +259,7 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE field agent",
         "description": "Assesses needs, drafts plans and agreements, supervises officers.",
         "home_queue": "field",
-        "grants": {**_ICE_READ, **_REQUEST_AGENT, **_OFFICERS_STAFF},
+        "grants": {**_INTEL_REVIEWER, **_ICE_READ, **_REQUEST_AGENT, **_OFFICERS_STAFF},
     },
     "ice_field_office_director": {
         "name": "ICE field office director",
@@ -248,6 +272,7 @@ ROLES: dict[str, dict[str, object]] = {
         "description": "Supervises authorized officers; decides citizenship-stop cases.",
         "home_queue": "supervisor",
         "grants": {
+            **_INTEL_REVIEWER,
             **_ICE_READ,
             **_REQUEST_ICE_READ,
             **_PERSON_RECORDS,
@@ -276,6 +301,7 @@ ROLES: dict[str, dict[str, object]] = {
         "description": "Reads the audit trail, reviews flags and compliance; changes no records.",
         "home_queue": "oversight",
         "grants": {
+            **_INTEL_READ,
             **_ICE_READ,
             **_REQUEST_ICE_READ,
             **_PERSON_RECORDS,

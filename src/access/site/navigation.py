@@ -8,6 +8,8 @@ from typing import Any
 
 from django.urls import reverse
 
+from access.intelligence.membership import opens_intelligence
+
 MENU = [
     ("Home", "site:home", None),
     ("Requests", "partnerships:list", "partnerships.view_accessrequest"),
@@ -32,6 +34,8 @@ MENU = [
     ("Encounter citizenship stops", "enforcement:stops", "enforcement.decide_encounter"),
     ("Enforcement funnel", "enforcement:funnel", "enforcement.view_encounter"),
     ("CAP referral queue", "cap:queue", "cap.review_screeningcandidate"),
+    # Criminal intelligence opens to task-force members only, not to every holder of the grant.
+    ("Criminal intelligence", "intelligence:list", opens_intelligence),
     ("CAP facilities", "cap:facilities", "cap.view_capfacility"),
     ("Screening citizenship stops", "cap:stops", "cap.decide_screeningcandidate"),
     ("Agencies", "agencies:list", "agencies.view_agency"),
@@ -83,7 +87,13 @@ GROUPS = [
     ),
     (
         "Enforcement",
-        ["enforcement:list", "detention:list", "enforcement:stops", "enforcement:funnel"],
+        [
+            "enforcement:list",
+            "detention:list",
+            "enforcement:stops",
+            "enforcement:funnel",
+            "intelligence:list",
+        ],
     ),
     ("Jail screening", ["cap:queue", "cap:facilities", "cap:stops"]),
     ("Agencies", ["agencies:list", "agencies:publiclist"]),
@@ -99,7 +109,7 @@ def menu_for(user: Any, path: str) -> list[dict[str, Any]]:
     links: list[dict[str, Any]] = [
         {"label": label, "name": name, "url": reverse(name), "current": False}
         for label, name, permission in MENU
-        if not permission or user.can(permission)
+        if not permission or (permission(user) if callable(permission) else user.can(permission))
     ]
     # The longest matching prefix is the current section ("/" only matches itself).
     matches = [

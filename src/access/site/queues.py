@@ -21,6 +21,7 @@ from access.core.text import plural
 from access.detention.queues import home_items as detainer_items
 from access.enforcement import queues as enforcement_queues
 from access.inquiries import queues as inquiry_queues
+from access.intelligence import queues as intelligence_queues
 from access.officers import charts
 from access.officers import queues as officer_queues
 from access.officers.models import Officer
@@ -105,7 +106,12 @@ def _program(user: User) -> list[Item]:
 
 
 def _field(user: User) -> list[Item]:
-    return _assigned(user) + agreements_waiting(user) + reminders_for(user)
+    return (
+        _assigned(user)
+        + agreements_waiting(user)
+        + reminders_for(user)
+        + intelligence_queues.home_items(user)
+    )
 
 
 def _agency(user: User) -> list[Item]:
@@ -146,6 +152,7 @@ def _supervisor(user: User) -> list[Item]:
         inquiry_queues.supervisor_items(user)
         + enforcement_queues.supervisor_items(user)
         + cap_queues.supervisor_items(user)
+        + intelligence_queues.home_items(user)
     )
 
 

@@ -32,6 +32,7 @@ from access.complaints.tasks import check_complaint_clocks
 from access.core.jobs import last_finished, queued_or_running
 from access.detention.tasks import check_detainer_clocks
 from access.inquiries.tasks import escalate_overdue_confirmations, flag_repeated_denials
+from access.intelligence.tasks import review_intelligence
 from access.officers.tasks import check_officer_authorizations
 from access.records.tasks import check_model_drift
 
@@ -81,6 +82,12 @@ RECURRING: list[Recurring] = [
         check_agreement_expiry,
         "15 0 * * *",
         "expire agreements past their term; mark renewal due within 90 days",
+    ),
+    Recurring(
+        "intelligence.review",
+        review_intelligence,
+        "20 0 * * *",
+        "purge intelligence records past their review date; queue those due within 90 days",
     ),
     Recurring(
         "records.model_drift",

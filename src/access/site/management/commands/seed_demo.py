@@ -22,6 +22,7 @@ from access.complaints.demo import seed_demo_complaints
 from access.core.actors import SystemActor
 from access.detention.demo import seed_demo_detainers
 from access.enforcement.demo import seed_demo_encounters
+from access.intelligence.demo import seed_demo_intelligence
 from access.officers.demo import seed_demo_officers
 from access.site import demo_population
 from access.site.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
@@ -78,6 +79,9 @@ class Command(BaseCommand):
                 f"Demo CAP: the {TEAM} covers {len(jails)} jails, their roster mappings saved "
                 "(their rosters come with the population)."
             )
+            # After the task-force demo: the records belong to its two demo task forces.
+            records = seed_demo_intelligence(SystemActor("demo data loader"))
+            self.stdout.write(f"Demo criminal intelligence: {len(records)} records.")
         self.load_population(options["persons"], options["seed"])
         if not options["quiet_logins"]:
             self.print_logins(options["url"])
