@@ -32,6 +32,7 @@ api_patterns = [
     path("tokens/", TokenCreateView.as_view(), name="api-token-create"),
     path("tokens/revoke/", TokenRevokeView.as_view(), name="api-token-revoke"),
     path("cap/", include("access.cap.api.urls")),
+    path("taskforces/", include("access.taskforces.api.urls")),
     *router.urls,
 ]
 
@@ -50,6 +51,7 @@ urlpatterns = [
     path("encounters/", include("access.enforcement.urls")),
     path("detainers/", include("access.detention.urls")),
     path("cap/", include("access.cap.urls")),
+    path("taskforces/", include("access.taskforces.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),
     path("transparency/", include("access.agencies.publiclist.transparency_urls")),
