@@ -22,16 +22,19 @@ class TaskForceFilterSet(django_filters.FilterSet):
     challenge = django_filters.ChoiceFilter(
         label="Challenge", choices=Challenge.choices(), empty_label="Any challenge"
     )
-    community_shield = django_filters.TypedChoiceFilter(
+    community_shield = django_filters.ChoiceFilter(
         label="Operation Community Shield",
         choices=YES_NO,
-        coerce=lambda v: v == "true",
         empty_label="Either",
+        method="filter_shield",
     )
 
     class Meta:
         model = TaskForce
         fields = ["name", "status", "challenge", "community_shield"]
+
+    def filter_shield(self, queryset: Any, name: str, value: str) -> Any:
+        return queryset.filter(community_shield=value == "true")
 
 
 class OperationFilterSet(django_filters.FilterSet):
@@ -41,16 +44,19 @@ class OperationFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=OperationStatus.choices(), empty_label="Any status"
     )
-    community_shield = django_filters.TypedChoiceFilter(
+    community_shield = django_filters.ChoiceFilter(
         label="Operation Community Shield",
         choices=YES_NO,
-        coerce=lambda v: v == "true",
         empty_label="Either",
+        method="filter_shield",
     )
 
     class Meta:
         model = Operation
         fields = ["task_force", "status", "community_shield"]
+
+    def filter_shield(self, queryset: Any, name: str, value: str) -> Any:
+        return queryset.filter(community_shield=value == "true")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
