@@ -4,6 +4,7 @@ page; another agency's liaison finds none of it."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -113,7 +114,7 @@ def test_program_staff_open_a_task_force_and_record_an_operation(
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download these counts (CSV)").click()
-    assert "Arrests by charge severity,Felony,3" in open(download.value.path()).read()
+    assert "Arrests by charge severity,Felony,3" in Path(download.value.path()).read_text()
 
     page.goto(f"{live_server.url}/taskforces/community-shield/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Operation Community Shield")

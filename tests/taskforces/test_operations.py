@@ -138,8 +138,9 @@ def test_outcomes_roll_up_per_task_force_and_nationally_for_community_shield(
 
 
 def test_community_shield_operations_need_a_task_force_that_joined(manager, agent, agency_a):
-    from access.taskforces.actions import charter
     from tests.taskforces.conftest import charter_for
+
+    from access.taskforces.actions import charter
 
     fraud = charter.open_task_force(
         manager,

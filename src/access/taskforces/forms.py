@@ -19,6 +19,16 @@ from access.taskforces.actions.members import taking_part
 from access.taskforces.choices import TASK_FORCE_TYPES, MemberRole
 from access.taskforces.models import Member, TaskForce
 
+
+class _Choosing:
+    """``choices_of(name)``: a model choice field of the form, to narrow its rows."""
+
+    fields: dict[str, Any]
+
+    def choices_of(self, name: str) -> Any:
+        return self.fields[name]
+
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NOT_TAKING_PART, NO_AUTHORITY = "", "none"
 
@@ -40,7 +50,7 @@ def pairs(text: str) -> list[tuple[str, str]]:
     return rows
 
 
-class CharterForm(forms.ModelForm):
+class CharterForm(_Choosing, forms.ModelForm):
     """Change the charter (the fields ``actions.charter.change_charter`` accepts)."""
 
     class Meta:
@@ -55,8 +65,8 @@ class CharterForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ice_lead"].queryset = _ice_accounts()
-        self.fields["agreement"].queryset = Agreement.objects.filter(
+        self.choices_of("ice_lead").queryset = _ice_accounts()
+        self.choices_of("agreement").queryset = Agreement.objects.filter(
             partnership_type__code__in=TASK_FORCE_TYPES
         ).select_related("agency")
 
@@ -87,12 +97,12 @@ class OpenForm(CharterForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partnership_type"].queryset = PartnershipType.objects.filter(
+        self.choices_of("partnership_type").queryset = PartnershipType.objects.filter(
             code__in=TASK_FORCE_TYPES
         )
         local = Agency.objects.exclude(kind=AgencyKind.FEDERAL).order_by("name")
-        self.fields["lead_agency"].queryset = local
-        self.fields["agencies"].queryset = local
+        self.choices_of("lead_agency").queryset = local
+        self.choices_of("agencies").queryset = local
 
 
 class ObjectiveForm(forms.Form):
@@ -102,20 +112,20 @@ class ObjectiveForm(forms.Form):
     )
 
 
-class AgencyForm(forms.Form):
+class AgencyForm(_Choosing, forms.Form):
     agency = forms.ModelChoiceField(label="Agency", queryset=Agency.objects.none())
     joined_on = forms.DateField(label="Joins on", widget=DATE)
 
     def __init__(self, *args: Any, task_force: TaskForce, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         current = task_force.participations.filter(left_on__isnull=True).values("agency")
-        self.fields["agency"].queryset = (
+        self.choices_of("agency").queryset = (
             Agency.objects.exclude(kind=AgencyKind.FEDERAL).exclude(pk__in=current).order_by("name")
         )
         self.fields["joined_on"].initial = timezone.localdate()
 
 
-class MemberForm(forms.Form):
+class MemberForm(_Choosing, forms.Form):
     officer = forms.ModelChoiceField(
         label="Officer of a participating agency",
         queryset=Officer.objects.none(),
@@ -130,12 +140,12 @@ class MemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         agencies = taking_part(task_force, today).values("agency")
-        self.fields["officer"].queryset = (
+        self.choices_of("officer").queryset = (
             Officer.objects.filter(agency__in=agencies)
             .select_related("agency")
             .order_by("agency__name", "last_name", "first_name")
         )
-        self.fields["user"].queryset = _ice_accounts()
+        self.choices_of("user").queryset = _ice_accounts()
         self.fields["starts_on"].initial = today
 
 
@@ -180,7 +190,7 @@ class OperationForm(forms.Form):
         )
         for member in self.members:
             choices = [(NOT_TAKING_PART, "Not taking part"), (NO_AUTHORITY, "Taking part")]
-            if member.officer_id is not None:
+            if member.officer is not None:
                 functions = ModelFunction.codes_in_effect(
                     member.officer.agreement.partnership_type_id, today
                 )

@@ -63,7 +63,7 @@ def _check(values: dict[str, Any], lead_agency: Any, errors: dict[str, list[str]
         add_error(errors, "name", "Give the task force a name.")
     elif (
         TaskForce.objects.filter(name__iexact=values["name"].strip())
-        .exclude(pk=values.get("pk"))
+        .exclude(pk=values.get("pk") or 0)
         .exists()
     ):
         add_error(errors, "name", "Another task force has this name.")

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import URLPattern, path, reverse_lazy
 
-from access.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+from access.core.views import ObjectDetailView, ObjectEditView, ObjectListView, ScopedMixin
 from access.taskforces.actions import charter as actions
 from access.taskforces.actions import members as member_actions
 from access.taskforces.actions.common import may_manage
@@ -30,16 +30,14 @@ from access.taskforces.tables import TaskForceTable
 from access.taskforces.views.common import ActionFormView
 
 
-class TaskForceScoped:
+class TaskForceScoped(ScopedMixin):
     model = TaskForce
 
     def scoped(self, action: str | None = None) -> QuerySet:
         return (
             super()
             .scoped(action)
-            .select_related(  # type: ignore[misc]
-                "lead_agency", "partnership_type", "ice_lead", "agreement"
-            )
+            .select_related("lead_agency", "partnership_type", "ice_lead", "agreement")
         )
 
 
@@ -112,7 +110,7 @@ class CharterEditView(TaskForceScoped, ObjectEditView):
     action = "view"
 
     def get_instance(self, pk: int | None) -> Any:
-        task_force = self.get_object(pk)
+        task_force = self.get_object(pk or 0)
         if not may_manage(self.request.user, task_force):
             raise Http404("Not found")
         return task_force

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import URLPattern, path
 
-from access.core.views import ObjectDetailView, ObjectListView
+from access.core.views import ObjectDetailView, ObjectListView, ScopedMixin
 from access.taskforces.actions import operations as actions
 from access.taskforces.choices import OperationStatus
 from access.taskforces.filtersets import OperationFilterSet
@@ -19,11 +19,11 @@ from access.taskforces.views.charter import TaskForceScoped
 from access.taskforces.views.common import ActionFormView
 
 
-class OperationScoped:
+class OperationScoped(ScopedMixin):
     model = Operation
 
     def scoped(self, action: str | None = None) -> QuerySet:
-        return super().scoped(action).select_related("task_force")  # type: ignore[misc]
+        return super().scoped(action).select_related("task_force")
 
 
 class OperationListView(OperationScoped, ObjectListView):
