@@ -120,3 +120,13 @@ def test_who_sees_a_task_force(task_force, agent, liaison, make_user, agency_b, 
     assert seen(make_user("agency_officer", agency_b)) == []
     assert seen(make_user("ice_field_agent", username="not.a.member")) == []
     assert seen(make_user("oversight_auditor")) == [task_force]
+
+
+def test_the_ice_lead_sees_a_charter_review_due_on_the_home_page(
+    task_force, agent, client_as, manager
+):
+    page = client_as(agent).get("/").content.decode()
+    assert f"Review the charter of {task_force.name}" not in page  # due in 335 days
+    charter.change_charter(manager, task_force, review_on=timezone.localdate() + timedelta(days=10))
+    page = client_as(agent).get("/").content.decode()
+    assert f"Review the charter of {task_force.name}" in page

@@ -23,6 +23,7 @@ from access.enforcement import queues as enforcement_queues
 from access.inquiries import queues as inquiry_queues
 from access.officers import charts
 from access.officers import queues as officer_queues
+from access.taskforces.queues import review_items as task_force_reviews
 from access.officers.models import Officer
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
@@ -105,7 +106,9 @@ def _program(user: User) -> list[Item]:
 
 
 def _field(user: User) -> list[Item]:
-    return _assigned(user) + agreements_waiting(user) + reminders_for(user)
+    return (
+        _assigned(user) + agreements_waiting(user) + reminders_for(user) + task_force_reviews(user)
+    )
 
 
 def _agency(user: User) -> list[Item]:
