@@ -23,10 +23,10 @@ from access.enforcement import queues as enforcement_queues
 from access.inquiries import queues as inquiry_queues
 from access.officers import charts
 from access.officers import queues as officer_queues
-from access.taskforces.queues import review_items as task_force_reviews
 from access.officers.models import Officer
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
+from access.taskforces.queues import review_items as task_force_reviews
 
 Item = dict[str, str]
 
