@@ -297,6 +297,7 @@ SPECTACULAR_SETTINGS = {
         "BookingStatusEnum": "access.cap.choices.BookingStatus.choices",
         "InterviewOutcomeEnum": "access.cap.choices.InterviewOutcome.choices",
         "EncounterDocumentEnum": "access.enforcement.choices.Document.choices",
+        "TaskForceMemberRoleEnum": "access.taskforces.choices.MemberRole.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

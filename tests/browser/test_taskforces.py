@@ -77,6 +77,10 @@ def test_program_staff_open_a_task_force_and_record_an_operation(
     assert_accessible(page)
     page.get_by_role("link", name="Cancel").click()
 
+    page.get_by_role("link", name="End the membership of Alex Lead").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Cancel").click()
+
     page.get_by_role("link", name=f"End the participation of {agency_b.name}").click()
     assert_accessible(page)
     page.get_by_role("link", name="Cancel").click()
@@ -98,6 +102,9 @@ def test_program_staff_open_a_task_force_and_record_an_operation(
     expect(page.get_by_role("heading", level=1)).to_have_text("Operation Northwind")
     assert_accessible(page)
 
+    page.get_by_role("link", name="Cancel the operation").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Cancel", exact=True).click()
     page.get_by_role("link", name="Record the outcomes").click()
     assert_accessible(page)
     page.get_by_label("Arrests: felony charges, level 1").fill("3")

@@ -11,6 +11,7 @@ from access.accounts.models import User
 from access.agencies.choices import AgencyKind
 from access.agencies.models import Agency
 from access.agreements.models import Agreement
+from access.core.limits import LONG_TEXT
 from access.enforcement.choices import PriorityLevel, Severity
 from access.officers.models import ModelFunction, Officer
 from access.partnerships.models import PartnershipType
@@ -53,6 +54,13 @@ def pairs(text: str) -> list[tuple[str, str]]:
 class CharterForm(_Choosing, forms.ModelForm):
     """Change the charter (the fields ``actions.charter.change_charter`` accepts)."""
 
+    mission = forms.CharField(
+        label="Mission",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
     class Meta:
         model = TaskForce
         fields = list(CHARTER_FIELDS)
@@ -87,6 +95,7 @@ class OpenForm(CharterForm):
     objectives = forms.CharField(
         label="Objectives",
         required=False,
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text='One a line: the objective, a bar "|", then its measure.',
     )
@@ -165,13 +174,17 @@ class OperationForm(forms.Form):
     ends_on = forms.DateField(label="End date", widget=DATE, required=False)
     area = forms.CharField(label="Area", max_length=300)
     summary = forms.CharField(
-        label="Summary", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Summary",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     community_shield = forms.BooleanField(
         label="Part of Operation Community Shield", required=False
     )
     targets = forms.CharField(
         label="Target cases",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text='One a line: the case number, a bar "|", then the criminal activity. '
         "Targets are cases, never a group of people.",
