@@ -310,6 +310,7 @@ SPECTACULAR_SETTINGS = {
         "CriminalActivityEnum": "access.intelligence.choices.CriminalActivity.choices",
         "IntelligenceSourceTypeEnum": "access.intelligence.choices.SourceType.choices",
         "SourceReliabilityEnum": "access.intelligence.choices.SourceReliability.choices",
+        "TaskForceMemberRoleEnum": "access.taskforces.choices.MemberRole.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

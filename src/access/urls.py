@@ -33,6 +33,7 @@ api_patterns = [
     path("tokens/revoke/", TokenRevokeView.as_view(), name="api-token-revoke"),
     path("cap/", include("access.cap.api.urls")),
     path("intelligence/", include("access.intelligence.api.urls")),
+    path("taskforces/", include("access.taskforces.api.urls")),
     *router.urls,
 ]
 
@@ -52,6 +53,7 @@ urlpatterns = [
     path("detainers/", include("access.detention.urls")),
     path("cap/", include("access.cap.urls")),
     path("intelligence/", include("access.intelligence.urls")),
+    path("taskforces/", include("access.taskforces.urls")),
     path("notifications/", include("access.messaging.urls")),
     path("outbox/", include("access.messaging.outbox_urls")),
     path("transparency/", include("access.agencies.publiclist.transparency_urls")),

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from tests.agreements.conftest import advance
 
-from access.agreements.models import Agreement
+from access.agreements.models import Agreement, ClauseTemplate
 from access.audit.models import AuditEvent
 from access.core.actors import SystemActor, bound_actor
 from access.partnerships import actions as intake
@@ -101,6 +101,8 @@ def test_the_request_page_offers_drafting_only_where_it_can_work(
     task_force = PartnershipType.objects.get(code="tf_gangs")
     wso = PartnershipType.objects.get(code="287g_wso")
     with bound_actor(SETUP):
+        # A type with no template in effect: the joint task-force template withdrawn here.
+        ClauseTemplate.objects.filter(model_code="JTF").delete()
         decision = PartnershipDecision.objects.create(
             request=request,
             ranking=[],

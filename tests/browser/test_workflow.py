@@ -12,7 +12,7 @@ from tests.agreements.conftest import PATH_TO_ACTIVE, pdf_upload
 from tests.browser.conftest import assert_accessible, nav_link, sign_in
 
 from access.agreements import actions
-from access.agreements.models import Agreement
+from access.agreements.models import Agreement, ClauseTemplate
 from access.core.actors import SystemActor, bound_actor
 from access.partnerships import actions as intake
 from access.partnerships.models import (
@@ -93,6 +93,8 @@ def test_settings_form_modification_and_request_page(
 
     # The request page names the agreement in force and offers no draft that would fail.
     with bound_actor(SETUP):
+        # A type with no template in effect: the joint task-force template withdrawn here.
+        ClauseTemplate.objects.filter(model_code="JTF").delete()
         request = AccessRequest.objects.create(
             agency=agency_a,
             filed_by=liaison,

@@ -98,6 +98,34 @@ _CAP_PROGRAM = {
     "cap.change_capfacility": ALL,
 }
 # Person records: only roles that verify identities or oversee; viewing is audited.
+# Task forces (issue 19): program staff open and run every task force; ICE members (the
+# field agents on one) see theirs, and its ICE lead changes the charter; agencies see the task
+# forces they take part in; supervisors, directors and oversight read.
+_TF_PROGRAM = {
+    "taskforces.view_taskforce": ALL,
+    "taskforces.add_taskforce": ALL,
+    "taskforces.change_taskforce": ALL,
+    "taskforces.export_taskforce": ALL,
+    "taskforces.view_operation": ALL,
+    "taskforces.add_operation": ALL,
+    "taskforces.change_operation": ALL,
+    "taskforces.export_operation": ALL,
+}
+_TF_MEMBER = {
+    "taskforces.view_taskforce": TEAM,
+    "taskforces.change_taskforce": TEAM,
+    "taskforces.view_operation": TEAM,
+    "taskforces.add_operation": TEAM,
+    "taskforces.change_operation": TEAM,
+}
+_TF_AGENCY = {"taskforces.view_taskforce": AGENCY, "taskforces.view_operation": AGENCY}
+_TF_READ = {"taskforces.view_taskforce": ALL, "taskforces.view_operation": ALL}
+_TF_OVERSIGHT = {
+    **_TF_READ,
+    "taskforces.export_taskforce": ALL,
+    "taskforces.export_operation": ALL,
+}
+
 _PERSON_RECORDS = {"records.view_personrecord": ALL}
 # The matching model card (versions, calibration, evaluation): program managers and auditors.
 _MODEL_CARD = {"records.view_matchmodelversion": ALL}
@@ -218,6 +246,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_REQUEST_AGENCY,
             **_CASES_AGENCY,
             **_OFFICERS_AGENCY,
+            **_TF_AGENCY,
         },
     },
     "agency_officer": {
@@ -234,6 +263,7 @@ ROLES: dict[str, dict[str, object]] = {
             "officers.view_own_officer": AGENCY,
             **_ENCOUNTERS_OFFICER,
             **_DETAINERS_OFFICER,
+            **_TF_AGENCY,
         },
     },
     "ice_program_manager": {
@@ -252,6 +282,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_ENCOUNTERS_READ,
             **_DETAINERS_READ,
             **_CAP_PROGRAM,
+            **_TF_PROGRAM,
             "audit.view_auditevent": ALL,
         },
     },
@@ -259,13 +290,19 @@ ROLES: dict[str, dict[str, object]] = {
         "name": "ICE field agent",
         "description": "Assesses needs, drafts plans and agreements, supervises officers.",
         "home_queue": "field",
-        "grants": {**_INTEL_REVIEWER, **_ICE_READ, **_REQUEST_AGENT, **_OFFICERS_STAFF},
+        "grants": {
+            **_INTEL_REVIEWER,
+            **_ICE_READ,
+            **_REQUEST_AGENT,
+            **_OFFICERS_STAFF,
+            **_TF_MEMBER,
+        },
     },
     "ice_field_office_director": {
         "name": "ICE field office director",
         "description": "Field office director or special agent in charge: authorizes 287(g) officers for a year, suspends and revokes.",
         "home_queue": "field",
-        "grants": {**_ICE_READ, **_REQUEST_ICE_READ, **_OFFICERS_DIRECTOR},
+        "grants": {**_ICE_READ, **_REQUEST_ICE_READ, **_OFFICERS_DIRECTOR, **_TF_READ},
     },
     "ice_supervisor": {
         "name": "ICE supervisor",
@@ -282,6 +319,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_ENCOUNTERS_SUPERVISOR,
             **_DETAINERS_SUPERVISOR,
             **_CAP_SUPERVISOR,
+            **_TF_READ,
         },
     },
     "lesc_analyst": {
@@ -320,6 +358,7 @@ ROLES: dict[str, dict[str, object]] = {
             **_ENCOUNTERS_READ,
             **_DETAINERS_READ,
             **_CAP_READ,
+            **_TF_OVERSIGHT,
         },
     },
     "opr_investigator": {

@@ -27,6 +27,7 @@ from access.agreements.choices import (
 from access.agreements.events import Event
 from access.agreements.held import refuse_if_held
 from access.agreements.models import Agreement, AgreementSignature, AgreementVersion, ClauseTemplate
+from access.agreements.signals import agreement_activated
 from access.agreements.validators import check_signed_on, stored_pdf_name, validate_pdf
 from access.audit import events
 from access.audit.events import actor_display_name, audited
@@ -204,6 +205,8 @@ def apply_transition(actor: Any, agreement: Agreement, name: str, *, reason: str
     except TransitionNotAllowed as error:  # pragma: no cover - can_proceed checked above
         raise TransitionRefused(str(error)) from error
     agreement.save()
+    if name == "activate" and agreement.amends_id is None:
+        agreement_activated.send(sender=Agreement, agreement=agreement, actor=actor)
     notified = waiting.notify(agreement, actor)
     events.record(
         Event.transition(name),

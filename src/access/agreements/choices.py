@@ -79,19 +79,21 @@ class Party(ChoiceSet):
 
 class ModelCode(ChoiceSet):
     """The models that have a clause template (the 287(g) models, LESC access and training,
-    and the Criminal Alien Program), and their partnership type codes."""
+    the Criminal Alien Program and joint task forces), and their partnership type codes."""
 
     JEM = "JEM"
     TFM = "TFM"
     WSO = "WSO"
     LESC = "LESC"
     CAP = "CAP"
+    JTF = "JTF"
     CHOICES = [
         (JEM, "287(g) Jail Enforcement Model", ""),
         (TFM, "287(g) Task Force Model", ""),
         (WSO, "287(g) Warrant Service Officer", ""),
         (LESC, "LESC access and training", ""),
         (CAP, "Criminal Alien Program", ""),
+        (JTF, "Joint task force", ""),
     ]
     BY_PARTNERSHIP_TYPE = {
         "287g_jem": JEM,
@@ -99,6 +101,10 @@ class ModelCode(ChoiceSet):
         "287g_wso": WSO,
         "lesc_training": LESC,
         "cap_team": CAP,
+        # One template for the three task-force types (gangs, fraud, Community Shield).
+        "tf_gangs": JTF,
+        "tf_fraud": JTF,
+        "ocs": JTF,
     }
 
 

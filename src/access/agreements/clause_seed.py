@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from access.agreements.clause_seed_taskforce import TASK_FORCE_ORDER, TASK_FORCE_SECTIONS
 from access.agreements.clauses import REQUIRED_SECTIONS
 
 SEED_VERSION = 1
@@ -525,6 +526,12 @@ def seed_sections(model_code: str) -> list[dict[str, Any]]:
             for key in CAP_ORDER
             for heading, text in [CAP_SECTIONS.get(key) or COMMON[key]]
         ]
+    if model_code == "JTF":
+        return [
+            {"key": key, "heading": heading, "text": text}
+            for key in TASK_FORCE_ORDER
+            for heading, text in [TASK_FORCE_SECTIONS.get(key) or COMMON[key]]
+        ]
     if model_code == "LESC":
         return [
             {"key": key, "heading": heading, "text": text}
@@ -546,7 +553,7 @@ def seed_sections(model_code: str) -> list[dict[str, Any]]:
 
 def seed_templates(template_model: Any) -> None:
     """Create version 1 of each model's template (idempotent; used by a data migration)."""
-    for code in ("JEM", "TFM", "WSO", "LESC", "CAP"):
+    for code in ("JEM", "TFM", "WSO", "LESC", "CAP", "JTF"):
         template_model.objects.update_or_create(
             model_code=code,
             version=SEED_VERSION,

@@ -27,6 +27,7 @@ from access.officers import queues as officer_queues
 from access.officers.models import Officer
 from access.partnerships.choices import Challenge, RequestStatus
 from access.partnerships.models import AccessRequest
+from access.taskforces.queues import review_items as task_force_reviews
 
 Item = dict[str, str]
 
@@ -111,6 +112,7 @@ def _field(user: User) -> list[Item]:
         + agreements_waiting(user)
         + reminders_for(user)
         + intelligence_queues.home_items(user)
+        + task_force_reviews(user)
     )
 
 

@@ -29,3 +29,19 @@ class MemberRole(ChoiceSet):
         (TASK_FORCE_OFFICER, "Task force officer", ""),
         (ANALYST, "Analyst", ""),
     ]
+
+
+class OperationStatus(ChoiceSet):
+    PLANNED = "planned"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    CHOICES = [
+        (PLANNED, "Planned", "bg-base"),
+        (COMPLETED, "Completed", "bg-green"),
+        (CANCELLED, "Cancelled", "bg-base-dark"),
+    ]
+
+
+# The partnership types (partnerships/reference.py) that are task forces: a chosen one opens
+# a task force here, and each offers the joint task-force agreement template.
+TASK_FORCE_TYPES = ("tf_gangs", "tf_fraud", "ocs")

@@ -14,7 +14,10 @@ class ClauseTemplate(ProgramRecord):
     """The clauses of one model's MOA from a date on; the newest in effect is used to draft."""
 
     model_code = models.CharField(
-        "model", max_length=10, choices=ModelCode.choices(), help_text="JEM, TFM, WSO, LESC or CAP."
+        "model",
+        max_length=10,
+        choices=ModelCode.choices(),
+        help_text="JEM, TFM, WSO, LESC, CAP or JTF (joint task force).",
     )
     version = models.PositiveIntegerField("version")
     effective_from = models.DateField(

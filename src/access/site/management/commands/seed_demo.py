@@ -27,6 +27,7 @@ from access.officers.demo import seed_demo_officers
 from access.site import demo_population
 from access.site.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
 from access.site.tasks import load_demo_population
+from access.taskforces.demo import seed_demo_taskforces
 
 
 class Command(BaseCommand):
@@ -79,6 +80,8 @@ class Command(BaseCommand):
                 f"Demo CAP: the {TEAM} covers {len(jails)} jails, their roster mappings saved "
                 "(their rosters come with the population)."
             )
+            task_forces = seed_demo_taskforces(SystemActor("demo data loader"))
+            self.stdout.write(f"Demo task forces: {len(task_forces)}, with their operations.")
             # After the task-force demo: the records belong to its two demo task forces.
             records = seed_demo_intelligence(SystemActor("demo data loader"))
             self.stdout.write(f"Demo criminal intelligence: {len(records)} records.")

@@ -1,0 +1,5 @@
+from access.taskforces.views import charter, operations, outcomes
+
+app_name = "taskforces"
+
+urlpatterns = [*charter.urlpatterns, *operations.urlpatterns, *outcomes.urlpatterns]
