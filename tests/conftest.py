@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -142,6 +142,41 @@ def client_as(make_user: Callable[..., User]) -> Callable[..., Client]:
 @pytest.fixture
 def audit_count() -> Callable[[], int]:
     return lambda: AuditEvent.objects.count()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _postgresql_flush_by_delete() -> Iterator[None]:
+    """On PostgreSQL, empty the tables after a transactional test with DELETE, not TRUNCATE.
+
+    Django's flush truncates every table (93) in one statement; PostgreSQL then gives each
+    table and index a new file, which took 3 to 4 s per live-server test, against 0.1 s for
+    deleting the few rows a test wrote. The end state is the same: every table empty,
+    sequences untouched (the flush never resets them here). Django's foreign keys are
+    DEFERRABLE INITIALLY DEFERRED, so the order of the deletes does not matter; they are
+    checked at the flush's commit, when every table is empty. A flush asked to reset
+    sequences keeps Django's TRUNCATE ... RESTART IDENTITY."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def delete(
+        self: DatabaseOperations,
+        style: Any,
+        tables: Any,
+        *,
+        reset_sequences: bool = False,
+        allow_cascade: bool = False,
+    ) -> list[str]:
+        if reset_sequences:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        statements = [f"DELETE FROM {self.quote_name(table)};" for table in tables]
+        return ["SET CONSTRAINTS ALL DEFERRED;", *statements] if statements else []
+
+    DatabaseOperations.sql_flush = delete  # type: ignore[method-assign]
+    yield
+    DatabaseOperations.sql_flush = truncate  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)

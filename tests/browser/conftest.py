@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import transaction
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -84,8 +85,9 @@ def page(context: BrowserContext) -> Page:
 @pytest.fixture(autouse=True)
 def _seeded_roles(transactional_db: Any) -> None:
     """Roles, partnership types, settings and clause templates come from data migrations;
-    a transactional test's flush removes them."""
-    seed_reference_data()
+    a transactional test's flush removes them. One transaction: one commit, not hundreds."""
+    with transaction.atomic():
+        seed_reference_data()
 
 
 def acknowledge(page: Page) -> None:

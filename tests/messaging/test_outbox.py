@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from tests.inquiries.conftest import inquiry_data
 from tests.messaging.conftest import REQUESTOR_FIELDS
@@ -180,7 +181,8 @@ def run_worker() -> None:
 def database_tasks(settings, transactional_db):
     from access.site.reference_data import seed_reference_data
 
-    seed_reference_data()  # roles come from data migrations; the flush removed them
+    with transaction.atomic():  # one commit
+        seed_reference_data()  # roles come from data migrations; the flush removed them
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
