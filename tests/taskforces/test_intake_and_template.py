@@ -70,3 +70,27 @@ def test_a_287g_agreement_opens_no_task_force(manager, agency_a):
     agreement.refresh_from_db()
     agreement_actions.apply_transition(manager, agreement, "activate", reason="Both signed")
     assert not TaskForce.objects.exists()
+
+
+def test_a_renewal_carries_the_task_force_onto_the_agreement_in_force(manager, agency_a):
+    original = agreement_actions.draft_agreement(
+        manager, agency=agency_a, partnership_type=PartnershipType.objects.get(code="tf_gangs")
+    )
+    Agreement.objects.filter(pk=original.pk).update(status="signed")
+    original.refresh_from_db()
+    agreement_actions.apply_transition(manager, original, "activate", reason="Both signed")
+    task_force = TaskForce.objects.get()
+    assert task_force.agreement == original
+    renewal = agreement_actions.start_amendment(
+        manager, original, kind="renewal", reason="A second term"
+    )
+    Agreement.objects.filter(pk=renewal.pk).update(status="signed")
+    renewal.refresh_from_db()
+    agreement_actions.apply_transition(manager, renewal, "activate", reason="Both signed")
+    task_force.refresh_from_db()
+    assert task_force.agreement == renewal
+    assert TaskForce.objects.count() == 1  # moved, not opened again
+    moved = AuditEvent.objects.get(action="taskforces.change_charter")
+    assert moved.details["replaces"] == original.pk and moved.details["agreement"] == renewal.pk
+    original.refresh_from_db()
+    assert original.status == "superseded"

@@ -205,7 +205,7 @@ def apply_transition(actor: Any, agreement: Agreement, name: str, *, reason: str
     except TransitionNotAllowed as error:  # pragma: no cover - can_proceed checked above
         raise TransitionRefused(str(error)) from error
     agreement.save()
-    if name == "activate" and agreement.amends_id is None:
+    if name == "activate":
         agreement_activated.send(sender=Agreement, agreement=agreement, actor=actor)
     notified = waiting.notify(agreement, actor)
     events.record(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from access.agreements.actions import add_months
+from access.audit import events
 from access.partnerships.choices import Challenge
 from access.taskforces.actions.charter import Charter, _open
 from access.taskforces.choices import TASK_FORCE_TYPES
@@ -30,12 +31,15 @@ def name_for(agreement: Any) -> str:
 
 
 def open_for_agreement(sender: Any, agreement: Any, actor: Any, **kwargs: Any) -> TaskForce | None:
-    """Open the task force of a newly active task-force agreement (once per agreement)."""
+    """Open the task force of a newly active task-force agreement (once per agreement); for a
+    modification or renewal, move the task forces of the agreement it replaced onto it."""
     partnership_type = agreement.partnership_type
     if partnership_type.code not in TASK_FORCE_TYPES:
         return None
     if TaskForce.objects.filter(agreement=agreement).exists():
         return None
+    if agreement.amends_id is not None:
+        return _follow_amendment(agreement)
     agency = agreement.agency
     starts_on = agreement.effective_on
     area = f"{agency.county_name}, {agency.state}" if agency.county_name else agency.state
@@ -52,3 +56,27 @@ def open_for_agreement(sender: Any, agreement: Any, actor: Any, **kwargs: Any) -
         community_shield=partnership_type.code == "ocs",
     )
     return _open(charter, Event.OPEN_FROM_AGREEMENT)
+
+
+def _follow_amendment(agreement: Any) -> TaskForce | None:
+    """The task force runs under the agreement now in force: its link moves from the replaced
+    agreement to the modification or renewal, recorded as a charter change."""
+    moved = None
+    for task_force in TaskForce.objects.filter(agreement_id=agreement.amends_id):
+        before = events.snapshot(task_force)
+        task_force.agreement = agreement
+        task_force.save(update_fields=["agreement", "updated_at"])
+        events.record(
+            Event.CHANGE_CHARTER,
+            obj=task_force,
+            before=before,
+            after=events.snapshot(task_force),
+            details={
+                "reason": f"Agreement #{agreement.amends_id} replaced by its "
+                f"{agreement.amendment_kind}, agreement #{agreement.pk}.",
+                "agreement": agreement.pk,
+                "replaces": agreement.amends_id,
+            },
+        )
+        moved = task_force
+    return moved
