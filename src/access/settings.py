@@ -311,6 +311,7 @@ SPECTACULAR_SETTINGS = {
         "IntelligenceSourceTypeEnum": "access.intelligence.choices.SourceType.choices",
         "SourceReliabilityEnum": "access.intelligence.choices.SourceReliability.choices",
         "TaskForceMemberRoleEnum": "access.taskforces.choices.MemberRole.choices",
+        "OperationStatusEnum": "access.taskforces.choices.OperationStatus.choices",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

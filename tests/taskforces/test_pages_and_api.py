@@ -44,6 +44,7 @@ def urls_of(task_force, operation):
         "/taskforces/community-shield/",
         f"/api/taskforces/{task_force.pk}/",
         f"/api/taskforces/{task_force.pk}/members/",
+        f"/api/taskforces/{task_force.pk}/operations/",
     ]
 
 
@@ -222,3 +223,21 @@ def test_api_members_list_and_add(client_as, task_force, agent, make_user, agenc
     )
     assert denied.status_code == 404
     assert Member.objects.filter(task_force=task_force).count() == 2
+
+
+def test_api_operations_list_targets_participants_and_outcomes(
+    client_as, agency_a, task_force, operation
+):
+    rows = client_as("ice_program_manager").get(f"/api/taskforces/{task_force.pk}/operations/")
+    assert rows.status_code == 200
+    (row,) = rows.json()
+    assert row["id"] == operation.pk and row["name"] == "Operation Northwind"
+    assert row["status"] == "planned" and row["arrests"] == []
+    assert row["targets"] == [{"case_number": "AC-1", "description": "Armed robberies"}]
+    assert [p["member"] for p in row["participants"]] == [task_force.members.get().pk]
+    # A liaison of a participating agency reads them too; nothing is written by a GET.
+    liaison = client_as("agency_liaison", agency_a)
+    assert liaison.get(f"/api/taskforces/{task_force.pk}/operations/").json()[0]["id"] == (
+        operation.pk
+    )
+    assert liaison.post(f"/api/taskforces/{task_force.pk}/operations/", {}).status_code == 405

@@ -14,7 +14,16 @@ from access.agreements.models import Agreement
 from access.officers.models import Officer
 from access.partnerships.choices import Challenge
 from access.taskforces.choices import TASK_FORCE_TYPES, MemberRole
-from access.taskforces.models import Member, Objective, Participation, TaskForce
+from access.taskforces.models import (
+    ArrestCount,
+    Member,
+    Objective,
+    Operation,
+    OperationMember,
+    OperationTarget,
+    Participation,
+    TaskForce,
+)
 
 
 class ParticipationSerializer(serializers.ModelSerializer):
@@ -125,3 +134,55 @@ class MemberCreateSerializer(serializers.Serializer):
     )
     role = serializers.ChoiceField(choices=MemberRole.choices())
     starts_on = serializers.DateField()
+
+
+class OperationTargetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OperationTarget
+        fields = ["case_number", "description"]
+        read_only_fields = fields
+
+
+class OperationMemberSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OperationMember
+        fields = ["member", "function"]
+        read_only_fields = fields
+
+
+class ArrestCountSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ArrestCount
+        fields = ["severity", "priority_level", "count"]
+        read_only_fields = fields
+
+
+class OperationSerializer(serializers.ModelSerializer):
+    """An operation with its targets (by case), the members taking part (and any 287(g)
+    function each used) and its outcomes; counts only, no person data."""
+
+    targets = OperationTargetSerializer(many=True, read_only=True)
+    participants = OperationMemberSerializer(many=True, read_only=True)
+    arrests = ArrestCountSerializer(source="arrest_counts", many=True, read_only=True)
+
+    class Meta:
+        model = Operation
+        fields = [
+            "id",
+            "name",
+            "status",
+            "starts_on",
+            "ends_on",
+            "area",
+            "summary",
+            "community_shield",
+            "targets",
+            "participants",
+            "arrests",
+            "seizures",
+            "seizure_note",
+            "prosecution_referrals",
+            "victims_identified",
+            "completed_on",
+        ]
+        read_only_fields = fields

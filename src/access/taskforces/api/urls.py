@@ -14,6 +14,11 @@ urlpatterns = [
         name="taskforce-detail",
     ),
     path(
+        "<int:pk>/operations/",
+        TaskForceViewSet.as_view({"get": "operations"}),
+        name="taskforce-operations",
+    ),
+    path(
         "<int:pk>/members/",
         TaskForceViewSet.as_view({"get": "members", "post": "members"}),
         name="taskforce-members",

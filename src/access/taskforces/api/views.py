@@ -1,6 +1,8 @@
 """The task-force API: `GET` lists and shows the task forces the caller may see (agencies:
 those they take part in; ICE members: their own); `POST` opens one (program staff);
-`members` lists and adds members (program staff and the task force's ICE lead)."""
+`members` lists and adds members (program staff and the task force's ICE lead);
+`operations` lists its operations with targets and outcomes (whoever may see the task force
+and its operations)."""
 
 from __future__ import annotations
 
@@ -22,11 +24,12 @@ from access.taskforces.actions.common import may_manage
 from access.taskforces.api.serializers import (
     MemberCreateSerializer,
     MemberSerializer,
+    OperationSerializer,
     TaskForceCreateSerializer,
     TaskForceSerializer,
 )
 from access.taskforces.filtersets import TaskForceFilterSet
-from access.taskforces.models import TaskForce
+from access.taskforces.models import Operation, TaskForce
 
 
 class TaskForceViewSet(
@@ -82,3 +85,15 @@ class TaskForceViewSet(
         form.is_valid(raise_exception=True)
         member = member_actions.add_member(request.user, task_force, **form.validated_data)
         return Response(MemberSerializer(member).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: OperationSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def operations(self, request: Request, pk: str | None = None) -> Response:
+        task_force = self.get_object()
+        rows = (
+            Operation.objects.restrict(request.user)
+            .filter(task_force=task_force)
+            .prefetch_related("targets", "participants", "arrest_counts")
+            .order_by("-starts_on", "pk")
+        )
+        return Response(OperationSerializer(rows, many=True).data)
